@@ -1,0 +1,52 @@
+using System.CommandLine;
+
+namespace Scraps.Cli;
+
+/// <summary>
+/// Runs the command line so that every failure ends as one line on stderr and a non-zero exit code,
+/// never as a stack trace: 2 for a usage or input error, 1 for anything unexpected.
+/// </summary>
+internal static class CliRunner
+{
+    public const int InputError = 2;
+    public const int UnexpectedError = 1;
+
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var config = new InvocationConfiguration
+        {
+            Output = stdout ?? Console.Out,
+            Error = stderr ?? Console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        var error = config.Error;
+        try
+        {
+            return await root.Parse(args).InvokeAsync(config);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("error: cancelled");
+            return UnexpectedError;
+        }
+        catch (Exception e) when (IsInputError(e))
+        {
+            await error.WriteLineAsync($"error: {OneLine(e.Message)}");
+            return InputError;
+        }
+        catch (Exception e)
+        {
+            await error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {OneLine(e.Message)}");
+            return UnexpectedError;
+        }
+    }
+
+    /// <summary>Errors caused by what the user gave us (bad file, bad text, bad flag value).</summary>
+    private static bool IsInputError(Exception e) =>
+        e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
+        or FormatException or NotSupportedException or UnauthorizedAccessException
+        || e.GetType().Name.EndsWith("FormatException", StringComparison.Ordinal)
+        || e.GetType().Name.EndsWith("InputException", StringComparison.Ordinal);
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}
