@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Scraps.Cli;
+using Scraps.Shared;
 
 // Program.cs only wires commands; each command lives in its own *Command.cs file.
 var root = new RootCommand("scraps: score speech against phoneme sequences with a SCRAPS model");
 // commands:
-return await CliRunner.InvokeAsync(root, args);
+return await CommandLineRunner.InvokeAsync(root, args);

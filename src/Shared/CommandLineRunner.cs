@@ -1,12 +1,12 @@
 using System.CommandLine;
 
-namespace Scraps.Cli;
+namespace Scraps.Shared;
 
 /// <summary>
 /// Runs the command line so that every failure ends as one line on stderr and a non-zero exit code,
 /// never as a stack trace: 2 for a usage or input error, 1 for anything unexpected.
 /// </summary>
-internal static class CliRunner
+internal static class CommandLineRunner
 {
     public const int InputError = 2;
     public const int UnexpectedError = 1;
