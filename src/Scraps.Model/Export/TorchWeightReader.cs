@@ -1,0 +1,112 @@
+using Scraps.Onnx.Graphs;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Scraps.Model.Export;
+
+/// <summary>Copies a <see cref="ScrapsNet"/>'s parameters into plain arrays (PyTorch layouts) for the graph writer.</summary>
+internal static class TorchWeightReader
+{
+    public static ScrapsNetWeights Read(ScrapsNet model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var dims = Dims(model.Config);
+        var weights = new ScrapsNetWeights(
+            dims,
+            Phonetic(model.Phonetic),
+            Acoustic(model.Acoustic),
+            Lstm(model.Integrator));
+        weights.Validate();
+        return weights;
+    }
+
+    internal static ScrapsGraphDims Dims(ScrapsModelConfig config) => new()
+    {
+        ModelDim = config.ModelDim,
+        Layers = config.Layers,
+        Heads = config.Heads,
+        FfnDim = config.FfnDim,
+        LstmHidden = config.LstmHidden,
+        AcousticSubsampling = config.AcousticSubsampling,
+        MelBins = config.MelBins,
+        MaxPositions = config.MaxPositions,
+        VocabSize = config.VocabSize,
+    };
+
+    private static PhoneticEncoderWeights Phonetic(PhoneticEncoder encoder) => new(
+        Values(encoder.Embedding.weight, "phonetic.embedding.weight"),
+        Scalar(encoder.Alpha, "phonetic.alpha"),
+        Values(encoder.PositionTable, "phonetic.position_table"),
+        encoder.Blocks.Select((b, i) => Block(b, $"phonetic.blocks.{i}")).ToArray(),
+        Norm(encoder.FinalNorm, "phonetic.final_norm"));
+
+    private static AcousticEncoderWeights Acoustic(AcousticEncoder encoder) => new(
+        Linear(encoder.Prenet, "acoustic.prenet"),
+        encoder.Subsampling.Select((c, i) => Conv(c, $"acoustic.subsampling.{i}")).ToArray(),
+        Scalar(encoder.Alpha, "acoustic.alpha"),
+        Values(encoder.PositionTable, "acoustic.position_table"),
+        encoder.Blocks.Select((b, i) => Block(b, $"acoustic.blocks.{i}")).ToArray(),
+        Norm(encoder.FinalNorm, "acoustic.final_norm"));
+
+    private static TransformerBlockWeights Block(TransformerBlock block, string name) => new(
+        Norm(block.Norm1, $"{name}.norm1"),
+        new AttentionWeights(
+            Linear(block.Attention.Query, $"{name}.attention.query"),
+            Linear(block.Attention.Key, $"{name}.attention.key"),
+            Linear(block.Attention.Value, $"{name}.attention.value"),
+            Linear(block.Attention.Output, $"{name}.attention.output")),
+        Norm(block.Norm2, $"{name}.norm2"),
+        Linear(block.Ffn1, $"{name}.ffn1"),
+        Linear(block.Ffn2, $"{name}.ffn2"));
+
+    private static LstmWeights Lstm(LSTM lstm)
+    {
+        var parameters = lstm.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        float[] Get(string name) => parameters.TryGetValue(name, out var p)
+            ? Values(p, $"integrator.{name}")
+            : throw new ArgumentException(
+                $"The integrator LSTM has no parameter '{name}' (it has {string.Join(", ", parameters.Keys)}); the exporter needs one layer with biases.");
+
+        if (parameters.Keys.Any(k => k.EndsWith("_l1", StringComparison.Ordinal) || k.EndsWith("_reverse", StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("The integrator LSTM must have one unidirectional layer; the ONNX graphs mirror only that.");
+        }
+
+        return new LstmWeights(Get("weight_ih_l0"), Get("weight_hh_l0"), Get("bias_ih_l0"), Get("bias_hh_l0"));
+    }
+
+    private static LinearWeights Linear(Linear linear, string name) => new(
+        Values(linear.weight, $"{name}.weight"),
+        Values(linear.bias ?? throw new ArgumentException($"Linear layer '{name}' has no bias; the Scraps graphs expect one."), $"{name}.bias"));
+
+    private static LayerNormWeights Norm(LayerNorm norm, string name) => new(
+        Values(norm.weight ?? throw new ArgumentException($"LayerNorm '{name}' has no affine weight."), $"{name}.weight"),
+        Values(norm.bias ?? throw new ArgumentException($"LayerNorm '{name}' has no bias."), $"{name}.bias"));
+
+    private static Conv1dWeights Conv(Conv1d conv, string name) => new(
+        Values(conv.weight, $"{name}.weight"),
+        Values(conv.bias ?? throw new ArgumentException($"Convolution '{name}' has no bias; the Scraps graphs expect one."), $"{name}.bias"));
+
+    private static float Scalar(Tensor tensor, string name)
+    {
+        if (tensor.numel() != 1)
+        {
+            throw new ArgumentException($"'{name}' should be a scalar but has shape [{string.Join(", ", tensor.shape)}].");
+        }
+
+        return Values(tensor, name)[0];
+    }
+
+    private static float[] Values(Tensor? tensor, string name)
+    {
+        if (tensor is null)
+        {
+            throw new ArgumentException($"Model tensor '{name}' is missing.");
+        }
+
+        return tensor.detach().cpu().to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
+    }
+}

@@ -1,0 +1,72 @@
+namespace Scraps.Onnx.Graphs;
+
+/// <summary>
+/// Builds <c>acoustic.onnx</c>: inputs <c>features</c> float [batch, frames, melBins] (standardised) and
+/// <c>lengths</c> int64 [batch]; outputs <c>embeddings</c> float [batch, D], <c>sequence</c> float
+/// [batch, steps, d] and <c>sequence_lengths</c> int64 [batch] (lengths after subsampling).
+/// </summary>
+public static class AcousticGraph
+{
+    public const string FileName = "acoustic.onnx";
+
+    public static OnnxGraphBuilder Build(ScrapsNetWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        weights.Validate();
+        var dims = weights.Dims;
+        var encoder = weights.Acoustic;
+        var graph = new OnnxGraphBuilder("scraps_acoustic");
+        var parts = new EncoderGraphParts(graph, dims);
+        var features = graph.Input("features", OnnxElementType.Float, "batch", "frames", dims.MelBins);
+        var lengths = graph.Input("lengths", OnnxElementType.Int64, "batch");
+
+        var x = parts.ZeroPadded(features, parts.ValidSteps(lengths, parts.StepCount(features)));
+        x = graph.Relu(parts.Linear(x, encoder.Prenet, "acoustic.prenet", dims.MelBins, dims.ModelDim));
+        for (var i = 0; i < encoder.Subsampling.Count; i++)
+        {
+            (x, lengths) = Subsample(parts, x, lengths, encoder.Subsampling[i], $"acoustic.subsampling.{i}");
+        }
+
+        var steps = parts.StepCount(x);
+        var keyMask = parts.KeyMask(parts.ValidSteps(lengths, steps));
+        x = parts.AddPositions(x, encoder.PositionTable, encoder.Alpha, steps, "acoustic");
+        for (var i = 0; i < encoder.Blocks.Count; i++)
+        {
+            x = parts.Block(x, keyMask, encoder.Blocks[i], $"acoustic.blocks.{i}");
+        }
+
+        var sequence = parts.LayerNorm(x, encoder.FinalNorm, "acoustic.final_norm");
+        var embeddings = parts.Integrate(sequence, lengths, weights.Integrator);
+        graph.Output("embeddings", embeddings, OnnxElementType.Float, "batch", dims.LstmHidden);
+        graph.Output("sequence", sequence, OnnxElementType.Float, "batch", "steps", dims.ModelDim);
+        graph.Output("sequence_lengths", lengths, OnnxElementType.Int64, "batch");
+        graph.Metadata("scraps.graph", "acoustic");
+        graph.Metadata("scraps.acoustic_subsampling", dims.AcousticSubsampling.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return graph;
+    }
+
+    /// <summary>
+    /// Zero padded steps, ReLU(Conv1d(d, d, 3, stride 2, padding 1)), lengths L -> (L - 1) / 2 + 1, zero padded
+    /// steps again.
+    /// </summary>
+    private static (string X, string Lengths) Subsample(EncoderGraphParts parts, string x, string lengths, Conv1dWeights conv, string name)
+    {
+        var graph = parts.Graph;
+        var d = conv.Bias.Length;
+        const int Kernel = AcousticEncoderWeights.ConvKernel;
+        x = parts.ZeroPadded(x, parts.ValidSteps(lengths, parts.StepCount(x)));
+        var channelsFirst = graph.Transpose(x, 0, 2, 1);
+        var convolved = graph.Conv(
+            channelsFirst,
+            graph.Initializer($"{name}.weight", conv.Weight, d, d, Kernel),
+            graph.Initializer($"{name}.bias", conv.Bias, d),
+            [Kernel],
+            [2],
+            [1, 1]);
+        x = graph.Relu(graph.Transpose(convolved, 0, 2, 1));
+        var one = graph.ScalarInt64(1);
+        lengths = graph.Add(graph.Div(graph.Sub(lengths, one), graph.ScalarInt64(2)), one);
+        x = parts.ZeroPadded(x, parts.ValidSteps(lengths, parts.StepCount(x)));
+        return (x, lengths);
+    }
+}

@@ -1,0 +1,108 @@
+namespace Scraps.Onnx.Graphs;
+
+/// <summary>
+/// Random but well-scaled weights for a Scraps network (uniform ±1/sqrt(fan-in), LayerNorm scales near 1,
+/// sinusoidal positional tables): for tests that need a working model package without training one.
+/// </summary>
+public static class RandomScrapsWeights
+{
+    /// <summary>A small network that runs in milliseconds: d 16, 1 block, 2 heads, ffn 32, D 12, 80 mel bins.</summary>
+    public static ScrapsGraphDims TinyDims(int acousticSubsampling = 2, int vocabSize = 48, int melBins = 80, int maxPositions = 512) => new()
+    {
+        ModelDim = 16,
+        Layers = 1,
+        Heads = 2,
+        FfnDim = 32,
+        LstmHidden = 12,
+        AcousticSubsampling = acousticSubsampling,
+        MelBins = melBins,
+        MaxPositions = maxPositions,
+        VocabSize = vocabSize,
+    };
+
+    public static ScrapsNetWeights Create(ScrapsGraphDims dims, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        dims.Validate();
+        var random = new Random(seed);
+        var d = dims.ModelDim;
+        var phonetic = new PhoneticEncoderWeights(
+            Uniform(random, dims.VocabSize * d, 1f),
+            1f,
+            SinusoidalTable(dims.MaxPositions, d),
+            Blocks(random, dims),
+            Norm(random, d));
+        var acoustic = new AcousticEncoderWeights(
+            Linear(random, dims.MelBins, d),
+            Enumerable.Range(0, dims.SubsamplingConvs)
+                .Select(_ => new Conv1dWeights(
+                    Uniform(random, d * d * AcousticEncoderWeights.ConvKernel, Bound(d * AcousticEncoderWeights.ConvKernel)),
+                    Uniform(random, d, Bound(d * AcousticEncoderWeights.ConvKernel))))
+                .ToArray(),
+            1f,
+            SinusoidalTable(dims.MaxPositions, d),
+            Blocks(random, dims),
+            Norm(random, d));
+        var hidden = dims.LstmHidden;
+        var lstmBound = Bound(hidden);
+        var integrator = new LstmWeights(
+            Uniform(random, 4 * hidden * d, lstmBound),
+            Uniform(random, 4 * hidden * hidden, lstmBound),
+            Uniform(random, 4 * hidden, lstmBound),
+            Uniform(random, 4 * hidden, lstmBound));
+        return new ScrapsNetWeights(dims, phonetic, acoustic, integrator);
+    }
+
+    /// <summary>PE[p, 2i] = sin(p / 10000^(2i/d)), PE[p, 2i+1] = cos(p / 10000^(2i/d)), row-major [positions, d].</summary>
+    internal static float[] SinusoidalTable(int positions, int d)
+    {
+        var table = new float[positions * d];
+        for (var p = 0; p < positions; p++)
+        {
+            for (var i = 0; i < d; i += 2)
+            {
+                var angle = p / Math.Pow(10000, (double)i / d);
+                table[(p * d) + i] = (float)Math.Sin(angle);
+                if (i + 1 < d)
+                {
+                    table[(p * d) + i + 1] = (float)Math.Cos(angle);
+                }
+            }
+        }
+
+        return table;
+    }
+
+    private static TransformerBlockWeights[] Blocks(Random random, ScrapsGraphDims dims) =>
+        Enumerable.Range(0, dims.Layers)
+            .Select(_ => new TransformerBlockWeights(
+                Norm(random, dims.ModelDim),
+                new AttentionWeights(
+                    Linear(random, dims.ModelDim, dims.ModelDim),
+                    Linear(random, dims.ModelDim, dims.ModelDim),
+                    Linear(random, dims.ModelDim, dims.ModelDim),
+                    Linear(random, dims.ModelDim, dims.ModelDim)),
+                Norm(random, dims.ModelDim),
+                Linear(random, dims.ModelDim, dims.FfnDim),
+                Linear(random, dims.FfnDim, dims.ModelDim)))
+            .ToArray();
+
+    private static LinearWeights Linear(Random random, int inputs, int outputs) =>
+        new(Uniform(random, inputs * outputs, Bound(inputs)), Uniform(random, outputs, Bound(inputs)));
+
+    private static LayerNormWeights Norm(Random random, int width) =>
+        new(Uniform(random, width, 0.1f).Select(v => 1f + v).ToArray(), Uniform(random, width, 0.1f));
+
+    private static float Bound(int fanIn) => 1f / MathF.Sqrt(fanIn);
+
+    private static float[] Uniform(Random random, int count, float bound)
+    {
+        var values = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = (float)((random.NextDouble() * 2) - 1) * bound;
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,162 @@
+using Microsoft.ML.OnnxRuntime;
+using TorchSharp;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace Scraps.Model.Tests.Export;
+
+/// <summary>
+/// Parity: ONNX Runtime on the exported graphs equals TorchSharp (eval, no grad) within 1e-4 relative to each
+/// vector's norm, for the SCRAPS vectors and every step of the sequences, padded steps included.
+/// </summary>
+public sealed class ScrapsOnnxExporterTests(ParityModels models, ITestOutputHelper output) : IClassFixture<ParityModels>
+{
+    private const double Tolerance = 1e-4;
+
+    public static TheoryData<int[]> PhoneticBatches => new()
+    {
+        { [6, 2, 1, 4] },   // mixed lengths
+        { [5] },            // batch size 1
+        { [1, 1, 1] },      // length 1
+        { [1] },            // both
+        { [30, 17, 3, 29, 1, 12, 8, 30] },
+    };
+
+    public static TheoryData<int, int[]> AcousticBatches
+    {
+        get
+        {
+            var data = new TheoryData<int, int[]>();
+            foreach (var s in new[] { 1, 2, 4 })
+            {
+                data.Add(s, [23, 9, 1, 16]);    // mixed lengths (odd and even)
+                data.Add(s, [17]);              // batch size 1
+                data.Add(s, [1, 1]);            // length 1
+                data.Add(s, [1]);               // both
+                data.Add(s, [2, 3, 4, 5]);      // lengths around the subsampling edges
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PhoneticBatches))]
+    public void Phonetic_graph_matches_torchsharp(int[] lengths)
+    {
+        var model = models.For(2);
+        var config = model.Config;
+        var ids = ParityInputs.Phonemes(lengths, config.VocabSize, seed: lengths.Sum());
+        long[] shape = [lengths.Length, lengths.Max()];
+        var lengths64 = lengths.Select(l => (long)l).ToArray();
+
+        float[] torchEmbeddings, torchSequence;
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            var idsTensor = tensor(ids, shape);
+            var lengthTensor = tensor(lengths64, [lengths.Length]);
+            torchEmbeddings = model.Net.EmbedPhonemes(idsTensor, lengthTensor).data<float>().ToArray();
+            torchSequence = model.Net.Phonetic.forward(idsTensor, lengthTensor).data<float>().ToArray();
+        }
+
+        var onnx = Run(model.Phonetic, ("phonemes", OrtValue.CreateTensorValueFromMemory(ids, shape)), ("lengths", OrtValue.CreateTensorValueFromMemory(lengths64, [lengths.Length])));
+
+        Assert.Equal([lengths.Length, config.LstmHidden], onnx["embeddings"].Shape);
+        Assert.Equal([lengths.Length, lengths.Max(), config.ModelDim], onnx["sequence"].Shape);
+        var embeddingError = VectorParity.MaxRelativeError(onnx["embeddings"].Floats, torchEmbeddings, config.LstmHidden);
+        var sequenceError = VectorParity.MaxRelativeError(onnx["sequence"].Floats, torchSequence, config.ModelDim);
+        output.WriteLine($"phonetic lengths [{string.Join(",", lengths)}]: max relative error embeddings {embeddingError:E2}, sequence {sequenceError:E2}");
+        Assert.True(embeddingError <= Tolerance, $"embeddings: {embeddingError:E3}");
+        Assert.True(sequenceError <= Tolerance, $"sequence: {sequenceError:E3}");
+    }
+
+    [Theory]
+    [MemberData(nameof(AcousticBatches))]
+    public void Acoustic_graph_matches_torchsharp(int subsampling, int[] lengths)
+    {
+        var model = models.For(subsampling);
+        var config = model.Config;
+        var features = ParityInputs.Features(lengths, config.MelBins, seed: lengths.Sum(), padValue: 3.5f);
+        long[] shape = [lengths.Length, lengths.Max(), config.MelBins];
+        var lengths64 = lengths.Select(l => (long)l).ToArray();
+
+        float[] torchEmbeddings, torchSequence;
+        long[] torchLengths;
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            var featureTensor = tensor(features, shape);
+            var lengthTensor = tensor(lengths64, [lengths.Length]);
+            torchEmbeddings = model.Net.EmbedAcoustic(featureTensor, lengthTensor).data<float>().ToArray();
+            var (sequence, stepLengths) = model.Net.Acoustic.forward(featureTensor, lengthTensor);
+            torchSequence = sequence.data<float>().ToArray();
+            torchLengths = stepLengths.data<long>().ToArray();
+        }
+
+        var onnx = Run(model.Acoustic, ("features", OrtValue.CreateTensorValueFromMemory(features, shape)), ("lengths", OrtValue.CreateTensorValueFromMemory(lengths64, [lengths.Length])));
+
+        Assert.Equal(torchLengths, onnx["sequence_lengths"].Int64s);
+        Assert.Equal(lengths.Select(l => config.SubsampledLength(l)), onnx["sequence_lengths"].Int64s);
+        Assert.Equal([lengths.Length, config.SubsampledLength(lengths.Max()), config.ModelDim], onnx["sequence"].Shape);
+        var embeddingError = VectorParity.MaxRelativeError(onnx["embeddings"].Floats, torchEmbeddings, config.LstmHidden);
+        var sequenceError = VectorParity.MaxRelativeError(onnx["sequence"].Floats, torchSequence, config.ModelDim);
+        output.WriteLine($"acoustic s={subsampling} lengths [{string.Join(",", lengths)}]: max relative error embeddings {embeddingError:E2}, sequence {sequenceError:E2}");
+        Assert.True(embeddingError <= Tolerance, $"embeddings: {embeddingError:E3}");
+        Assert.True(sequenceError <= Tolerance, $"sequence: {sequenceError:E3}");
+    }
+
+    [Fact]
+    public void Export_writes_both_graphs_at_opset_17_with_the_documented_ports()
+    {
+        var model = models.For(4);
+
+        Assert.Equal(17, model.Export.Opset);
+        Assert.Equal(Path.Combine(model.Folder, "phonetic.onnx"), model.Export.PhoneticPath);
+        Assert.Equal(Path.Combine(model.Folder, "acoustic.onnx"), model.Export.AcousticPath);
+        Assert.Equal(["phonemes", "lengths"], model.Phonetic.InputNames);
+        Assert.Equal(["embeddings", "sequence"], model.Phonetic.OutputNames);
+        Assert.Equal(["features", "lengths"], model.Acoustic.InputNames);
+        Assert.Equal(["embeddings", "sequence", "sequence_lengths"], model.Acoustic.OutputNames);
+        Assert.Equal(["batch", "frames", ""], model.Acoustic.InputMetadata["features"].SymbolicDimensions);
+        Assert.Equal([-1, -1, 80], model.Acoustic.InputMetadata["features"].Dimensions);
+        Assert.Equal([-1, 24], model.Acoustic.OutputMetadata["embeddings"].Dimensions);
+    }
+
+    [Fact]
+    public void Export_into_a_blank_folder_name_is_rejected()
+    {
+        var model = models.For(2);
+
+        Assert.Throws<ArgumentException>(() => Scraps.Model.Export.ScrapsOnnxExporter.Export(model.Net, " "));
+    }
+
+    private static Dictionary<string, OrtOutput> Run(InferenceSession session, params (string Name, OrtValue Value)[] inputs)
+    {
+        try
+        {
+            using var options = new RunOptions();
+            var names = session.OutputNames.ToArray();
+            using var results = session.Run(options, inputs.ToDictionary(i => i.Name, i => i.Value), names);
+            return names.Zip(results).ToDictionary(p => p.First, p => OrtOutput.From(p.Second));
+        }
+        finally
+        {
+            foreach (var (_, value) in inputs)
+            {
+                value.Dispose();
+            }
+        }
+    }
+}
+
+internal sealed record OrtOutput(long[] Shape, float[] Floats, long[] Int64s)
+{
+    public static OrtOutput From(OrtValue value)
+    {
+        var info = value.GetTensorTypeAndShape();
+        return info.ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int64
+            ? new OrtOutput(info.Shape, [], value.GetTensorDataAsSpan<long>().ToArray())
+            : new OrtOutput(info.Shape, value.GetTensorDataAsSpan<float>().ToArray(), []);
+    }
+}
