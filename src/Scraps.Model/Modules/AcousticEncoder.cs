@@ -1,0 +1,109 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace Scraps.Model;
+
+/// <summary>
+/// Acoustic encoder (docs/architecture.md): zero padded frames; ReLU(Linear(melBins, d)); log2(s) times
+/// [zero padded steps; ReLU(Conv1d(d, d, 3, stride 2, padding 1)); L -> (L - 1) / 2 + 1; zero padded steps];
+/// x + alpha * PE[0:T']; dropout; N transformer blocks; LayerNorm.
+/// forward(features float [B, T, melBins], lengths int64 [B]) -> (sequence [B, T', d], lengths' int64 [B]).
+/// </summary>
+public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence, Tensor Lengths)>
+{
+    [ComponentName(Name = "prenet")]
+    public readonly Linear Prenet;
+
+    [ComponentName(Name = "subsampling")]
+    private readonly ModuleList<Conv1d> subsampling;
+
+    /// <summary>Learnable scale of the position table (scalar, init 1).</summary>
+    [ComponentName(Name = "alpha")]
+    public readonly Parameter Alpha;
+
+    [ComponentName(Name = "blocks")]
+    private readonly ModuleList<TransformerBlock> blocks;
+
+    [ComponentName(Name = "final_norm")]
+    public readonly LayerNorm FinalNorm;
+
+    /// <summary>[maxPositions, d] sinusoidal table (a buffer).</summary>
+    [ComponentName(Name = "position_table")]
+    public readonly Tensor PositionTable;
+
+    private readonly IReadOnlyList<Conv1d> subsamplingList;
+    private readonly IReadOnlyList<TransformerBlock> blockList;
+    private readonly ScrapsModelConfig config;
+
+    public AcousticEncoder(ScrapsModelConfig config)
+        : base(Runtime.TorchRuntime.EnsureLoaded(nameof(AcousticEncoder)))
+    {
+        this.config = config.Validate();
+        Prenet = nn.Linear(config.MelBins, config.ModelDim);
+        var convs = Enumerable.Range(0, config.SubsamplingConvolutions)
+            .Select(_ => nn.Conv1d(config.ModelDim, config.ModelDim, kernel_size: 3, stride: 2, padding: 1))
+            .ToArray();
+        subsampling = nn.ModuleList(convs);
+        subsamplingList = Array.AsReadOnly(convs);
+        Alpha = new Parameter(ones([], ScalarType.Float32).DetachFromDisposeScope());
+        var list = Enumerable.Range(0, config.Layers)
+            .Select(_ => new TransformerBlock(config.ModelDim, config.Heads, config.FfnDim, config.Dropout))
+            .ToArray();
+        blocks = nn.ModuleList(list);
+        blockList = Array.AsReadOnly(list);
+        FinalNorm = nn.LayerNorm(config.ModelDim, TransformerBlock.LayerNormEpsilon);
+        PositionTable = PositionalEncoding.Table(config.MaxPositions, config.ModelDim);
+        RegisterComponents();
+    }
+
+    /// <summary>The stride-2 convolutions, log2(acousticSubsampling) of them (none for s = 1).</summary>
+    public IReadOnlyList<Conv1d> Subsampling => subsamplingList;
+
+    public IReadOnlyList<TransformerBlock> Blocks => blockList;
+
+    public override (Tensor Sequence, Tensor Lengths) forward(Tensor features, Tensor lengths)
+    {
+        if (features.dtype != PositionTable.dtype || features.dim() != 3 || features.shape[2] != config.MelBins)
+        {
+            throw new ArgumentException(
+                $"Acoustic features must be {PositionTable.dtype} [batch, frames, {config.MelBins}], got {PaddingMasks.Shape(features)}.", nameof(features));
+        }
+        long batch = features.shape[0], frames = features.shape[1];
+        PaddingMasks.CheckLengths(lengths, batch, frames, "Feature");
+        long steps = config.SubsampledLength(frames);
+        if (steps > config.MaxPositions)
+        {
+            throw new ArgumentException(
+                $"{frames} frames give {steps} steps after subsampling by {config.AcousticSubsampling}, more than maxPositions {config.MaxPositions}.",
+                nameof(features));
+        }
+
+        using var scope = NewDisposeScope();
+        var x = nn.functional.relu(Prenet.forward(PaddingMasks.ZeroPadded(features, lengths)));
+        var current = lengths;
+        foreach (var conv in subsamplingList)
+        {
+            x = PaddingMasks.ZeroPadded(x, current);
+            x = nn.functional.relu(conv.forward(x.transpose(1, 2))).transpose(1, 2);
+            current = current.sub(1).div(2, rounding_mode: RoundingMode.floor).add(1);
+            x = PaddingMasks.ZeroPadded(x, current);
+        }
+
+        x = x.add(Alpha.mul(PositionTable.narrow(0, 0, x.shape[1])));
+        if (config.Dropout > 0 && training)
+        {
+            x = nn.functional.dropout(x, config.Dropout, training: true);
+        }
+        var mask = PaddingMasks.AdditiveKeyMask(current, x.shape[1], x.dtype);
+        foreach (var block in blockList)
+        {
+            x = block.forward(x, mask);
+        }
+        var sequence = FinalNorm.forward(x).MoveToOuterDisposeScope();
+        // For s = 1 the lengths pass through: hand back a copy, never the caller's own tensor.
+        var outLengths = (ReferenceEquals(current, lengths) ? lengths.clone() : current).MoveToOuterDisposeScope();
+        return (sequence, outLengths);
+    }
+}

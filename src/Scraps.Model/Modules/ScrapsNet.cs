@@ -1,0 +1,117 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace Scraps.Model;
+
+/// <summary>
+/// The SCRAPS model: phonetic and acoustic encoders and ONE LSTM(d, D) integrator shared by both. The SCRAPS
+/// vector of a sequence is the LSTM output at its last valid step (no normalisation).
+/// forward(phonemes, phonemeLengths, features, featureLengths) -> (phonetic [B, D], acoustic [B, D]).
+/// </summary>
+public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tensor Phonetic, Tensor Acoustic)>
+{
+    public readonly ScrapsModelConfig Config;
+
+    [ComponentName(Name = "phonetic")]
+    public readonly PhoneticEncoder Phonetic;
+
+    [ComponentName(Name = "acoustic")]
+    public readonly AcousticEncoder Acoustic;
+
+    /// <summary>LSTM(d, D), batch first, one layer, unidirectional, gate order i, f, g, o (PyTorch).</summary>
+    [ComponentName(Name = "integrator")]
+    public readonly LSTM Integrator;
+
+    public ScrapsNet(ScrapsModelConfig config)
+        : base(Runtime.TorchRuntime.EnsureLoaded(nameof(ScrapsNet)))
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config.Validate();
+        Phonetic = new PhoneticEncoder(config);
+        Acoustic = new AcousticEncoder(config);
+        Integrator = nn.LSTM(config.ModelDim, config.LstmHidden, numLayers: 1, batchFirst: true);
+        RegisterComponents();
+    }
+
+    /// <summary>SCRAPS vectors [B, D] of phoneme id sequences int64 [B, T] (0 = padding) with lengths int64 [B].</summary>
+    public Tensor EmbedPhonemes(Tensor ids, Tensor lengths)
+    {
+        using var scope = NewDisposeScope();
+        var sequence = Phonetic.forward(ids, lengths);
+        return Integrate(sequence, lengths).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>SCRAPS vectors [B, D] of standardised log-mel features [B, T, melBins] with lengths int64 [B].</summary>
+    public Tensor EmbedAcoustic(Tensor features, Tensor lengths)
+    {
+        using var scope = NewDisposeScope();
+        var (sequence, stepLengths) = Acoustic.forward(features, lengths);
+        return Integrate(sequence, stepLengths).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Both embeddings for a batch of (phonemes, audio) pairs; row i of each belongs to pair i.</summary>
+    public override (Tensor Phonetic, Tensor Acoustic) forward(Tensor phonemes, Tensor phonemeLengths, Tensor features, Tensor featureLengths)
+    {
+        if (phonemes.dim() >= 1 && features.dim() >= 1 && phonemes.shape[0] != features.shape[0])
+        {
+            throw new ArgumentException(
+                $"A batch of pairs needs as many phoneme sequences as feature sequences, got {phonemes.shape[0]} and {features.shape[0]}.",
+                nameof(features));
+        }
+        var phonetic = EmbedPhonemes(phonemes, phonemeLengths);
+        try
+        {
+            return (phonetic, EmbedAcoustic(features, featureLengths));
+        }
+        catch
+        {
+            phonetic.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Writes the parameters and buffers (TorchSharp state-dict format).</summary>
+    public void SaveWeights(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+        save(path);
+    }
+
+    /// <summary>Builds a model of <paramref name="config"/> and loads weights written by <see cref="SaveWeights"/>.</summary>
+    public static ScrapsNet LoadWeights(string path, ScrapsModelConfig config)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Model weights file '{path}' does not exist.", path);
+        }
+        var model = new ScrapsNet(config);
+        try
+        {
+            model.load(path);
+        }
+        catch (Exception e) when (e is ArgumentException or EndOfStreamException or IOException or NotImplementedException or System.Runtime.InteropServices.ExternalException)
+        {
+            model.Dispose();
+            throw new InvalidDataException($"Model weights file '{path}' does not match config '{config.Name}': {e.Message}", e);
+        }
+        return model;
+    }
+
+    /// <summary>LSTM over the sequence; the output at step length - 1 of each row: [B, D].</summary>
+    private Tensor Integrate(Tensor sequence, Tensor lengths)
+    {
+        using var scope = NewDisposeScope();
+        var (output, _, _) = Integrator.forward(sequence);
+        long batch = output.shape[0], hidden = output.shape[2];
+        var last = lengths.to(output.device).sub(1).view(batch, 1, 1).expand(batch, 1, hidden);
+        return output.gather(1, last).squeeze(1).MoveToOuterDisposeScope();
+    }
+}

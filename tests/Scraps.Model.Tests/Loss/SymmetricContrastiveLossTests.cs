@@ -1,0 +1,101 @@
+using static TorchSharp.torch;
+
+namespace Scraps.Model.Tests.Loss;
+
+public sealed class SymmetricContrastiveLossTests
+{
+    [Fact]
+    public void Compute_EqualsTheHandComputedValue()
+    {
+        TorchTestEnvironment.EnsureCpu();
+        using var loss = new SymmetricContrastiveLoss();
+        using var scope = NewDisposeScope();
+        var t = tensor(new[] { 1f, 2f, 0f, 1f }, [2, 2]);
+        var a = tensor(new[] { 1f, 0f, 1f, 1f }, [2, 2]);
+
+        // L = T A^T = [[1, 3], [0, 1]]; rows target the diagonal, then columns (L^T = [[1, 0], [3, 1]]).
+        double rows = ((-1 + Math.Log(Math.Exp(1) + Math.Exp(3))) + (-1 + Math.Log(Math.Exp(0) + Math.Exp(1)))) / 2;
+        double columns = ((-1 + Math.Log(Math.Exp(1) + Math.Exp(0))) + (-1 + Math.Log(Math.Exp(3) + Math.Exp(1)))) / 2;
+
+        Assert.Equal((rows + columns) / 2, loss.Compute(t, a).item<float>(), 5);
+        Assert.Equal([1f, 3f, 0f, 1f], SymmetricContrastiveLoss.Scores(t, a).data<float>().ToArray());
+    }
+
+    [Fact]
+    public void Compute_IsSymmetricInItsTwoInputs()
+    {
+        TorchTestEnvironment.EnsureCpu();
+        using var loss = new SymmetricContrastiveLoss();
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        var t = randn(6, 4);
+        var a = randn(6, 4);
+
+        Assert.Equal(loss.Compute(t, a).item<float>(), loss.Compute(a, t).item<float>(), 5);
+    }
+
+    [Fact]
+    public void Compute_IsLowerForAlignedThanForShuffledPairs()
+    {
+        TorchTestEnvironment.EnsureCpu();
+        using var loss = new SymmetricContrastiveLoss();
+        using var scope = NewDisposeScope();
+        var vectors = eye(4).mul(3);
+        var shuffled = vectors.index_select(0, tensor(new long[] { 1, 2, 3, 0 }));
+
+        float aligned = loss.Compute(vectors, vectors).item<float>();
+        float misaligned = loss.Compute(vectors, shuffled).item<float>();
+
+        Assert.True(aligned < 0.01f * misaligned, $"aligned {aligned}, misaligned {misaligned}");
+        Assert.Equal(Math.Log(1 + (3 * Math.Exp(-9))), aligned, 4);
+    }
+
+    [Fact]
+    public void Constructor_HasNoParametersUnlessTheTemperatureIsLearnable()
+    {
+        TorchTestEnvironment.EnsureCpu();
+        using var fixedLoss = new SymmetricContrastiveLoss();
+        using var learnable = new SymmetricContrastiveLoss(learnableTemperature: true);
+
+        Assert.Empty(fixedLoss.parameters());
+        Assert.Equal(1.0, fixedLoss.Temperature);
+        Assert.Single(learnable.parameters());
+        Assert.Equal(1.0, learnable.Temperature, 6);
+    }
+
+    [Fact]
+    public void Compute_WithLearnableTemperature_ScalesLogitsAndGetsAGradient()
+    {
+        TorchTestEnvironment.EnsureCpu();
+        using var learnable = new SymmetricContrastiveLoss(learnableTemperature: true);
+        using var fixedLoss = new SymmetricContrastiveLoss();
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        var t = randn(5, 3);
+        var a = randn(5, 3);
+
+        var value = learnable.Compute(t, a);
+        value.backward();
+        using (no_grad())
+        {
+            learnable.LogitScale!.fill_(Math.Log(2));
+        }
+
+        Assert.Equal(fixedLoss.Compute(t, a).item<float>(), value.item<float>(), 5);
+        Assert.NotNull(learnable.LogitScale.grad);
+        Assert.Equal(fixedLoss.Compute(t.mul(2), a).item<float>(), learnable.Compute(t, a).item<float>(), 5);
+        Assert.Equal(0.5, learnable.Temperature, 5);
+    }
+
+    [Fact]
+    public void Compute_RejectsMismatchedShapes()
+    {
+        TorchTestEnvironment.EnsureCpu();
+        using var loss = new SymmetricContrastiveLoss();
+        using var scope = NewDisposeScope();
+
+        var e = Assert.Throws<ArgumentException>(() => loss.Compute(randn(3, 4), randn(2, 4)));
+
+        Assert.Contains("same shape", e.Message);
+    }
+}

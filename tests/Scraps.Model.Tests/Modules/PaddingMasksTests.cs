@@ -1,0 +1,29 @@
+using static TorchSharp.torch;
+
+namespace Scraps.Model.Tests.Modules;
+
+public sealed class PaddingMasksTests
+{
+    [Fact]
+    public void AdditiveKeyMask_IsZeroForValidAndMinusABillionForPaddedKeys()
+    {
+        TorchTestEnvironment.EnsureCpu();
+        using var scope = NewDisposeScope();
+
+        var mask = PaddingMasks.AdditiveKeyMask(tensor(new long[] { 2, 3 }), 3, ScalarType.Float32);
+
+        Assert.Equal([2L, 1, 1, 3], mask.shape);
+        Assert.Equal([0f, 0f, -1e9f, 0f, 0f, 0f], mask.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void ZeroPadded_ClearsOnlyStepsAfterEachLength()
+    {
+        TorchTestEnvironment.EnsureCpu();
+        using var scope = NewDisposeScope();
+
+        var x = PaddingMasks.ZeroPadded(ones(2, 3, 2), tensor(new long[] { 1, 3 }));
+
+        Assert.Equal([1f, 1f, 0f, 0f, 0f, 0f, 1f, 1f, 1f, 1f, 1f, 1f], x.data<float>().ToArray());
+    }
+}
