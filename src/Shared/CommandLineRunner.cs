@@ -45,8 +45,20 @@ internal static class CommandLineRunner
     private static bool IsInputError(Exception e) =>
         e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
         or FormatException or NotSupportedException or UnauthorizedAccessException
-        || e.GetType().Name.EndsWith("FormatException", StringComparison.Ordinal)
-        || e.GetType().Name.EndsWith("InputException", StringComparison.Ordinal);
+        || SelfOrBaseNamed(e.GetType(), "FormatException", "InputException");
+
+    private static bool SelfOrBaseNamed(Type? type, params string[] suffixes)
+    {
+        for (; type is not null && type != typeof(Exception); type = type.BaseType)
+        {
+            if (suffixes.Any(suffix => type.Name.EndsWith(suffix, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }
