@@ -1,0 +1,168 @@
+using System.Runtime.InteropServices;
+using Scraps.Audio.Wav;
+
+namespace Scraps.Audio.Native;
+
+/// <summary>Decodes FLAC, Ogg (Vorbis, Opus), MP3 and the other containers libsndfile knows, straight from memory
+/// (sf_open_virtual), to mono float32 (channels averaged).</summary>
+internal static unsafe class SndFileDecoder
+{
+    private const int BlockFrames = 4096;
+
+    public static AudioClip Decode(ReadOnlySpan<byte> data, string container, TimeSpan maxDuration)
+    {
+        if (data.IsEmpty)
+        {
+            throw AudioFormatException.Malformed($"{container} data is empty");
+        }
+
+        fixed (byte* bytes = data)
+        {
+            var state = new MemoryVirtualIo.State { Data = bytes, Length = data.Length, Position = 0 };
+            var io = MemoryVirtualIo.Callbacks;
+            var info = default(SndFileNative.SfInfo);
+            var file = Open(&io, &info, &state, container);
+            try
+            {
+                return ReadAll(file, info, container, maxDuration);
+            }
+            finally
+            {
+                SndFileNative.Close(file);
+            }
+        }
+    }
+
+    /// <summary>True when libsndfile can be loaded here.</summary>
+    public static bool IsAvailable()
+    {
+        try
+        {
+            SndFileNative.EnsureResolver();
+            var count = 0;
+            SndFileNative.Command(IntPtr.Zero, SndFileNative.SfcGetFormatMajorCount, &count, sizeof(int));
+            return count > 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The major formats (containers) this libsndfile build reads, e.g. "FLAC (Free Lossless Audio Codec)".</summary>
+    public static IReadOnlyList<string> MajorFormats()
+    {
+        var count = 0;
+        SndFileNative.Command(IntPtr.Zero, SndFileNative.SfcGetFormatMajorCount, &count, sizeof(int));
+        var names = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var format = new SndFileNative.SfFormatInfo { Format = i };
+            if (SndFileNative.Command(IntPtr.Zero, SndFileNative.SfcGetFormatMajor, &format, sizeof(SndFileNative.SfFormatInfo)) == 0)
+            {
+                names.Add(Marshal.PtrToStringUTF8(format.Name) ?? "?");
+            }
+        }
+
+        return names;
+    }
+
+    private static IntPtr Open(SndFileNative.SfVirtualIo* io, SndFileNative.SfInfo* info, MemoryVirtualIo.State* state, string container)
+    {
+        IntPtr file;
+        try
+        {
+            SndFileNative.EnsureResolver();
+            file = SndFileNative.OpenVirtual(io, SndFileNative.SfmRead, info, (IntPtr)state);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            throw new AudioFormatException(
+                $"decoding {container} needs libsndfile (libsndfile.so.1), which could not be loaded; install the libsndfile1 package",
+                offset: null, isUnsupported: true, inner: e);
+        }
+
+        if (file != IntPtr.Zero)
+        {
+            return file;
+        }
+
+        var code = SndFileNative.Error(IntPtr.Zero);
+        var message = Marshal.PtrToStringUTF8(SndFileNative.StrError(IntPtr.Zero)) ?? "unknown error";
+        var text = $"libsndfile cannot open this {container} data: {message.TrimEnd('.', '\n')}";
+        throw code is SndFileNative.ErrUnrecognisedFormat or SndFileNative.ErrUnsupportedEncoding
+            ? AudioFormatException.Unsupported(text)
+            : AudioFormatException.Malformed(text);
+    }
+
+    private static AudioClip ReadAll(IntPtr file, SndFileNative.SfInfo info, string container, TimeSpan maxDuration)
+    {
+        if (info.Channels <= 0 || info.Channels > 4096)
+        {
+            throw AudioFormatException.Malformed($"{container} stream reports {info.Channels} channels");
+        }
+
+        if (info.SampleRate < WavParser.MinSampleRate || info.SampleRate > WavParser.MaxSampleRate)
+        {
+            throw AudioFormatException.Unsupported(
+                $"{container} sample rate is {info.SampleRate} Hz; supported rates are {WavParser.MinSampleRate} to {WavParser.MaxSampleRate} Hz");
+        }
+
+        var maxFrames = AudioDecoder.MaxFrames(info.SampleRate, maxDuration);
+        var channels = info.Channels;
+        var capacity = info.Frames > 0 && info.Frames <= maxFrames ? (int)info.Frames : 1 << 16;
+        var output = new float[Math.Max(capacity, 1)];
+        var buffer = new float[BlockFrames * channels];
+        long total = 0;
+        var scale = 1.0 / channels;
+
+        fixed (float* block = buffer)
+        {
+            while (true)
+            {
+                var read = SndFileNative.ReadFramesFloat(file, block, BlockFrames);
+                if (read <= 0)
+                {
+                    break;
+                }
+
+                if (total + read > maxFrames)
+                {
+                    throw AudioDecoder.TooLong(maxDuration);
+                }
+
+                if (total + read > output.Length)
+                {
+                    Array.Resize(ref output, (int)Math.Min(Math.Max(output.Length * 2L, total + read), maxFrames));
+                }
+
+                for (var f = 0; f < read; f++)
+                {
+                    var sum = 0.0;
+                    for (var c = 0; c < channels; c++)
+                    {
+                        var s = block[f * channels + c];
+                        sum += float.IsFinite(s) ? s : 0f;
+                    }
+
+                    output[total + f] = (float)(sum * scale);
+                }
+
+                total += read;
+            }
+        }
+
+        if (total == 0 && SndFileNative.Error(file) != 0)
+        {
+            var message = Marshal.PtrToStringUTF8(SndFileNative.StrError(file)) ?? "unknown error";
+            throw AudioFormatException.Malformed($"libsndfile could not read samples from this {container} data: {message.TrimEnd('.', '\n')}");
+        }
+
+        if (total != output.Length)
+        {
+            Array.Resize(ref output, (int)total);
+        }
+
+        return new AudioClip(output, info.SampleRate);
+    }
+}
