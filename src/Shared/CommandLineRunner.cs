@@ -45,7 +45,7 @@ internal static class CommandLineRunner
     private static bool IsInputError(Exception e) =>
         e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
         or FormatException or NotSupportedException or UnauthorizedAccessException
-        || SelfOrBaseNamed(e.GetType(), "FormatException", "InputException");
+        || SelfOrBaseNamed(e.GetType(), "FormatException", "InputException", "PackageException");
 
     private static bool SelfOrBaseNamed(Type? type, params string[] suffixes)
     {

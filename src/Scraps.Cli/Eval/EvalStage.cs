@@ -1,0 +1,11 @@
+namespace Scraps.Cli.Eval;
+
+/// <summary>The parts of an evaluation that draw random numbers, each from its own stream.</summary>
+internal enum EvalStage
+{
+    Sampling = 1,
+    Substitution = 2,
+    Gaussian = 3,
+    Mix = 4,
+    WordSwap = 5,
+}

@@ -1,0 +1,14 @@
+using Scraps.Audio;
+using Scraps.Inference.Runtime;
+
+namespace Scraps.Cli.Eval;
+
+/// <summary>The package's ONNX encoders, as the service runs them (batched, length-sorted, minimally padded).</summary>
+internal sealed class ModelPairEncoder(ScrapsModel model) : IPairEncoder
+{
+    public float[][] EncodeAudio(IReadOnlyList<LogMel> features, CancellationToken cancellationToken) =>
+        model.Acoustic.Encode(features, withSequences: false, cancellationToken).Select(o => o.Embedding).ToArray();
+
+    public float[][] EncodePhonemes(IReadOnlyList<long[]> phonemes, CancellationToken cancellationToken) =>
+        model.Phonetic.Encode(phonemes, withSequences: false, cancellationToken).Select(o => o.Embedding).ToArray();
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Scraps.Inference.Evaluation;
+
+namespace Scraps.Cli.Eval;
+
+/// <summary>
+/// Writes <c>results.json</c>: <c>pairs</c>, <c>minibatch</c> {<c>auc</c>, <c>eer</c>, <c>r1_audio_to_text</c>,
+/// <c>r1_text_to_audio</c>}, <c>substitution</c>, <c>gaussian</c>, <c>mix</c> (each a list of {<c>level</c>, <c>auc</c>,
+/// <c>auc_ci</c>, <c>drop</c>, <c>drop_ci</c>, <c>lift</c>, <c>lift_ci</c>}) and <c>word_swap</c> {<c>auc</c>, <c>pairs</c>}.
+/// Rates and levels are fractions in [0, 1], intervals [lower, upper] at 95%, numbers rounded to 6 decimals;
+/// <c>word_swap.auc</c> is null when no transcript could be swapped.
+/// </summary>
+internal static class ResultsJsonWriter
+{
+    public const string FileName = "results.json";
+
+    public static void Write(EvalReport report, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("pairs", report.Pairs);
+
+        json.WriteStartObject("minibatch");
+        Number(json, "auc", report.Minibatch.AucRoc.Estimate);
+        Number(json, "eer", report.Minibatch.EqualErrorRate.Estimate);
+        Number(json, "r1_audio_to_text", report.Minibatch.RecallAt1AcousticToPhonetic.Estimate);
+        Number(json, "r1_text_to_audio", report.Minibatch.RecallAt1PhoneticToAcoustic.Estimate);
+        json.WriteEndObject();
+
+        Levels(json, "substitution", report.Substitution);
+        Levels(json, "gaussian", report.Gaussian);
+        Levels(json, "mix", report.Mix);
+
+        json.WriteStartObject("word_swap");
+        if (report.WordSwap.Auc is { } auc)
+        {
+            Number(json, "auc", auc);
+        }
+        else
+        {
+            json.WriteNull("auc");
+        }
+
+        json.WriteNumber("pairs", report.WordSwap.Pairs);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    public static void Write(EvalReport report, string path)
+    {
+        using var stream = File.Create(path);
+        Write(report, stream);
+    }
+
+    private static void Levels(Utf8JsonWriter json, string name, IReadOnlyList<CorruptionLevelResult> levels)
+    {
+        json.WriteStartArray(name);
+        foreach (var level in levels)
+        {
+            json.WriteStartObject();
+            Number(json, "level", level.Level);
+            Number(json, "auc", level.Auc.Estimate);
+            Interval(json, "auc_ci", level.Auc);
+            Number(json, "drop", level.Shift.DropRate.Estimate);
+            Interval(json, "drop_ci", level.Shift.DropRate);
+            Number(json, "lift", level.Shift.LiftRate.Estimate);
+            Interval(json, "lift_ci", level.Shift.LiftRate);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Interval(Utf8JsonWriter json, string name, ConfidenceInterval interval)
+    {
+        json.WriteStartArray(name);
+        json.WriteNumberValue(Math.Round(interval.Lower, 6));
+        json.WriteNumberValue(Math.Round(interval.Upper, 6));
+        json.WriteEndArray();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value) => json.WriteNumber(name, Math.Round(value, 6));
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using Scraps.Inference.Evaluation;
+
+namespace Scraps.Cli.Eval;
+
+/// <summary>
+/// Writes <c>table.md</c>: the report in the layout of the paper's Table 1 (one row per metric; the corruption levels
+/// as columns), with the paper's figures alongside where known, the word-swap hard negatives, and the default model's
+/// targets with whether they are met. Percentages for rates, three or four decimals for AUC-ROC.
+/// </summary>
+internal static class ResultsTableWriter
+{
+    public const string FileName = "table.md";
+
+    public static string Render(EvalReport report, EvalRunInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(info);
+        var md = new StringBuilder();
+        Line(md, "# SCRAPS evaluation");
+        Line(md);
+        Line(md, $"Model `{info.Model}` on `{info.Manifest}`: {report.Pairs} matched pairs in {report.Batches} random minibatch(es) of {report.BatchSize}, seed {info.Seed}.");
+        Line(md, "Intervals are 95%: Student t over the minibatches for means, Wilson for the shares of pairs whose score drops or lifts.");
+        Line(md);
+
+        Line(md, "## Random minibatch (paper section 4.2, Table 1)");
+        Line(md);
+        Line(md, "| Metric | This model | 95% CI | Paper |");
+        Line(md, "|---|---|---|---|");
+        var m = report.Minibatch;
+        Line(md, $"| AUC-ROC | {Auc(m.AucRoc.Estimate)} | {Range(m.AucRoc, Auc)} | — |");
+        Line(md, $"| EER (%) | {Percent(m.EqualErrorRate.Estimate)} | {Range(m.EqualErrorRate, Percent)} | — |");
+        Line(md, $"| Recall@1 audio → text (%) | {Percent(m.RecallAt1AcousticToPhonetic.Estimate)} | {Range(m.RecallAt1AcousticToPhonetic, Percent)} | — |");
+        Line(md, $"| Recall@1 text → audio (%) | {Percent(m.RecallAt1PhoneticToAcoustic.Estimate)} | {Range(m.RecallAt1PhoneticToAcoustic, Percent)} | — |");
+        Line(md);
+
+        Line(md, "## Sensitivity and robustness (paper section 4.3, Table 1 and Figure 2)");
+        Line(md);
+        Line(md, "Substitution: that share of the phones replaced by random other phones. Gaussian and mix: M' = (1 - α) M + α N on");
+        Line(md, "standardised spectrograms (paper Eq. 3), N standard Gaussian noise or another clip's spectrogram. AUC-ROC: corrupted");
+        Line(md, "matched pairs against mismatched pairs of the same minibatch. Drops / lifts: pairs whose score fell / rose.");
+        Line(md);
+        var levels = report.Substitution.Select(l => l.Level).ToArray();
+        Line(md, "| Metric | " + string.Join(" | ", levels.Select(l => Percent(l, "0") + "%")) + " |");
+        Line(md, "|---|" + string.Concat(levels.Select(_ => "---|")));
+        Rows(md, "Substitution", report.Substitution);
+        Line(md, "| Substitution drops, paper (%) | " + string.Join(" | ", levels.Select(l => Math.Abs(l - 0.20) < 1e-9 ? Percent(PaperFigures.SubstitutionDrops20) : "—")) + " |");
+        Rows(md, "Gaussian", report.Gaussian);
+        Rows(md, "Mix", report.Mix);
+        Line(md);
+
+        Line(md, "## Hard negatives: one word swapped (not in the paper)");
+        Line(md);
+        Line(md, "| Metric | This model | Pairs |");
+        Line(md, "|---|---|---|");
+        Line(md, $"| Word-swap AUC-ROC (matched vs one-word near-miss) | {(report.WordSwap.Auc is { } swap ? Auc(swap) : "n/a")} | {report.WordSwap.Pairs} |");
+        Line(md);
+
+        Line(md, "## Targets of the default model (issue 5)");
+        Line(md);
+        Line(md, "| Target | This model | Met |");
+        Line(md, "|---|---|---|");
+        foreach (var target in PaperFigures.Targets)
+        {
+            var value = target.Value(report);
+            var shown = value is null ? "not measured" : target.IsPercentage ? Percent(value.Value) + "%" : Auc(value.Value);
+            var met = value is null ? "—" : target.IsMet(value.Value) ? "yes" : "no";
+            Line(md, $"| {target.Description} | {shown} | {met} |");
+        }
+
+        return md.ToString();
+    }
+
+    public static void Write(EvalReport report, EvalRunInfo info, string path) => File.WriteAllText(path, Render(report, info));
+
+    private static void Rows(StringBuilder md, string name, IReadOnlyList<CorruptionLevelResult> levels)
+    {
+        Line(md, $"| {name} drops (%) | " + string.Join(" | ", levels.Select(l => $"{Percent(l.Shift.DropRate.Estimate)} ({Range(l.Shift.DropRate, Percent)})")) + " |");
+        Line(md, $"| {name} lifts (%) | " + string.Join(" | ", levels.Select(l => $"{Percent(l.Shift.LiftRate.Estimate)} ({Range(l.Shift.LiftRate, Percent)})")) + " |");
+        Line(md, $"| {name} AUC-ROC | " + string.Join(" | ", levels.Select(l => $"{Auc(l.Auc.Estimate)} ({Range(l.Auc, Auc)})")) + " |");
+    }
+
+    private static string Range(ConfidenceInterval interval, Func<double, string> format) => $"{format(interval.Lower)}–{format(interval.Upper)}";
+
+    private static string Auc(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static string Percent(double fraction) => Percent(fraction, "0.00");
+
+    private static string Percent(double fraction, string format) => (100 * fraction).ToString(format, CultureInfo.InvariantCulture);
+
+    private static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
+}

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using Scraps.Inference.Manifests;
+using Scraps.Inference.Package;
+using Scraps.Inference.Runtime;
+using Scraps.Inference.Scoring;
+using Scraps.Phonetics;
+using Scraps.Shared;
+using Spectre.Console;
+
+namespace Scraps.Cli;
+
+/// <summary>
+/// <c>scraps score --model DIR --manifest IN.jsonl --out OUT.jsonl [--shard i/n] [--batch N]</c>: one
+/// <c>{id, score, probability, match}</c> line per utterance. Streams, resumes (ids already in OUT are skipped),
+/// reports bad lines on stderr and goes on; a progress bar and a summary go to stderr.
+/// </summary>
+internal static class ScoreCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model", "-m") { Description = $"Model package folder (default: the bundled {ModelLocator.DefaultRelativePath})" };
+        var manifest = new Option<string>("--manifest", "-i") { Description = "JSON Lines manifest: {id, audio, text | phonemes} a line; audio paths relative to it", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "JSON Lines output; appended to (and resumed from) when it exists", Required = true };
+        var shard = new Option<string?>("--shard") { Description = "Score only shard i of n (0-based), e.g. 0/4: lines whose ordinal mod n is i" };
+        var batch = new Option<int>("--batch", "-b") { Description = "Utterances encoded together", DefaultValueFactory = _ => 16 };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0: one per core)", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("score", "Score every utterance of a manifest against its transcript") { model, manifest, output, shard, batch, threads };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var shardText = parseResult.GetValue(shard);
+            var options = new ManifestScoringOptions(parseResult.GetRequiredValue(manifest), parseResult.GetRequiredValue(output))
+            {
+                Shard = shardText is null ? ShardSpec.All : ShardSpec.Parse(shardText),
+                BatchSize = parseResult.GetValue(batch) is var b && b >= 1 ? b : throw new ArgumentException($"--batch must be at least 1, got {b}"),
+            };
+            var modelOptions = new ScrapsModelOptions { IntraOpThreads = parseResult.GetValue(threads) };
+            return Task.FromResult(Run(parseResult.GetValue(model), options, modelOptions, parseResult.InvocationConfiguration.Error, cancellationToken));
+        });
+        return command;
+    }
+
+    private static int Run(string? modelFolder, ManifestScoringOptions options, ScrapsModelOptions modelOptions, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        ScrapsModel model;
+        try
+        {
+            model = ScrapsModel.Load(ModelLocator.Resolve(modelFolder), modelOptions);
+        }
+        catch (ModelPackageException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return CommandLineRunner.InputError;
+        }
+
+        using (model)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
+            if (!console.Profile.Capabilities.Interactive)
+            {
+                // Redirected stderr (a log file, a test): one report a line, never wrapped at 80 columns.
+                console.Profile.Width = 4096;
+            }
+
+            var scorer = new ScrapsScorer(model, CreatePhonemizer(model, console));
+            var job = new ManifestScoringJob(scorer, options);
+            ManifestScoringSummary summary = null!;
+            console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask($"scoring {Path.GetFileName(options.ManifestPath)}", autoStart: true, maxValue: 1);
+                    summary = job.Run(new ProgressObserver(task, console), cancellationToken);
+                    task.Value = task.MaxValue;
+                });
+
+            var rate = summary.Elapsed.TotalSeconds > 0 ? summary.Scored / summary.Elapsed.TotalSeconds : 0;
+            console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"scored {summary.Scored}, already scored {summary.AlreadyScored}, skipped {summary.Skipped} bad line(s) of {summary.ShardLines} in shard {options.Shard} "
+                + $"in {summary.Elapsed.TotalSeconds:0.0} s ({rate:0.0} utterances/s) -> {options.OutputPath}"));
+            return 0;
+        }
+    }
+
+    /// <summary>espeak-ng with the package's voice; scoring X-SAMPA-only manifests works without it.</summary>
+    private static IPhonemizer? CreatePhonemizer(ScrapsModel model, IAnsiConsole console)
+    {
+        var g2p = model.Manifest.G2p;
+        try
+        {
+            var phonemizer = model.CreatePhonemizer();
+            if (!string.Equals(phonemizer.EngineVersion, g2p.Version, StringComparison.Ordinal))
+            {
+                console.WriteLine($"warning: the model was trained with {g2p.Engine} {g2p.Version}, this machine has {phonemizer.EngineVersion}; transcripts may be phonemised differently");
+            }
+
+            return phonemizer;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            console.WriteLine($"warning: {g2p.Engine} is not available ({e.Message}); lines with text instead of phonemes will be skipped");
+            return null;
+        }
+    }
+
+    private sealed class ProgressObserver(ProgressTask task, IAnsiConsole console) : IManifestScoringObserver
+    {
+        public void Started(long shardLines, int alreadyScored)
+        {
+            task.MaxValue = Math.Max(1, shardLines);
+            if (alreadyScored > 0)
+            {
+                console.WriteLine($"resuming: {alreadyScored} utterance(s) already in the output are skipped");
+            }
+        }
+
+        public void Advanced(long handledLines) => task.Value = handledLines;
+
+        public void LineSkipped(long lineNumber, string? id, string reason)
+        {
+            // Cut into lines narrower than the console: a wrapped line would tear the live progress bar.
+            var text = $"line {lineNumber}{(id is null ? string.Empty : $" ({id})")}: {reason}";
+            var width = Math.Max(20, console.Profile.Width - 1);
+            for (var start = 0; start < text.Length; start += width)
+            {
+                console.Write(new Text(text.Substring(start, Math.Min(width, text.Length - start)) + Environment.NewLine, new Style(Color.Yellow)));
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.ML.OnnxRuntime;
+using Scraps.Inference.Batching;
+using Scraps.Inference.Package;
+using Scraps.Inference.Runtime;
+
+namespace Scraps.Inference.Encoders;
+
+/// <summary>
+/// Runs <c>phonetic.onnx</c>: phoneme id sequences (ids from the package inventory, 1..vocabSize-1; 0 is padding)
+/// to SCRAPS vectors. Thread-safe.
+/// </summary>
+public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
+{
+    private static readonly string[] EmbeddingOnly = ["embeddings"];
+    private static readonly string[] WithSequence = ["embeddings", "sequence"];
+
+    private readonly OrtGraph graph;
+    private readonly ModelArchitecture architecture;
+    private readonly ScrapsModelOptions options;
+
+    internal PhoneticEncoder(OrtGraph graph, ModelArchitecture architecture, ScrapsModelOptions options)
+    {
+        this.graph = graph;
+        this.architecture = architecture;
+        this.options = options;
+    }
+
+    /// <summary>Size of the vectors this encoder returns.</summary>
+    public int EmbeddingDim => architecture.LstmHidden;
+
+    /// <summary>The longest phoneme sequence the model takes.</summary>
+    public int MaxLength => architecture.MaxPositions;
+
+    public int LengthOf(long[] item) => item.Length;
+
+    /// <summary>
+    /// Encodes <paramref name="items"/>; result i belongs to items[i]. Items are length-sorted and padded minimally
+    /// inside each graph run; lists beyond <see cref="ScrapsModelOptions.MaxBatchSize"/> or
+    /// <see cref="ScrapsModelOptions.MaxBatchSteps"/> are split into several runs.
+    /// </summary>
+    /// <exception cref="InferenceInputException">An item is empty, too long or malformed (nothing is run).</exception>
+    public EncoderOutput[] Encode(IReadOnlyList<long[]> items, bool withSequences = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        for (var i = 0; i < items.Count; i++)
+        {
+            Check(items[i], i);
+        }
+
+        var results = new EncoderOutput[items.Count];
+        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Length).ToArray(), options.MaxBatchSize, options.MaxBatchSteps))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Run(items, run, withSequences, results);
+        }
+
+        return results;
+    }
+
+    IReadOnlyList<EncoderOutput> IBatchEncoder<long[], EncoderOutput>.EncodeBatch(
+        IReadOnlyList<long[]> inputs, bool withSequences, CancellationToken cancellationToken) =>
+        Encode(inputs, withSequences, cancellationToken);
+
+    private void Check(long[]? ids, int index)
+    {
+        if (ids is null || ids.Length == 0)
+        {
+            throw new InferenceInputException($"phoneme sequence {index} is empty");
+        }
+
+        if (ids.Length > architecture.MaxPositions)
+        {
+            throw new InferenceInputException(
+                $"phoneme sequence {index} has {ids.Length} phonemes; this model takes at most {architecture.MaxPositions}");
+        }
+
+        foreach (var id in ids)
+        {
+            if (id <= 0 || id >= architecture.VocabSize)
+            {
+                throw new InferenceInputException(
+                    $"phoneme sequence {index} has id {id}, outside the model's inventory ids 1..{architecture.VocabSize - 1}");
+            }
+        }
+    }
+
+    private void Run(IReadOnlyList<long[]> items, int[] run, bool withSequences, EncoderOutput[] results)
+    {
+        var batch = run.Length;
+        var length = run.Max(i => items[i].Length);
+        var ids = new long[batch * length];
+        var lengths = new long[batch];
+        for (var b = 0; b < batch; b++)
+        {
+            var item = items[run[b]];
+            item.CopyTo(ids, b * length);
+            lengths[b] = item.Length;
+        }
+
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, [batch, length]);
+        using var lengthsValue = OrtValue.CreateTensorValueFromMemory(lengths, [batch]);
+        using var outputs = graph.Run([idsValue, lengthsValue], withSequences ? WithSequence : EmbeddingOnly);
+        var embeddings = OutputReader.Embeddings(outputs.First(), batch, architecture.LstmHidden, graph.Path);
+        var dim = architecture.ModelDim;
+        for (var b = 0; b < batch; b++)
+        {
+            float[]? sequence = null;
+            var steps = 0;
+            if (withSequences)
+            {
+                steps = (int)lengths[b];
+                sequence = OutputReader.Sequence(outputs.ElementAt(1), b, steps, length, dim, graph.Path);
+            }
+
+            results[run[b]] = new EncoderOutput(embeddings[b], sequence, steps, withSequences ? dim : 0);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using Scraps.Audio;
+using Scraps.Inference.Encoders;
+using Scraps.Inference.Scoring;
+
+namespace Scraps.Inference.Manifests;
+
+/// <summary>
+/// Scores every utterance of a JSON Lines manifest (one shard of it) into a JSON Lines output, one
+/// <c>{id, score, probability, match}</c> a line. Streams both files (memory does not grow with the manifest,
+/// apart from the set of ids written), appends to an existing output and skips the ids already in it, and
+/// reports bad lines (bad JSON, missing or undecodable audio, unknown phonemes...) without stopping.
+/// </summary>
+public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptions options)
+{
+    public ManifestScoringSummary Run(IManifestScoringObserver observer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        options.Validate();
+        var stopwatch = Stopwatch.StartNew();
+        var manifestFolder = Path.GetDirectoryName(Path.GetFullPath(options.ManifestPath))!;
+        var shardLines = CountShardLines();
+
+        using var output = ScoreOutputFile.OpenForAppend(options.OutputPath);
+        var done = output.CompletedIds;
+        var scoredNow = new HashSet<string>(StringComparer.Ordinal);
+        observer.Started(shardLines, done.Count);
+
+        long handled = 0, scored = 0, alreadyScored = 0, skipped = 0;
+        var pending = new List<PendingLine>(options.BatchSize);
+
+        void Skip(long lineNumber, string? id, string reason)
+        {
+            skipped++;
+            observer.LineSkipped(lineNumber, id, reason);
+        }
+
+        void Flush()
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            // Lines are reported in manifest order: early errors (bad JSON, duplicate id) wait here with the rest.
+            var prepared = Prepare(pending, manifestFolder, cancellationToken);
+            var ready = new List<(PendingLine Line, LogMel Audio, PhoneticInput Phonemes)>(prepared.Length);
+            for (var i = 0; i < prepared.Length; i++)
+            {
+                if (prepared[i].Error is { } error)
+                {
+                    Skip(pending[i].LineNumber, pending[i].Entry?.Id, error);
+                }
+                else
+                {
+                    ready.Add((pending[i], prepared[i].Audio!, prepared[i].Phonemes!));
+                }
+            }
+
+            foreach (var (line, result) in Score(ready, cancellationToken))
+            {
+                if (result.Error is { } error)
+                {
+                    Skip(line.LineNumber, line.Entry!.Id, error);
+                    continue;
+                }
+
+                output.Write(line.Entry!.Id, result.Score!.Score, result.Score.Probability, result.Score.Match);
+                scored++;
+            }
+
+            output.Flush();
+            handled += pending.Count;
+            pending.Clear();
+            observer.Advanced(handled);
+        }
+
+        void Add(PendingLine line)
+        {
+            pending.Add(line);
+            if (pending.Count >= options.BatchSize)
+            {
+                Flush();
+            }
+        }
+
+        long lineNumber = 0, ordinal = -1;
+        foreach (var text in File.ReadLines(options.ManifestPath))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            ordinal++;
+            if (!options.Shard.Contains(ordinal))
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            ScoringManifestEntry entry;
+            try
+            {
+                entry = ScoringManifestEntry.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                Add(new PendingLine(lineNumber, null, e.Message));
+                continue;
+            }
+
+            if (done.Contains(entry.Id))
+            {
+                alreadyScored++;
+                handled++;
+                continue;
+            }
+
+            Add(scoredNow.Add(entry.Id)
+                ? new PendingLine(lineNumber, entry, null)
+                : new PendingLine(lineNumber, entry, $"duplicate id '{entry.Id}' (an earlier line of this manifest has it)"));
+        }
+
+        Flush();
+        observer.Advanced(handled);
+        return new ManifestScoringSummary(shardLines, scored, alreadyScored, skipped, stopwatch.Elapsed);
+    }
+
+    private long CountShardLines()
+    {
+        long ordinal = -1, count = 0;
+        foreach (var text in File.ReadLines(options.ManifestPath))
+        {
+            if (!string.IsNullOrWhiteSpace(text) && options.Shard.Contains(++ordinal))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Decodes audio and phonemises text for a batch, in parallel; a failure is that line's error.</summary>
+    private Prepared[] Prepare(List<PendingLine> lines, string manifestFolder, CancellationToken cancellationToken)
+    {
+        var prepared = new Prepared[lines.Count];
+        Parallel.For(
+            0,
+            lines.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = options.PreparationThreads, CancellationToken = cancellationToken },
+            i =>
+            {
+                if (lines[i].Error is { } early)
+                {
+                    prepared[i] = new Prepared(null, null, early);
+                    return;
+                }
+
+                var entry = lines[i].Entry!;
+                try
+                {
+                    // Explicit phonemes win over the transcript when a line has both.
+                    var phonemes = entry.Phonemes is not null ? scorer.Phonemes(null, entry.Phonemes) : scorer.Phonemes(entry.Text, null);
+                    var audio = scorer.FeaturesFromFile(Path.Combine(manifestFolder, entry.Audio));
+                    prepared[i] = new Prepared(audio, phonemes, null);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    prepared[i] = new Prepared(null, null, Describe(e));
+                }
+            });
+        return prepared;
+    }
+
+    /// <summary>
+    /// Encodes the batch in one go; when the encoder rejects an item (too long...), scores the items one by one so
+    /// that only the bad ones are skipped.
+    /// </summary>
+    private IEnumerable<(PendingLine Line, Scored Result)> Score(
+        List<(PendingLine Line, LogMel Audio, PhoneticInput Phonemes)> ready,
+        CancellationToken cancellationToken)
+    {
+        if (ready.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var scores = scorer.ScorePairs(ready.Select(r => r.Audio).ToArray(), ready.Select(r => r.Phonemes).ToArray(), cancellationToken);
+            return ready.Select((r, i) => (r.Line, new Scored(scores[i], null)));
+        }
+        catch (InferenceInputException) when (ready.Count > 1)
+        {
+            return ready.Select(r =>
+            {
+                try
+                {
+                    return (r.Line, new Scored(scorer.ScorePairs([r.Audio], [r.Phonemes], cancellationToken)[0], null));
+                }
+                catch (InferenceInputException e)
+                {
+                    return (r.Line, new Scored(null, e.Message));
+                }
+            }).ToArray();
+        }
+        catch (InferenceInputException e)
+        {
+            return [(ready[0].Line, new Scored(null, e.Message))];
+        }
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => e.Message,
+        AudioFormatException => $"audio cannot be decoded: {e.Message}",
+        _ => e.Message,
+    };
+
+    /// <summary>A manifest line of the shard waiting for its batch: an entry to score, or the reason it cannot be.</summary>
+    private sealed record PendingLine(long LineNumber, ScoringManifestEntry? Entry, string? Error);
+
+    private sealed record Prepared(LogMel? Audio, PhoneticInput? Phonemes, string? Error);
+
+    private sealed record Scored(PairScore? Score, string? Error);
+}

@@ -1,0 +1,37 @@
+namespace Scraps.Inference.Manifests;
+
+/// <summary>Inputs of one scoring run over a manifest.</summary>
+public sealed record ManifestScoringOptions(string ManifestPath, string OutputPath)
+{
+    public ShardSpec Shard { get; init; } = ShardSpec.All;
+
+    /// <summary>Utterances prepared and encoded together.</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>Threads that decode audio and phonemise text for a batch.</summary>
+    public int PreparationThreads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ManifestPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(OutputPath);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(PreparationThreads, 1);
+        if (!File.Exists(ManifestPath))
+        {
+            throw new FileNotFoundException($"manifest not found: {ManifestPath}", ManifestPath);
+        }
+
+        if (Path.GetFullPath(ManifestPath) == Path.GetFullPath(OutputPath))
+        {
+            throw new ArgumentException("the output file must not be the manifest itself");
+        }
+    }
+}
+
+/// <summary>How a scoring run ended.</summary>
+/// <param name="ShardLines">Non-blank manifest lines in this shard.</param>
+/// <param name="Scored">Lines scored and written by this run.</param>
+/// <param name="AlreadyScored">Lines whose id was already in the output (a resumed run).</param>
+/// <param name="Skipped">Bad lines reported and skipped.</param>
+public sealed record ManifestScoringSummary(long ShardLines, long Scored, long AlreadyScored, long Skipped, TimeSpan Elapsed);

@@ -1,0 +1,71 @@
+using System.Text.Json;
+
+namespace Scraps.Inference.Manifests;
+
+/// <summary>
+/// The fields of a manifest line (DESIGN.md, "Contracts") that scoring needs: id, audio path (relative to the
+/// manifest) and text or X-SAMPA phonemes.
+/// </summary>
+public sealed record ScoringManifestEntry(string Id, string Audio, string? Text, string? Phonemes)
+{
+    /// <summary>Parses one JSON line.</summary>
+    /// <exception cref="FormatException">Not a JSON object, or a required field is missing or not a string.</exception>
+    public static ScoringManifestEntry Parse(string line)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"bad JSON: {e.Message}", e);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"expected a JSON object, found {root.ValueKind}");
+            }
+
+            var id = Optional(root, "id");
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new FormatException("missing 'id'");
+            }
+
+            var audio = Optional(root, "audio");
+            if (string.IsNullOrWhiteSpace(audio))
+            {
+                throw new FormatException($"entry '{id}' has no 'audio'");
+            }
+
+            var text = Optional(root, "text");
+            var phonemes = Optional(root, "phonemes");
+            if (string.IsNullOrWhiteSpace(text) && string.IsNullOrWhiteSpace(phonemes))
+            {
+                throw new FormatException($"entry '{id}' has neither 'text' nor 'phonemes'");
+            }
+
+            return new ScoringManifestEntry(
+                id,
+                audio,
+                string.IsNullOrWhiteSpace(text) ? null : text,
+                string.IsNullOrWhiteSpace(phonemes) ? null : phonemes);
+        }
+    }
+
+    private static string? Optional(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new FormatException($"'{name}' must be a string, found {value.ValueKind}");
+    }
+}

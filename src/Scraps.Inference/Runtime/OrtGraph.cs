@@ -1,0 +1,49 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace Scraps.Inference.Runtime;
+
+/// <summary>
+/// One loaded graph: its single <see cref="InferenceSession"/> (thread-safe for concurrent runs) and the contract
+/// it was checked against. Runs take and return <see cref="OrtValue"/>s.
+/// </summary>
+internal sealed class OrtGraph : IDisposable
+{
+    private readonly InferenceSession session;
+
+    private OrtGraph(InferenceSession session, GraphContract contract, string path)
+    {
+        this.session = session;
+        Contract = contract;
+        Path = path;
+    }
+
+    public GraphContract Contract { get; }
+
+    public string Path { get; }
+
+    public static OrtGraph Open(string folder, GraphContract contract, OrtSessionFactory factory)
+    {
+        var path = System.IO.Path.Combine(folder, contract.GraphFile);
+        var session = factory.Create(path);
+        try
+        {
+            contract.Check(session, path);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        return new OrtGraph(session, contract, path);
+    }
+
+    /// <summary>Runs the graph on inputs named as in the contract, in contract order.</summary>
+    public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyCollection<OrtValue> inputs, IReadOnlyCollection<string> outputNames)
+    {
+        using var runOptions = new RunOptions();
+        return session.Run(runOptions, Contract.Inputs.Select(p => p.Name).ToArray(), inputs, outputNames);
+    }
+
+    public void Dispose() => session.Dispose();
+}

@@ -1,0 +1,8 @@
+namespace Scraps.Model.Data;
+
+/// <summary>
+/// One utterance of a <see cref="FeatureCache"/>: <see cref="Index"/> is its position in
+/// <see cref="FeatureCache.Utterances"/>, <see cref="Frames"/> the number of 80-bin log-mel frames stored,
+/// <see cref="PhonemeIds"/> the phoneme token ids (inventory <see cref="FeatureCache.InventoryVersion"/>).
+/// </summary>
+public sealed record CachedUtterance(int Index, string Id, string Split, string Voice, int Frames, int[] PhonemeIds, string Text);

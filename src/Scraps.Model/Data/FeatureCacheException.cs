@@ -1,0 +1,15 @@
+namespace Scraps.Model.Data;
+
+/// <summary>A feature cache folder is missing, incomplete or not in the expected format.</summary>
+public sealed class FeatureCacheFormatException : Exception
+{
+    public FeatureCacheFormatException(string message)
+        : base(message)
+    {
+    }
+
+    public FeatureCacheFormatException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

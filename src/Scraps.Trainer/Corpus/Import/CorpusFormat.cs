@@ -1,0 +1,10 @@
+namespace Scraps.Trainer.Corpus.Import;
+
+/// <summary>The public speech corpus layouts `corpus import` reads.</summary>
+internal enum CorpusFormat
+{
+    Auto,
+    LjSpeech,
+    LibriSpeech,
+    CommonVoice,
+}

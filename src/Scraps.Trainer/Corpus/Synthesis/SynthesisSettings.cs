@@ -1,0 +1,17 @@
+namespace Scraps.Trainer.Corpus.Synthesis;
+
+/// <summary>
+/// How a synthesizer is asked to speak one clip, relative to the voice's defaults: <see cref="Rate"/> 1.2 is
+/// 20% faster, <see cref="Pitch"/> 0.9 is 10% lower. Values are rounded to two decimals so the manifest records
+/// exactly what was used.
+/// </summary>
+internal sealed record SynthesisSettings(double Rate, double Pitch)
+{
+    public static readonly SynthesisSettings Default = new(1.0, 1.0);
+
+    public static SynthesisSettings Draw(SeededRandom random, double minRate, double maxRate, double minPitch, double maxPitch) =>
+        new(Math.Round(random.Uniform(minRate, maxRate), 2), Math.Round(random.Uniform(minPitch, maxPitch), 2));
+}
+
+/// <summary>One utterance to synthesize into <see cref="OutputPath"/> (a WAV file at the synthesizer's own rate).</summary>
+internal sealed record SynthesisRequest(string Voice, string Text, SynthesisSettings Settings, string OutputPath);

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Text.Json;
+using Scraps.Cli.Eval;
+using Scraps.Cli.Tests.Eval.Support;
+using Scraps.Shared;
+
+namespace Scraps.Cli.Tests.Eval;
+
+/// <summary>`scraps eval` end to end on a tiny random-weight package and a small manifest (the CI check of issue 5).</summary>
+public sealed class EvalCommandTests : IDisposable
+{
+    private readonly string output = Path.Combine(Path.GetTempPath(), "scraps-cli-eval-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var root = new RootCommand("test") { EvalCommand.Create() };
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exitCode = await CommandLineRunner.InvokeAsync(root, ["eval", .. args], stdout, stderr);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string[] Keys(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToArray();
+
+    [Fact]
+    public async Task Writes_results_json_with_every_key_the_table_and_the_plots()
+    {
+        using var manifest = new EvalTestManifest(clips: 8, extraLines: ["not json", """{"id": "gone", "audio": "wavs/none.wav", "text": "Gone."}"""]);
+
+        var (exitCode, stdout, stderr) = await RunAsync(
+            "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, "--pairs", "8", "--batch", "4", "--seed", "3", "--threads", "1");
+
+        Assert.True(exitCode == 0, stderr);
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
+        var root = results.RootElement;
+        Assert.Equal(new[] { "pairs", "minibatch", "substitution", "gaussian", "mix", "word_swap" }, Keys(root));
+        Assert.Equal(8, root.GetProperty("pairs").GetInt32());
+        Assert.Equal(new[] { "auc", "eer", "r1_audio_to_text", "r1_text_to_audio" }, Keys(root.GetProperty("minibatch")));
+        Assert.All(Keys(root.GetProperty("minibatch")), key => Assert.InRange(root.GetProperty("minibatch").GetProperty(key).GetDouble(), 0, 1));
+        foreach (var corruption in new[] { "substitution", "gaussian", "mix" })
+        {
+            var levels = root.GetProperty(corruption).EnumerateArray().ToArray();
+            Assert.Equal(EvalSettings.PaperLevels, levels.Select(l => l.GetProperty("level").GetDouble()));
+            Assert.All(levels, level =>
+            {
+                Assert.Equal(new[] { "level", "auc", "auc_ci", "drop", "drop_ci", "lift", "lift_ci" }, Keys(level));
+                foreach (var figure in new[] { "auc", "drop", "lift" })
+                {
+                    var value = level.GetProperty(figure).GetDouble();
+                    var ci = level.GetProperty($"{figure}_ci").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+                    Assert.Equal(2, ci.Length);
+                    Assert.InRange(value, ci[0], ci[1]);
+                    Assert.InRange(ci[0], 0, 1);
+                    Assert.InRange(ci[1], 0, 1);
+                }
+            });
+        }
+
+        var swap = root.GetProperty("word_swap");
+        Assert.Equal(new[] { "auc", "pairs" }, Keys(swap));
+        Assert.InRange(swap.GetProperty("pairs").GetInt32(), 1, 7); // every line but the X-SAMPA one can be swapped
+        Assert.InRange(swap.GetProperty("auc").GetDouble(), 0, 1);
+
+        Assert.Contains("| Substitution drops, paper (%) |", File.ReadAllText(Path.Combine(output, "table.md")), StringComparison.Ordinal);
+        Assert.All(new[] { "drops.png", "lifts.png", "auc.png" }, png => Assert.True(new FileInfo(Path.Combine(output, png)).Length > 10_000, png));
+        Assert.Contains("warning: line 9: bad JSON", stderr, StringComparison.Ordinal);
+        Assert.Contains("preparing pairs: 8 to do", stderr, StringComparison.Ordinal); // plain progress lines when stderr is no terminal
+        Assert.Matches(@"spectrogram mixing: 64 done in \d+\.\d s", stderr); // 8 levels x 8 pairs
+        Assert.Contains("(gone): audio file not found", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("8 pairs in 2 minibatch(es) of 4: AUC-ROC ", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_results_and_another_seed_other_pairs()
+    {
+        using var manifest = new EvalTestManifest(clips: 8);
+        string Results(string folder) => File.ReadAllText(Path.Combine(folder, "results.json"));
+        var args = new[] { "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--pairs", "6", "--batch", "3", "--threads", "1" };
+
+        Assert.Equal(0, (await RunAsync([.. args, "--out", Path.Combine(output, "a"), "--seed", "1"])).ExitCode);
+        Assert.Equal(0, (await RunAsync([.. args, "--out", Path.Combine(output, "b"), "--seed", "1"])).ExitCode);
+        Assert.Equal(0, (await RunAsync([.. args, "--out", Path.Combine(output, "c"), "--seed", "2"])).ExitCode);
+
+        Assert.Equal(Results(Path.Combine(output, "a")), Results(Path.Combine(output, "b")));
+        Assert.NotEqual(Results(Path.Combine(output, "a")), Results(Path.Combine(output, "c")));
+    }
+
+    [Fact]
+    public async Task A_small_manifest_is_used_whole_with_a_warning()
+    {
+        using var manifest = new EvalTestManifest(clips: 3);
+
+        var (exitCode, stdout, stderr) = await RunAsync("--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("3 usable pair(s), fewer than the 1152 asked for", stderr, StringComparison.Ordinal);
+        Assert.Contains("one minibatch of 3 instead of 128", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("3 pairs in 1 minibatch(es) of 3", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fewer_than_two_usable_pairs_is_a_one_line_error()
+    {
+        using var manifest = new EvalTestManifest(clips: 1, extraLines: ["""{"id": "gone", "audio": "none.wav", "phonemes": "h @"}"""]);
+
+        var (exitCode, _, stderr) = await RunAsync("--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output);
+
+        Assert.Equal(CommandLineRunner.InputError, exitCode);
+        Assert.Matches(@"error: manifest .*test\.jsonl has 1 usable pair\(s\) of 2 line\(s\); the evaluation needs at least 2", stderr);
+        Assert.False(File.Exists(Path.Combine(output, "results.json")));
+    }
+
+    [Theory]
+    [InlineData("manifest")]
+    [InlineData("model")]
+    [InlineData("pairs")]
+    [InlineData("batch")]
+    public async Task Bad_inputs_are_one_line_errors(string what)
+    {
+        using var manifest = new EvalTestManifest(clips: 2);
+        var model = what == "model" ? Path.Combine(output, "no-model") : EvalTestPackage.Folder;
+        var manifestPath = what == "manifest" ? Path.Combine(output, "none.jsonl") : manifest.ManifestPath;
+        var pairs = what == "pairs" ? "1" : "1152";
+        var batch = what == "batch" ? "1" : "128";
+
+        var (exitCode, stdout, stderr) = await RunAsync("--model", model, "--manifest", manifestPath, "--out", output, "--pairs", pairs, "--batch", batch);
+
+        Assert.Equal(CommandLineRunner.InputError, exitCode);
+        Assert.Empty(stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var expected = what switch
+        {
+            "manifest" => "error: manifest not found: ",
+            "model" => "error: model package file ",
+            "pairs" => "error: --pairs must be at least 2",
+            _ => "error: --batch must be at least 2",
+        };
+        Assert.StartsWith(expected, line, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using Scraps.Inference.Manifests;
+using Scraps.Inference.Runtime;
+using Scraps.Inference.Scoring;
+using Scraps.Inference.Tests.Fixtures;
+using Scraps.Phonetics;
+
+namespace Scraps.Inference.Tests.Manifests;
+
+public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>, IDisposable
+{
+    private readonly ScrapsModel model;
+    private readonly EspeakPhonemizer phonemizer;
+    private readonly ScrapsScorer scorer;
+    private readonly string folder = TestPackages.NewTempFolder();
+
+    public ManifestScoringJobTests(TestPackageFixture package)
+    {
+        model = ScrapsModel.Load(package.Folder);
+        phonemizer = model.CreatePhonemizer();
+        scorer = new ScrapsScorer(model, phonemizer);
+        Directory.CreateDirectory(Path.Combine(folder, "wavs"));
+        foreach (var name in new[] { "speech_16k_pcm16.wav", "flite_16k_pcm16.wav", "chirp_16k.wav" })
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "testdata", "audio", name), Path.Combine(folder, "wavs", name));
+        }
+    }
+
+    private string ManifestPath => Path.Combine(folder, "manifest.jsonl");
+
+    private string OutputPath => Path.Combine(folder, "out", "scores.jsonl");
+
+    [Fact]
+    public void Run_ScoresGoodLines_AndReportsBadOnesWithTheirLineNumbers()
+    {
+        WriteManifest(
+            """{"id": "u1", "audio": "wavs/speech_16k_pcm16.wav", "text": "Alexa, end this call on my phone."}""",
+            """{"id": "u2", "audio": "wavs/flite_16k_pcm16.wav", "phonemes": "d u: # aI"}""",
+            """{"id": "u3", "audio": "wavs/chirp""",
+            """{"id": "u4", "audio": "wavs/missing.wav", "text": "gone"}""",
+            "",
+            """{"id": "u5", "audio": "wavs/chirp_16k.wav", "phonemes": "h @ QQQ"}""",
+            """{"id": "u1", "audio": "wavs/chirp_16k.wav", "text": "again"}""",
+            """{"id": "u6", "audio": "wavs/chirp_16k.wav", "text": "A sweep."}""");
+        var observer = new RecordingObserver();
+
+        var summary = new ManifestScoringJob(scorer, new ManifestScoringOptions(ManifestPath, OutputPath) { BatchSize = 2 }).Run(observer);
+
+        Assert.Equal((7L, 3L, 0L, 4L), (summary.ShardLines, summary.Scored, summary.AlreadyScored, summary.Skipped));
+        Assert.Equal(["u1", "u2", "u6"], ReadOutput().Keys);
+        Assert.Equal([3L, 4L, 6L, 7L], observer.Skipped.Select(s => s.Line));
+        Assert.Contains("bad JSON", observer.Skipped[0].Reason);
+        Assert.Contains("missing.wav", observer.Skipped[1].Reason);
+        Assert.Contains("QQQ", observer.Skipped[2].Reason);
+        Assert.Contains("duplicate id 'u1'", observer.Skipped[3].Reason);
+        Assert.Equal(7, observer.Total);
+        Assert.Equal(7, observer.Handled);
+    }
+
+    [Fact]
+    public void Run_WritesTheScorerScores()
+    {
+        WriteManifest("""{"id": "u1", "audio": "wavs/speech_16k_pcm16.wav", "text": "Alexa, end this call on my phone."}""");
+
+        new ManifestScoringJob(scorer, new ManifestScoringOptions(ManifestPath, OutputPath)).Run(new RecordingObserver());
+
+        var expected = scorer.ScorePairs(
+            [scorer.FeaturesFromFile(Path.Combine(folder, "wavs", "speech_16k_pcm16.wav"))],
+            [scorer.Phonemes("Alexa, end this call on my phone.", null)])[0];
+        var line = ReadOutput()["u1"];
+        Assert.Equal(expected.Score, (double)line["score"]!, 4);
+        Assert.Equal(expected.Probability, (double)line["probability"]!, 4);
+        Assert.Equal(expected.Match, (bool)line["match"]!);
+    }
+
+    [Fact]
+    public void Run_Resumed_SkipsTheIdsAlreadyInTheOutput()
+    {
+        WriteManifest(
+            """{"id": "u1", "audio": "wavs/speech_16k_pcm16.wav", "text": "one"}""",
+            """{"id": "u2", "audio": "wavs/flite_16k_pcm16.wav", "text": "two"}""");
+        var options = new ManifestScoringOptions(ManifestPath, OutputPath);
+        new ManifestScoringJob(scorer, options).Run(new RecordingObserver());
+        File.AppendAllText(ManifestPath, """{"id": "u3", "audio": "wavs/chirp_16k.wav", "text": "three"}""" + "\n");
+
+        var observer = new RecordingObserver();
+        var summary = new ManifestScoringJob(scorer, options).Run(observer);
+
+        Assert.Equal((1L, 2L), (summary.Scored, summary.AlreadyScored));
+        Assert.Equal(2, observer.AlreadyScored);
+        Assert.Equal(["u1", "u2", "u3"], ReadOutput().Keys);
+        Assert.Equal(3, File.ReadAllLines(OutputPath).Length);
+    }
+
+    [Fact]
+    public void Run_Shards_PartitionTheManifest()
+    {
+        var lines = Enumerable.Range(1, 5)
+            .Select(i => $$"""{"id": "u{{i}}", "audio": "wavs/chirp_16k.wav", "phonemes": "h @"}""")
+            .ToArray();
+        WriteManifest(lines);
+        var outputs = new List<string[]>();
+        for (var shard = 0; shard < 2; shard++)
+        {
+            var path = Path.Combine(folder, $"shard{shard}.jsonl");
+            var summary = new ManifestScoringJob(scorer, new ManifestScoringOptions(ManifestPath, path) { Shard = new ShardSpec(shard, 2) })
+                .Run(new RecordingObserver());
+            Assert.Equal(shard == 0 ? 3 : 2, summary.ShardLines);
+            outputs.Add(File.ReadAllLines(path).Select(l => (string)JsonNode.Parse(l)!["id"]!).ToArray());
+        }
+
+        Assert.Equal(["u1", "u3", "u5"], outputs[0]);
+        Assert.Equal(["u2", "u4"], outputs[1]);
+    }
+
+    [Fact]
+    public void Run_NamesAMissingManifest()
+    {
+        var e = Assert.Throws<FileNotFoundException>(() =>
+            new ManifestScoringJob(scorer, new ManifestScoringOptions(Path.Combine(folder, "none.jsonl"), OutputPath)).Run(new RecordingObserver()));
+
+        Assert.Contains("none.jsonl", e.Message);
+    }
+
+    public void Dispose()
+    {
+        phonemizer.Dispose();
+        model.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private void WriteManifest(params string[] lines) => File.WriteAllLines(ManifestPath, lines);
+
+    private Dictionary<string, JsonNode> ReadOutput() =>
+        File.ReadAllLines(OutputPath).Select(l => JsonNode.Parse(l)!).ToDictionary(n => (string)n["id"]!, n => n);
+
+    private sealed class RecordingObserver : IManifestScoringObserver
+    {
+        public long Total { get; private set; }
+
+        public int AlreadyScored { get; private set; }
+
+        public long Handled { get; private set; }
+
+        public List<(long Line, string? Id, string Reason)> Skipped { get; } = [];
+
+        public void Started(long shardLines, int alreadyScored) => (Total, AlreadyScored) = (shardLines, alreadyScored);
+
+        public void Advanced(long handledLines) => Handled = handledLines;
+
+        public void LineSkipped(long lineNumber, string? id, string reason) => Skipped.Add((lineNumber, id, reason));
+    }
+}

@@ -1,0 +1,37 @@
+using Scraps.Inference.Manifests;
+
+namespace Scraps.Inference.Tests.Manifests;
+
+public sealed class ScoringManifestEntryTests
+{
+    [Fact]
+    public void Parse_ReadsTheDesignExampleLine()
+    {
+        var entry = ScoringManifestEntry.Parse("""{"id": "u1", "audio": "wavs/u1.wav", "text": "Hello there.", "phonemes": null, "speaker": "s1"}""");
+
+        Assert.Equal(new ScoringManifestEntry("u1", "wavs/u1.wav", "Hello there.", null), entry);
+    }
+
+    [Fact]
+    public void Parse_AcceptsPhonemesWithoutText()
+    {
+        var entry = ScoringManifestEntry.Parse("""{"id": "u2", "audio": "a.wav", "phonemes": "h @"}""");
+
+        Assert.Null(entry.Text);
+        Assert.Equal("h @", entry.Phonemes);
+    }
+
+    [Theory]
+    [InlineData("{not json", "bad JSON")]
+    [InlineData("[1, 2]", "JSON object")]
+    [InlineData("""{"audio": "a.wav", "text": "x"}""", "missing 'id'")]
+    [InlineData("""{"id": "u", "text": "x"}""", "no 'audio'")]
+    [InlineData("""{"id": "u", "audio": "a.wav", "text": "  "}""", "neither 'text' nor 'phonemes'")]
+    [InlineData("""{"id": 5, "audio": "a.wav", "text": "x"}""", "'id' must be a string")]
+    public void Parse_SaysWhatIsWrong(string line, string expected)
+    {
+        var e = Assert.Throws<FormatException>(() => ScoringManifestEntry.Parse(line));
+
+        Assert.Contains(expected, e.Message);
+    }
+}
