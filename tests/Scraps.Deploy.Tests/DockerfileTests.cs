@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Scraps.Deploy.Tests.Support;
+
+namespace Scraps.Deploy.Tests;
+
+/// <summary>
+/// docker/Dockerfile and docker/Dockerfile.cuda against the service and the manifests: the port, the
+/// HEALTHCHECK route, the options they set (or name in comments), the model path, and a context that keeps what
+/// they copy.
+/// </summary>
+[Collection(ServiceCollectionDefinition.Name)]
+public sealed partial class DockerfileTests(ServiceOptionsCatalog service)
+{
+    private static readonly string[] Names = ["Dockerfile", "Dockerfile.cuda"];
+
+    public static TheoryData<string> Files => new(Names);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_image_listens_exposes_and_health_checks_on_the_deployments_port_and_a_mapped_route(string file)
+    {
+        var final = Dockerfile.Load(file).Final;
+        var port = Manifests.ContainerPort(Manifests.ServiceContainer, "http").ToString(CultureInfo.InvariantCulture);
+
+        Assert.Equal(port, final.Environment["ASPNETCORE_HTTP_PORTS"]);
+        Assert.Equal([port], final.Exposed);
+        var check = HealthCheckUrl().Match(final.HealthCheck ?? string.Empty);
+        Assert.True(check.Success, $"{file}: HEALTHCHECK '{final.HealthCheck}' has no http://localhost:PORT/PATH");
+        Assert.Equal(port, check.Groups["port"].Value);
+        Assert.Contains(check.Groups["path"].Value, service.Routes());
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_scraps_variable_it_sets_or_names_is_an_option_the_service_binds(string file)
+    {
+        var dockerfile = Dockerfile.Load(file);
+
+        Assert.NotEmpty(dockerfile.ScrapsVariablesMentioned());
+        foreach (var variable in dockerfile.ScrapsVariablesMentioned())
+        {
+            Assert.True(service.Keys.ContainsKey(OptionValues.ConfigurationKey(variable)), $"docker/{file} names {variable}, which no options class of the service has");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task The_options_the_image_sets_bind_and_pass_the_services_validation(string file)
+    {
+        var environment = Dockerfile.Load(file).Final.Environment
+            .Where(e => e.Key.StartsWith("Scraps__", StringComparison.Ordinal))
+            .ToDictionary(e => e.Key, e => e.Value);
+
+        await OptionValues.AssertBindAndValidateAsync($"docker/{file}", environment, service);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_model_path_it_sets_is_where_it_copies_the_model_and_what_the_config_map_says(string file)
+    {
+        var final = Dockerfile.Load(file).Final;
+        var copy = final.CopiesFromContext.Single(c => c.Sources.Any(s => s.StartsWith("models/", StringComparison.Ordinal)));
+
+        Assert.Equal(copy.Destination.TrimEnd('/'), final.Environment["Scraps__Model__Path"]);
+        Assert.Equal(final.Environment["Scraps__Model__Path"], EffectiveConfig.Of("base")["Scraps__Model__Path"]);
+    }
+
+    [Fact]
+    public void The_cuda_image_runs_as_the_user_the_pods_run_as()
+    {
+        var user = Manifests.Deployment["spec"]!["template"]!["spec"]!["securityContext"]!["runAsUser"]!.GetValue<string>();
+
+        Assert.Contains($"--uid {user} ", Dockerfile.Load("Dockerfile.cuda").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dockerignore_keeps_everything_the_dockerfiles_copy()
+    {
+        var ignored = File.ReadAllLines(Path.Combine(RepoFiles.Docker, ".dockerignore"))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.Contains('*', StringComparison.Ordinal))
+            .Select(l => l.TrimEnd('/'))
+            .ToHashSet(StringComparer.Ordinal);
+        var copied = Names.SelectMany(f => Dockerfile.Load(f).Stages)
+            .SelectMany(s => s.CopiesFromContext)
+            .SelectMany(c => c.Sources)
+            .ToArray();
+
+        Assert.NotEmpty(copied);
+        foreach (var source in copied)
+        {
+            var segments = source.TrimEnd('/').Split('/');
+            for (var i = 1; i <= segments.Length; i++)
+            {
+                var prefix = string.Join('/', segments[..i]);
+                Assert.False(ignored.Contains(prefix), $".dockerignore drops '{prefix}', which a Dockerfile copies ({source})");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"http://localhost:(?<port>\d+)(?<path>/[^\s|;]*)")]
+    private static partial Regex HealthCheckUrl();
+}
