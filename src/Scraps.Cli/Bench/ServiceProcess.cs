@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Scraps.Cli.Bench;
+
+/// <summary>
+/// The scoring service as a child process listening on 127.0.0.1 only, configured through environment variables
+/// (the same keys as appsettings.json, with __ for sections). Disposing stops it.
+/// </summary>
+internal sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServiceProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>CPU time the service process has used so far (user + system, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>Starts the service and waits until /health/ready answers 200.</summary>
+    /// <exception cref="InvalidOperationException">It exited or did not get ready in time (with its last output).</exception>
+    public static async Task<ServiceProcess> StartAsync(string serviceDll, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var port = FreeLoopbackPort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { serviceDll },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(serviceDll)!,
+        };
+        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start dotnet {serviceDll}");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var service = new ServiceProcess(process, baseAddress);
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                await service.DisposeAsync();
+                throw new InvalidOperationException(
+                    $"the service {(process.HasExited ? "exited" : "did not get ready in 2 minutes")}: {string.Join(" | ", output.TakeLast(8))}");
+            }
+
+            try
+            {
+                using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken);
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return service;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 50 && output.TryDequeue(out _))
+        {
+        }
+    }
+}

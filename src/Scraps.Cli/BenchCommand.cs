@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using Scraps.Cli.Bench;
+using Scraps.Inference.Package;
+
+namespace Scraps.Cli;
+
+/// <summary>
+/// <c>scraps bench http [--model DIR | --random-model DIR] [--clients 32] [--duration 20] ...</c>: closed-loop load
+/// against the scoring service (started as a child process on 127.0.0.1) with dynamic batching and with
+/// MaxBatchSize=1, and the engine's own batched throughput on the same work, in one run; prints one table.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure throughput and latency");
+        bench.Subcommands.Add(CreateHttp());
+        return bench;
+    }
+
+    private static Command CreateHttp()
+    {
+        var model = new Option<string?>("--model", "-m") { Description = $"Model package folder (default: the bundled {ModelLocator.DefaultRelativePath})" };
+        var randomModel = new Option<string?>("--random-model") { Description = "Use (creating it if missing) a random-weight package in this folder" };
+        var randomConfig = new Option<string>("--random-config") { Description = "Size of the --random-model package: small or paper", DefaultValueFactory = _ => "small" };
+        var service = new Option<string?>("--service") { Description = "Scraps.Service.dll to start (default: the Release build under artifacts/)" };
+        var clients = new Option<int>("--clients", "-c") { Description = "Concurrent closed-loop clients", DefaultValueFactory = _ => 32 };
+        var duration = new Option<double>("--duration", "-d") { Description = "Measured seconds per run", DefaultValueFactory = _ => 20 };
+        var warmUp = new Option<double>("--warmup") { Description = "Unmeasured seconds before each run (the JIT's tiering settles)", DefaultValueFactory = _ => 15 };
+        var batch = new Option<int>("--batch", "-b") { Description = "MaxBatchSize of the dynamic run, and the engine's batch", DefaultValueFactory = _ => 8 };
+        var workers = new Option<int>("--workers", "-w") { Description = "Batch workers (service) and threads (engine)", DefaultValueFactory = _ => 2 };
+        var delay = new Option<double>("--delay-ms") { Description = "MaxBatchDelay of the dynamic run, in milliseconds", DefaultValueFactory = _ => 5 };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the MaxBatchSize=1 run" };
+        var serviceEnv = new Option<string[]>("--service-env") { Description = "Extra KEY=VALUE environment for the service (repeatable), e.g. Scraps__Batching__Workers=1" };
+
+        var command = new Command("http", "Closed-loop load on POST /v1/score over loopback vs the engine's batched throughput")
+        {
+            model, randomModel, randomConfig, service, clients, duration, warmUp, batch, workers, delay, noBaseline, serviceEnv,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var settings = new HttpBenchSettings(
+                ResolveModel(parseResult.GetValue(model), parseResult.GetValue(randomModel), parseResult.GetValue(randomConfig)!),
+                ResolveService(parseResult.GetValue(service)),
+                Positive(parseResult.GetValue(clients), "--clients"),
+                TimeSpan.FromSeconds(Positive(parseResult.GetValue(duration), "--duration")),
+                TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(warmUp))),
+                Positive(parseResult.GetValue(batch), "--batch"),
+                Positive(parseResult.GetValue(workers), "--workers"),
+                TimeSpan.FromMilliseconds(Math.Max(0, parseResult.GetValue(delay))),
+                !parseResult.GetValue(noBaseline),
+                ParseEnvironment(parseResult.GetValue(serviceEnv) ?? []));
+            await HttpBench.RunAsync(settings, parseResult.InvocationConfiguration.Output, cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string ResolveModel(string? model, string? randomModel, string randomConfig) =>
+        randomModel is not null ? RandomModelPackage.Ensure(randomModel, randomConfig) : ModelLocator.Resolve(model);
+
+    private static string ResolveService(string? service)
+    {
+        if (service is not null)
+        {
+            return File.Exists(service) ? Path.GetFullPath(service) : throw new FileNotFoundException($"--service: no such file {service}", service);
+        }
+
+        var roots = new[] { Environment.GetEnvironmentVariable("SCRAPS_ARTIFACTS") }
+            .Concat(Ancestors(Directory.GetCurrentDirectory()).Concat(Ancestors(AppContext.BaseDirectory)).Select(d => Path.Combine(d, "artifacts")))
+            .Where(r => !string.IsNullOrEmpty(r));
+        foreach (var root in roots)
+        {
+            var candidate = Path.Combine(root!, "bin", "Scraps.Service", "release", "Scraps.Service.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("Scraps.Service.dll not found under artifacts/bin/Scraps.Service/release: run `dotnet build src/Scraps.Service -c Release` or pass --service");
+    }
+
+    private static Dictionary<string, string> ParseEnvironment(string[] pairs) => pairs.ToDictionary(
+        pair => pair.Split('=', 2) is [var key, _] && key.Length > 0 ? key : throw new ArgumentException($"--service-env takes KEY=VALUE, got '{pair}'"),
+        pair => pair.Split('=', 2)[1],
+        StringComparer.Ordinal);
+
+    private static IEnumerable<string> Ancestors(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            yield return dir.FullName;
+        }
+    }
+
+    private static T Positive<T>(T value, string name)
+        where T : System.Numerics.INumber<T> =>
+        value > T.Zero ? value : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} must be positive, got {value}"));
+}

@@ -1,0 +1,20 @@
+namespace Scraps.Service.Api.Contracts;
+
+/// <summary>A clip's SCRAPS vector.</summary>
+internal sealed record AcousticEmbeddingResponse
+{
+    /// <summary>The acoustic SCRAPS vector (not normalised).</summary>
+    public required float[] Embedding { get; init; }
+
+    /// <summary>Length of <see cref="Embedding"/>.</summary>
+    public required int Dimension { get; init; }
+
+    /// <summary>Per-step outputs; present only when the request asked for <c>sequence=true</c>.</summary>
+    public SequenceOutput? Sequence { get; init; }
+
+    /// <summary>Length of the clip in seconds.</summary>
+    public required double AudioSeconds { get; init; }
+
+    /// <summary>The model, "name@version".</summary>
+    public required string Model { get; init; }
+}

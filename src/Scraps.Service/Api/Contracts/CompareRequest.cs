@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using Scraps.Service.Api.Requests;
+
+namespace Scraps.Service.Api.Contracts;
+
+/// <summary>
+/// A clip (e.g. voice-conversion output) against a reference clip (e.g. its source), and optionally against the
+/// text both should say (transcript or X-SAMPA phonemes, at most one).
+/// </summary>
+internal sealed record CompareRequest
+{
+    /// <summary>The clip, base64-encoded.</summary>
+    [JsonConverter(typeof(Base64AudioConverter))]
+    public byte[]? Audio { get; init; }
+
+    /// <summary>The reference clip, base64-encoded.</summary>
+    [JsonConverter(typeof(Base64AudioConverter))]
+    public byte[]? Reference { get; init; }
+
+    /// <summary>Optional transcript.</summary>
+    public string? Transcript { get; init; }
+
+    /// <summary>Optional X-SAMPA phonemes (instead of a transcript).</summary>
+    public string? Phonemes { get; init; }
+}

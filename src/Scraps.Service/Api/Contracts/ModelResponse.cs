@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+
+namespace Scraps.Service.Api.Contracts;
+
+/// <summary>The loaded model: identity, sizes, phoneme inventory, calibration, training record and the service's input limits.</summary>
+internal sealed record ModelResponse
+{
+    public required string Name { get; init; }
+
+    public required string Version { get; init; }
+
+    /// <summary>When the package was made.</summary>
+    public required DateTimeOffset Created { get; init; }
+
+    public required ModelDimensions Dimensions { get; init; }
+
+    public required PhonemeInventoryDescription Inventory { get; init; }
+
+    public required G2pDescription G2p { get; init; }
+
+    public required CalibrationDescription Calibration { get; init; }
+
+    /// <summary>Free-form record of how the model was trained (data, steps, metrics), as stored in the package.</summary>
+    public JsonObject? TrainingSummary { get; init; }
+
+    /// <summary>Where the graphs run: "Cpu" or "Cuda".</summary>
+    public required string ExecutionProvider { get; init; }
+
+    public required InputLimits Limits { get; init; }
+}
+
+/// <summary>The network's sizes.</summary>
+internal sealed record ModelDimensions
+{
+    /// <summary>Size of the SCRAPS vectors (the shared LSTM's hidden size).</summary>
+    public required int Embedding { get; init; }
+
+    /// <summary>Backbone width (values per step of the <c>sequence</c> outputs).</summary>
+    public required int Backbone { get; init; }
+
+    public required int Layers { get; init; }
+
+    public required int Heads { get; init; }
+
+    public required int FeedForward { get; init; }
+
+    public required int MelBins { get; init; }
+
+    /// <summary>Acoustic frame subsampling factor (1, 2 or 4).</summary>
+    public required int AcousticSubsampling { get; init; }
+
+    /// <summary>Size of the positional table: the longest phoneme sequence or subsampled frame sequence the model takes.</summary>
+    public required int MaxPositions { get; init; }
+
+    /// <summary>Phoneme vocabulary size including the padding id 0.</summary>
+    public required int VocabularySize { get; init; }
+}
+
+/// <summary>The model's phoneme inventory.</summary>
+internal sealed record PhonemeInventoryDescription
+{
+    public required string Version { get; init; }
+
+    public required IReadOnlyList<PhonemeDescription> Symbols { get; init; }
+}
+
+/// <summary>One phoneme token.</summary>
+internal sealed record PhonemeDescription
+{
+    public required int Id { get; init; }
+
+    public required string XSampa { get; init; }
+
+    public required string Ipa { get; init; }
+
+    /// <summary>E.g. vowel, consonant, pause, boundary.</summary>
+    public required string Kind { get; init; }
+}
+
+/// <summary>The grapheme-to-phoneme engine transcripts go through.</summary>
+internal sealed record G2pDescription
+{
+    public required string Engine { get; init; }
+
+    public required string Voice { get; init; }
+
+    public required string Version { get; init; }
+}
+
+/// <summary>Raw score to match probability: p = 1 / (1 + exp(-(a·score + b))); match when score ≥ threshold.</summary>
+internal sealed record CalibrationDescription
+{
+    public required string Kind { get; init; }
+
+    public required double A { get; init; }
+
+    public required double B { get; init; }
+
+    public required double Threshold { get; init; }
+}
+
+/// <summary>What one request may carry (configuration and model limits combined).</summary>
+internal sealed record InputLimits
+{
+    public required double MaxAudioSeconds { get; init; }
+
+    public required int MinAudioMilliseconds { get; init; }
+
+    public required int MaxTranscriptCharacters { get; init; }
+
+    /// <summary>The longest phoneme sequence the model takes.</summary>
+    public required int MaxPhonemes { get; init; }
+
+    public required int MaxMatrixAudios { get; init; }
+
+    public required int MaxMatrixTranscripts { get; init; }
+
+    public required long MaxRequestBytes { get; init; }
+}

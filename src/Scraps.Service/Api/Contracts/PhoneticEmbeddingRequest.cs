@@ -1,0 +1,11 @@
+namespace Scraps.Service.Api.Contracts;
+
+/// <summary>A transcript or X-SAMPA phonemes to embed (exactly one of the two).</summary>
+internal sealed record PhoneticEmbeddingRequest
+{
+    /// <summary>The text; phonemised with the model's G2P.</summary>
+    public string? Transcript { get; init; }
+
+    /// <summary>X-SAMPA phonemes, space-separated.</summary>
+    public string? Phonemes { get; init; }
+}

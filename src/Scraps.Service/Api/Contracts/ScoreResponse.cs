@@ -1,0 +1,23 @@
+namespace Scraps.Service.Api.Contracts;
+
+/// <summary>How well the clip realises the phonemes.</summary>
+internal sealed record ScoreResponse
+{
+    /// <summary>The raw SCRAPS score: the dot product of the acoustic and phonetic vectors (higher is a better match).</summary>
+    public required double Score { get; init; }
+
+    /// <summary>Match probability from the model's calibration (logistic on the raw score).</summary>
+    public required double Probability { get; init; }
+
+    /// <summary>Whether the score reaches the model's decision threshold (the equal-error point of its held-out pairs).</summary>
+    public required bool Match { get; init; }
+
+    /// <summary>The phonemes that were scored, X-SAMPA, space-separated.</summary>
+    public required string Phonemes { get; init; }
+
+    /// <summary>Length of the clip in seconds.</summary>
+    public required double AudioSeconds { get; init; }
+
+    /// <summary>The model that scored it, "name@version".</summary>
+    public required string Model { get; init; }
+}

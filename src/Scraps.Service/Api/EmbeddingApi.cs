@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scraps.Inference.Encoders;
+using Scraps.Service.Api.Contracts;
+using Scraps.Service.Api.Requests;
+using Scraps.Service.Hosting;
+using Scraps.Service.OpenApi;
+
+namespace Scraps.Service.Api;
+
+/// <summary>POST /v1/embed/acoustic and /v1/embed/phonetic.</summary>
+internal static class EmbeddingApi
+{
+    public static RouteGroupBuilder MapEmbeddingApi(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/embed/acoustic", EmbedAcousticAsync)
+            .WithName("EmbedAcoustic")
+            .WithTags("Embeddings")
+            .WithSummary("A clip's acoustic SCRAPS vector")
+            .WithDescription("With sequence=true the per-step outputs of the acoustic backbone are added (frames after subsampling × backbone width).")
+            .AcceptsAudioRequest<AcousticEmbeddingRequest, AudioForm>()
+            .ProducesInputProblems();
+
+        v1.MapPost("/embed/phonetic", EmbedPhoneticAsync)
+            .WithName("EmbedPhonetic")
+            .WithTags("Embeddings")
+            .WithSummary("A transcript's (or phoneme string's) phonetic SCRAPS vector")
+            .WithDescription("With sequence=true the per-step outputs of the phonetic backbone are added (phonemes × backbone width).")
+            .AcceptsJson<PhoneticEmbeddingRequest>()
+            .ProducesInputProblems();
+
+        return v1;
+    }
+
+    /// <param name="sequence">Add the per-step backbone outputs.</param>
+    private static async Task<Ok<AcousticEmbeddingResponse>> EmbedAcousticAsync(
+        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool sequence = false)
+    {
+        var engine = host.Engine!;
+        var clip = engine.PrepareAudio(await reader.ReadAcousticEmbeddingAsync(request, cancellationToken));
+        var (outputs, _) = await engine.EncodeAllAsync([clip], [], sequence, cancellationToken);
+        var output = outputs[0];
+        return TypedResults.Ok(new AcousticEmbeddingResponse
+        {
+            Embedding = output.Embedding,
+            Dimension = output.Embedding.Length,
+            Sequence = sequence ? ToSequence(output) : null,
+            AudioSeconds = clip.Seconds,
+            Model = engine.Model.Id,
+        });
+    }
+
+    /// <param name="sequence">Add the per-step backbone outputs.</param>
+    private static async Task<Ok<PhoneticEmbeddingResponse>> EmbedPhoneticAsync(
+        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool sequence = false)
+    {
+        var engine = host.Engine!;
+        var phonemes = engine.PreparePhonemes(await reader.ReadPhoneticEmbeddingAsync(request, cancellationToken));
+        var (_, outputs) = await engine.EncodeAllAsync([], [phonemes], sequence, cancellationToken);
+        var output = outputs[0];
+        return TypedResults.Ok(new PhoneticEmbeddingResponse
+        {
+            Embedding = output.Embedding,
+            Dimension = output.Embedding.Length,
+            Sequence = sequence ? ToSequence(output) : null,
+            Phonemes = phonemes.XSampa,
+            Model = engine.Model.Id,
+        });
+    }
+
+    private static SequenceOutput ToSequence(EncoderOutput output)
+    {
+        var data = output.Sequence ?? [];
+        var dim = output.SequenceDim;
+        var steps = new float[output.SequenceSteps][];
+        for (var s = 0; s < steps.Length; s++)
+        {
+            steps[s] = data.AsSpan(s * dim, dim).ToArray();
+        }
+
+        return new SequenceOutput { Steps = output.SequenceSteps, Dimension = dim, Values = steps };
+    }
+}

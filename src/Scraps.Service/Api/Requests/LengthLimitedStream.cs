@@ -1,0 +1,57 @@
+using Scraps.Service.Errors;
+
+namespace Scraps.Service.Api.Requests;
+
+/// <summary>A read-only view of a request body that fails with 413 once more than <c>limit</c> bytes were read (chunked bodies too).</summary>
+internal sealed class LengthLimitedStream(Stream inner, long limit) : Stream
+{
+    private long _read;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int read)
+    {
+        _read += read;
+        if (_read > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        return read;
+    }
+
+    public static PayloadTooLargeException TooLarge(long limit) =>
+        new($"the request body is larger than the limit of {limit} bytes (Scraps:Limits:MaxRequestBytes)");
+}

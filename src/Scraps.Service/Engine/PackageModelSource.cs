@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using Scraps.Inference.Batching;
+using Scraps.Inference.Runtime;
+using Scraps.Inference.Scoring;
+
+namespace Scraps.Service.Engine;
+
+/// <summary>
+/// Loads a model package with ONNX Runtime (section <c>Scraps:Inference</c>) and espeak-ng for transcripts. When
+/// IntraOpThreads is 0 it is sized against the batch workers (cores / workers, at least 1), so that the workers
+/// running at once do not oversubscribe the cores.
+/// </summary>
+internal sealed class PackageModelSource(
+    IOptions<ScrapsModelOptions> inference,
+    IOptions<BatchingOptions> batching,
+    ILoggerFactory loggerFactory) : IModelSource
+{
+    public LoadedModel Load(string folder)
+    {
+        var configured = inference.Value;
+        var options = new ScrapsModelOptions
+        {
+            ExecutionProvider = configured.ExecutionProvider,
+            CudaDeviceId = configured.CudaDeviceId,
+            IntraOpThreads = configured.IntraOpThreads > 0
+                ? configured.IntraOpThreads
+                : Math.Max(1, Environment.ProcessorCount / batching.Value.Workers),
+            VerifyHashes = configured.VerifyHashes,
+            MaxBatchSize = configured.MaxBatchSize,
+            MaxBatchSteps = configured.MaxBatchSteps,
+        };
+        var model = ScrapsModel.Load(folder, options, loggerFactory);
+        try
+        {
+            var phonemizer = model.CreatePhonemizer();
+            return new LoadedModel(
+                model.Manifest,
+                new ScrapsScorer(model, phonemizer),
+                model.Acoustic,
+                model.Phonetic,
+                model.ExecutionProvider.ToString(),
+                model);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+}

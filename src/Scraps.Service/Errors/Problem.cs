@@ -1,0 +1,26 @@
+namespace Scraps.Service.Errors;
+
+/// <summary>What the client is told about one failure: status, title, RFC section, the useful detail, and when to retry.</summary>
+internal sealed record Problem(int Status, string Title, string Type, string Detail, TimeSpan? RetryAfter = null)
+{
+    public static Problem BadRequest(string detail) =>
+        new(StatusCodes.Status400BadRequest, "Malformed request", "https://tools.ietf.org/html/rfc9110#section-15.5.1", detail);
+
+    public static Problem TooLarge(string detail) =>
+        new(StatusCodes.Status413PayloadTooLarge, "Request too large", "https://tools.ietf.org/html/rfc9110#section-15.5.14", detail);
+
+    public static Problem UnsupportedMedia(string detail) =>
+        new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "https://tools.ietf.org/html/rfc9110#section-15.5.16", detail);
+
+    public static Problem Unprocessable(string detail) =>
+        new(StatusCodes.Status422UnprocessableEntity, "Input cannot be scored", "https://tools.ietf.org/html/rfc9110#section-15.5.21", detail);
+
+    public static Problem TooManyRequests(string detail, TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, "Too many requests", "https://tools.ietf.org/html/rfc6585#section-4", detail, retryAfter);
+
+    public static Problem Unavailable(string detail, TimeSpan retryAfter) =>
+        new(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "https://tools.ietf.org/html/rfc9110#section-15.6.4", detail, retryAfter);
+
+    public static Problem Internal(string detail) =>
+        new(StatusCodes.Status500InternalServerError, "Internal error", "https://tools.ietf.org/html/rfc9110#section-15.6.1", detail);
+}

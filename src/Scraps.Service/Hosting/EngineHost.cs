@@ -1,0 +1,116 @@
+using Scraps.Service.Engine;
+using Scraps.Service.Errors;
+
+namespace Scraps.Service.Hosting;
+
+/// <summary>
+/// Holds the served engine and decides admission: requests are admitted only while the engine is ready, and
+/// counted, so that shutdown can stop admitting and then wait for every admitted request to finish.
+/// </summary>
+internal sealed class EngineHost
+{
+    private static readonly TimeSpan LoadingRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FailedRetry = TimeSpan.FromSeconds(60);
+
+    private readonly object _gate = new();
+    private ScoringEngine? _engine;
+    private string? _failure;
+    private int _inFlight;
+    private TaskCompletionSource? _drained;
+
+    public EngineStatus Status { get; private set; } = EngineStatus.Loading;
+
+    /// <summary>The engine, once loaded (still set while stopping, until the last admitted request ends).</summary>
+    public ScoringEngine? Engine => Volatile.Read(ref _engine);
+
+    /// <summary>Admitted requests that have not finished.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Why the service is not ready, for 503 details and the readiness probe.</summary>
+    public string NotReadyReason => Status switch
+    {
+        EngineStatus.Loading => "the model is loading",
+        EngineStatus.Failed => $"the model failed to load: {_failure}",
+        EngineStatus.Stopping => "the service is shutting down",
+        _ => "ready",
+    };
+
+    /// <summary>When a refused client should try again.</summary>
+    public TimeSpan RetryAfter => Status == EngineStatus.Failed ? FailedRetry : LoadingRetry;
+
+    public void MarkReady(ScoringEngine engine)
+    {
+        lock (_gate)
+        {
+            if (Status == EngineStatus.Loading)
+            {
+                Volatile.Write(ref _engine, engine);
+                Status = EngineStatus.Ready;
+            }
+        }
+    }
+
+    public void MarkFailed(string reason)
+    {
+        lock (_gate)
+        {
+            _failure = reason;
+            if (Status == EngineStatus.Loading)
+            {
+                Status = EngineStatus.Failed;
+            }
+        }
+    }
+
+    /// <summary>Stops admitting: from now on requests get 503.</summary>
+    public void BeginStopping()
+    {
+        lock (_gate)
+        {
+            Status = EngineStatus.Stopping;
+        }
+    }
+
+    /// <summary>Admits one request, or explains (503) why not. Pair with <see cref="Leave"/>.</summary>
+    /// <exception cref="ServiceUnavailableException">Not ready.</exception>
+    public ScoringEngine Enter()
+    {
+        lock (_gate)
+        {
+            if (Status != EngineStatus.Ready || _engine is null)
+            {
+                throw new ServiceUnavailableException(NotReadyReason, RetryAfter);
+            }
+
+            _inFlight++;
+            return _engine;
+        }
+    }
+
+    public void Leave()
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+            if (_inFlight == 0)
+            {
+                _drained?.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Completes when no admitted request is left (call after <see cref="BeginStopping"/>).</summary>
+    public Task WaitForInFlightAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_inFlight == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _drained.Task.WaitAsync(cancellationToken);
+        }
+    }
+}

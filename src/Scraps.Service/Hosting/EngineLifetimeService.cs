@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Options;
+using Scraps.Inference.Batching;
+using Scraps.Inference.Package;
+using Scraps.Inference.Scoring;
+using Scraps.Service.Configuration;
+using Scraps.Service.Engine;
+
+namespace Scraps.Service.Hosting;
+
+/// <summary>
+/// Loads the model in the background (the server answers /health/live meanwhile), runs a warm-up batch through
+/// each encoder, then marks the service ready. On shutdown: stop admitting, wait for admitted requests, drain the
+/// batchers, release the model.
+/// </summary>
+internal sealed partial class EngineLifetimeService(
+    EngineHost host,
+    IModelSource source,
+    IOptions<ModelOptions> modelOptions,
+    IOptions<BatchingOptions> batchingOptions,
+    IOptions<RequestLimitsOptions> limits,
+    BatchWorkerPool workers,
+    IBatchExecutionGuard guard,
+    BatchingMetrics metrics,
+    TimeProvider timeProvider,
+    IHostEnvironment environment,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggerFactory,
+    ILogger<EngineLifetimeService> logger) : BackgroundService
+{
+    private int _stopped;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStopping.Register(host.BeginStopping);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        host.BeginStopping();
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await base.StopAsync(cancellationToken);
+        LogDraining(logger, host.InFlight);
+        await host.WaitForInFlightAsync(cancellationToken);
+        if (host.Engine is { } engine)
+        {
+            await engine.StopAsync(cancellationToken);
+            engine.Model.Dispose();
+        }
+
+        LogStopped(logger);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var folder = ModelPathResolver.Resolve(modelOptions.Value.Path, environment.ContentRootPath);
+        ScoringEngine? engine = null;
+        try
+        {
+            LogLoading(logger, folder);
+            var model = await Task.Run(() => source.Load(folder), stoppingToken);
+            engine = new ScoringEngine(
+                model, batchingOptions.Value, limits.Value, workers, guard, metrics, timeProvider, loggerFactory);
+            if (modelOptions.Value.WarmUp)
+            {
+                await WarmUpAsync(engine, stoppingToken);
+            }
+
+            host.MarkReady(engine);
+            LogReady(logger, model.Id, model.ExecutionProvider, workers.Workers);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await DisposeAsync(engine);
+        }
+        catch (Exception e)
+        {
+            var reason = e is ModelPackageException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            LogLoadFailed(logger, e, folder);
+            host.MarkFailed(reason);
+            await DisposeAsync(engine);
+        }
+    }
+
+    /// <summary>One short clip and one phoneme sequence through the batchers: first-run costs are paid before traffic.</summary>
+    private static async Task WarmUpAsync(ScoringEngine engine, CancellationToken cancellationToken)
+    {
+        var rate = engine.Model.Manifest.FrontEnd.SampleRate;
+        var samples = new float[rate];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = 0.1f * MathF.Sin(2 * MathF.PI * 220 * i / rate);
+        }
+
+        var clip = new PreparedClip(engine.Model.Scorer.FeaturesFromSamples(samples), 1);
+        var symbols = engine.Model.Manifest.Phonemes.Symbols.Where(s => s.Id > 0).Take(8).ToArray();
+        var phonemes = new PhoneticInput(
+            symbols.Select(s => (long)s.Id).ToArray(), string.Join(' ', symbols.Select(s => s.XSampa)));
+        await Task.WhenAll(
+            engine.EncodeAsync(clip, withSequence: true, cancellationToken),
+            engine.EncodeAsync(phonemes, withSequence: true, cancellationToken));
+    }
+
+    private static async Task DisposeAsync(ScoringEngine? engine)
+    {
+        if (engine is not null)
+        {
+            await engine.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loading the model package {Folder}")]
+    private static partial void LogLoading(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ready: model {Model} on {Provider}, {Workers} batch workers")]
+    private static partial void LogReady(ILogger logger, string model, string provider, int workers);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The model package {Folder} failed to load; the service stays up but not ready")]
+    private static partial void LogLoadFailed(ILogger logger, Exception error, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: no new requests, waiting for {InFlight} admitted ones")]
+    private static partial void LogDraining(ILogger logger, int inFlight);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped: every admitted request finished")]
+    private static partial void LogStopped(ILogger logger);
+}

@@ -1,0 +1,23 @@
+namespace Scraps.Service.OpenApi;
+
+/// <summary>OpenAPI metadata shared by the v1 endpoints.</summary>
+internal static class EndpointDocumentation
+{
+    /// <summary>The operation reads JSON shaped like <typeparamref name="TJson"/> or multipart/form-data shaped like <typeparamref name="TForm"/>.</summary>
+    public static RouteHandlerBuilder AcceptsAudioRequest<TJson, TForm>(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new RequestBodyMetadata(typeof(TJson), typeof(TForm))).DisableAntiforgery();
+
+    /// <summary>The operation reads JSON shaped like <typeparamref name="TJson"/>.</summary>
+    public static RouteHandlerBuilder AcceptsJson<TJson>(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new RequestBodyMetadata(typeof(TJson), null));
+
+    /// <summary>The problems a request with inputs can run into: 400, 413, 415, 422 and 429 (with Retry-After).</summary>
+    public static RouteHandlerBuilder ProducesInputProblems(this RouteHandlerBuilder builder) =>
+        builder
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithMetadata(new RetryAfterMetadata(StatusCodes.Status429TooManyRequests));
+}

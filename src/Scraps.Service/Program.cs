@@ -1,0 +1,20 @@
+using Scraps.Service.Api;
+using Scraps.Service.Hosting;
+using Scraps.Service.OpenApi;
+using Scraps.Service.Telemetry;
+
+// Program.cs only wires: registrations in ServiceSetup, endpoints in the Map*Api classes.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddScrapsService();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseScrapsOpenApi();
+app.MapHealthApi();
+app.MapV1Group().MapScoringApi().MapEmbeddingApi().MapModelApi();
+app.MapScrapsMetrics();
+app.Run();
+
+/// <summary>The service's entry point (public so that functional tests can host it with WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,28 @@
+using OpenTelemetry.Metrics;
+using Scraps.Inference.Batching;
+
+namespace Scraps.Service.Telemetry;
+
+/// <summary>
+/// Metrics through OpenTelemetry, scraped by Prometheus at /metrics: ASP.NET Core's HTTP server metrics (requests
+/// by route and status, durations), the batcher's meter, Polly's resilience events and the runtime's meter.
+/// </summary>
+internal static class TelemetrySetup
+{
+    public const string MetricsPath = "/metrics";
+
+    public static IServiceCollection AddScrapsTelemetry(this IServiceCollection services)
+    {
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(BatchingMetrics.MeterName, "Polly", "System.Runtime")
+            .AddPrometheusExporter());
+        return services;
+    }
+
+    public static WebApplication MapScrapsMetrics(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Net;
+using Scraps.Service.Tests.Support;
+
+namespace Scraps.Service.Tests.Telemetry;
+
+public sealed class TelemetrySetupTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
+{
+    [Fact]
+    public async Task Metrics_expose_http_and_batching_instruments_in_prometheus_names()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        using var scored = await client.PostAsync("/v1/score", Requests.Multipart(("audio", TestClips.Tone(0.5)), ("transcript", "hello")));
+        using var refused = await client.PostAsync("/v1/score", Requests.Multipart(("transcript", "hello")));
+        Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
+
+        var metrics = await client.GetStringAsync("/metrics");
+
+        Assert.Contains("http_server_request_duration_seconds_count{", metrics, StringComparison.Ordinal);
+        Assert.Matches("http_server_request_duration_seconds_count\\{[^}]*http_response_status_code=\"400\"[^}]*http_route=\"/v1/score\"", metrics);
+        Assert.Contains("scraps_batching_batch_size_bucket{", metrics, StringComparison.Ordinal);
+        Assert.Contains("scraps_batching_batch_padding_ratio_bucket{", metrics, StringComparison.Ordinal);
+        Assert.Contains("scraps_batching_queue_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
+        Assert.Contains("scraps_batching_inference_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
+        Assert.Contains("scraps_batching_queue_depth{", metrics, StringComparison.Ordinal);
+        Assert.Contains("encoder=\"acoustic\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("encoder=\"phonetic\"", metrics, StringComparison.Ordinal);
+    }
+}
