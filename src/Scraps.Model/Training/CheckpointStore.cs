@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Scraps.Model.Training;
+
+/// <summary>
+/// The checkpoints of a run folder: <c>checkpoints/step-NNNNNNNNN/</c> each holding <c>model.bin</c>
+/// (weights), <c>optimizer.bin</c> (Adam state) and <c>state.json</c>; <c>checkpoints/latest</c> names the
+/// newest complete one. A checkpoint is written under a temporary name and renamed when complete, so an
+/// interruption while saving never leaves a half checkpoint as the latest.
+/// </summary>
+internal sealed class CheckpointStore(string runDirectory)
+{
+    public const string WeightsFile = "model.bin";
+    public const string OptimizerFile = "optimizer.bin";
+    public const string StateFile = "state.json";
+    private const string LatestFile = "latest";
+    private const string Prefix = "step-";
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public string Root { get; } = Path.Combine(runDirectory, "checkpoints");
+
+    /// <summary>Writes a checkpoint: <paramref name="writeWeights"/> and <paramref name="writeOptimizer"/> get the file paths.</summary>
+    public string Save(TrainingCheckpoint state, Action<string> writeWeights, Action<string> writeOptimizer, int keep)
+    {
+        Directory.CreateDirectory(Root);
+        var name = Prefix + state.Step.ToString("D9", CultureInfo.InvariantCulture);
+        var final = Path.Combine(Root, name);
+        var temporary = final + ".partial";
+        if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+        Directory.CreateDirectory(temporary);
+        writeWeights(Path.Combine(temporary, WeightsFile));
+        writeOptimizer(Path.Combine(temporary, OptimizerFile));
+        File.WriteAllText(Path.Combine(temporary, StateFile), JsonSerializer.Serialize(state, Json));
+        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+        Directory.Move(temporary, final);
+
+        var latestTemporary = Path.Combine(Root, LatestFile + ".tmp");
+        File.WriteAllText(latestTemporary, name + Environment.NewLine);
+        File.Move(latestTemporary, Path.Combine(Root, LatestFile), overwrite: true);
+        Prune(keep, name);
+        return final;
+    }
+
+    /// <summary>The newest complete checkpoint, or null when the run folder has none.</summary>
+    public TrainingCheckpoint? LoadLatest()
+    {
+        var latest = Path.Combine(Root, LatestFile);
+        if (!File.Exists(latest)) return null;
+        var name = File.ReadAllText(latest).Trim();
+        var directory = Path.Combine(Root, name);
+        if (!name.StartsWith(Prefix, StringComparison.Ordinal) || !Directory.Exists(directory))
+            throw new CheckpointFormatException($"{latest} names checkpoint '{name}', which does not exist in {Root}.");
+        return Load(directory);
+    }
+
+    public static TrainingCheckpoint Load(string directory)
+    {
+        foreach (var file in new[] { WeightsFile, OptimizerFile, StateFile })
+            if (!File.Exists(Path.Combine(directory, file)))
+                throw new CheckpointFormatException($"Checkpoint {directory} is incomplete: {file} is missing.");
+        TrainingCheckpoint? state;
+        var statePath = Path.Combine(directory, StateFile);
+        try
+        {
+            state = JsonSerializer.Deserialize<TrainingCheckpoint>(File.ReadAllText(statePath), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new CheckpointFormatException($"{statePath} is not a valid checkpoint state: {e.Message}", e);
+        }
+        if (state is null) throw new CheckpointFormatException($"{statePath} holds no checkpoint state.");
+        if (state.FormatVersion != TrainingCheckpoint.CurrentFormatVersion)
+            throw new CheckpointFormatException(
+                $"{statePath} has format version {state.FormatVersion}; this build reads version {TrainingCheckpoint.CurrentFormatVersion}.");
+        return state with { Directory = directory };
+    }
+
+    private void Prune(int keep, string newest)
+    {
+        var complete = Directory.GetDirectories(Root, Prefix + "*")
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(n => !n.EndsWith(".partial", StringComparison.Ordinal))
+            .OrderByDescending(n => n, StringComparer.Ordinal)
+            .ToList();
+        foreach (var old in complete.Where(n => n != newest).Skip(Math.Max(0, keep - 1)))
+            Directory.Delete(Path.Combine(Root, old), recursive: true);
+    }
+}
+
+/// <summary>A checkpoint is missing, incomplete, unreadable or does not fit the run it should resume.</summary>
+public sealed class CheckpointFormatException(string message, Exception? inner = null) : Exception(message, inner);

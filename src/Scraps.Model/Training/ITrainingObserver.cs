@@ -1,0 +1,45 @@
+namespace Scraps.Model.Training;
+
+/// <summary>Receives what the training loop does, on the training thread (keep handlers quick).</summary>
+public interface ITrainingObserver
+{
+    void OnStarted(TrainingStarted started);
+
+    /// <summary>Every <see cref="TrainingOptions.LogEvery"/> steps.</summary>
+    void OnStep(TrainingStepReport step);
+
+    void OnValidated(ValidationReport validation);
+
+    void OnCheckpointSaved(long step, string directory);
+}
+
+/// <summary>The setting of a run, reported once before the first step.</summary>
+/// <param name="Device">The device and why it was chosen (e.g. "cpu: no CUDA libraries configured").</param>
+/// <param name="SkippedTooLong">Utterances left out because they exceed <see cref="TrainingOptions.MaxClipFrames"/> or the positional table.</param>
+/// <param name="ResumedFrom">The checkpoint folder resumed from, or null for a fresh run.</param>
+public sealed record TrainingStarted(
+    string Device,
+    long Parameters,
+    int TrainUtterances,
+    int ValidUtterances,
+    int SkippedTooLong,
+    int BatchesPerEpoch,
+    long StartStep,
+    long Steps,
+    string? ResumedFrom);
+
+/// <param name="Loss">Mean training loss over the steps since the previous report.</param>
+/// <param name="StepsPerSecond">Over the steps since the previous report.</param>
+/// <param name="GradientNorm">Global gradient norm before clipping, at the last step.</param>
+public sealed record TrainingStepReport(
+    long Step, long Steps, int Epoch, double Loss, double LearningRate, double GradientNorm, double StepsPerSecond, int BatchSize, TimeSpan Elapsed);
+
+/// <summary>The in-batch validation at one step, averaged over the validation minibatches.</summary>
+public sealed record ValidationReport(long Step, double Loss, ValidationFigures Figures, int Batches, int BatchSize, TimeSpan Duration);
+
+/// <summary>How a run ended.</summary>
+/// <param name="Cancelled">True when it stopped early on cancellation (a checkpoint was still written).</param>
+/// <param name="FirstLoss">Mean training loss over the first logged window of this run.</param>
+/// <param name="LastLoss">Mean training loss over the last logged window.</param>
+public sealed record TrainingResult(
+    long Step, bool Cancelled, double FirstLoss, double LastLoss, ValidationReport? LastValidation, string? LastCheckpoint, double StepsPerSecond);

@@ -1,0 +1,4 @@
+namespace Scraps.Model.Training;
+
+/// <summary>The training loss became NaN or infinite.</summary>
+public sealed class TrainingDivergedException(string message) : Exception(message);

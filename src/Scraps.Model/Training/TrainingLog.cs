@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace Scraps.Model.Training;
+
+/// <summary>
+/// The run folder's logs: <c>train.csv</c> and <c>valid.csv</c> (one row per logged step) and TensorBoard
+/// scalars under <c>tensorboard/</c>. On resume, rows past the resumed step (written after the checkpoint
+/// by the interrupted run) are dropped, and the new event file starts with a SessionLog START at that step.
+/// </summary>
+internal sealed class TrainingLog : IDisposable
+{
+    public const string TrainCsv = "train.csv";
+    public const string ValidCsv = "valid.csv";
+    public const string TensorBoardFolder = "tensorboard";
+    private const string TrainHeader = "step,epoch,loss,learning_rate,gradient_norm,steps_per_second,batch_size,elapsed_seconds";
+    private const string ValidHeader = "step,loss,auc_roc,eer,eer_threshold,recall1_phonetic_to_acoustic,recall1_acoustic_to_phonetic,batches,batch_size";
+
+    private readonly StreamWriter train;
+    private readonly StreamWriter valid;
+    private readonly TensorBoardEventWriter events;
+
+    public TrainingLog(string runDirectory, long startStep, bool resumed)
+    {
+        Directory.CreateDirectory(runDirectory);
+        train = Open(Path.Combine(runDirectory, TrainCsv), TrainHeader, startStep);
+        valid = Open(Path.Combine(runDirectory, ValidCsv), ValidHeader, startStep);
+        events = TensorBoardEventWriter.Create(Path.Combine(runDirectory, TensorBoardFolder));
+        if (resumed) events.WriteSessionStart(startStep);
+    }
+
+    public string EventFile => events.Path;
+
+    public void Write(TrainingStepReport r)
+    {
+        train.WriteLine(Row(r.Step, r.Epoch, r.Loss, r.LearningRate, r.GradientNorm, r.StepsPerSecond, r.BatchSize, r.Elapsed.TotalSeconds));
+        train.Flush();
+        events.WriteScalars(r.Step,
+        [
+            new("train/loss", r.Loss),
+            new("train/learning_rate", r.LearningRate),
+            new("train/gradient_norm", r.GradientNorm),
+            new("train/steps_per_second", r.StepsPerSecond),
+        ]);
+    }
+
+    public void Write(ValidationReport r)
+    {
+        var f = r.Figures;
+        valid.WriteLine(Row(r.Step, r.Loss, f.AucRoc, f.EqualErrorRate, f.EerThreshold, f.RecallAt1PhoneticToAcoustic, f.RecallAt1AcousticToPhonetic, r.Batches, r.BatchSize));
+        valid.Flush();
+        events.WriteScalars(r.Step,
+        [
+            new("valid/loss", r.Loss),
+            new("valid/auc_roc", f.AucRoc),
+            new("valid/eer", f.EqualErrorRate),
+            new("valid/eer_threshold", f.EerThreshold),
+            new("valid/recall1_phonetic_to_acoustic", f.RecallAt1PhoneticToAcoustic),
+            new("valid/recall1_acoustic_to_phonetic", f.RecallAt1AcousticToPhonetic),
+        ]);
+    }
+
+    public void Dispose()
+    {
+        train.Dispose();
+        valid.Dispose();
+        events.Dispose();
+    }
+
+    /// <summary>Opens a CSV for appending, keeping only the header and the rows up to <paramref name="lastKeptStep"/>.</summary>
+    private static StreamWriter Open(string path, string header, long lastKeptStep)
+    {
+        var kept = new List<string> { header };
+        if (File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path).Skip(1))
+            {
+                var comma = line.IndexOf(',');
+                if (comma > 0 && long.TryParse(line.AsSpan(0, comma), NumberStyles.Integer, CultureInfo.InvariantCulture, out var step) && step <= lastKeptStep)
+                    kept.Add(line);
+            }
+        }
+        File.WriteAllLines(path, kept);
+        return new StreamWriter(path, append: true);
+    }
+
+    private static string Row(params object[] values) =>
+        string.Join(',', values.Select(v => v switch
+        {
+            double d => d.ToString("G9", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => v.ToString(),
+        }));
+}

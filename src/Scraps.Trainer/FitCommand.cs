@@ -1,0 +1,184 @@
+using System.CommandLine;
+using Scraps.Model;
+using Scraps.Model.Data;
+using Scraps.Model.Runtime;
+using Scraps.Model.Training;
+using Scraps.Phonetics;
+using Scraps.Trainer.Fit;
+using Spectre.Console;
+using TorchSharp;
+
+namespace Scraps.Trainer;
+
+/// <summary>
+/// `scraps-train fit`: trains a SCRAPS model on a feature cache, with checkpoints, validation, CSV and
+/// TensorBoard logs in the run folder; `--resume` continues the run from its latest checkpoint.
+/// </summary>
+internal static class FitCommand
+{
+    public static Command Create()
+    {
+        var f = new Flags();
+        var command = new Command("fit", "Train a SCRAPS model on a feature cache (Ctrl+C stops after the current step and saves a checkpoint)");
+        foreach (var option in new Option[] { f.Cache, f.Out, f.Resume, f.Device, f.TorchLib, f.Threads }.Concat(f.TrainingFlags)) command.Options.Add(option);
+        command.SetAction((parse, cancellationToken) => RunOnForegroundThread(() => Run(f, parse, cancellationToken)));
+        return command;
+    }
+
+    /// <summary>The command's options (one set per command instance).</summary>
+    internal sealed class Flags
+    {
+        public readonly Option<string> Cache = new("--cache") { Description = "Feature cache folder (scraps-train corpus features)", Required = true };
+        public readonly Option<string> Config = new("--config") { Description = "Model config: small, paper or a .json file", DefaultValueFactory = _ => "small" };
+        public readonly Option<string> Out = new("--out", "-o") { Description = "Run folder: checkpoints, train.csv, valid.csv, tensorboard/", Required = true };
+        public readonly Option<long> Steps = new("--steps") { Description = "Total optimiser steps", DefaultValueFactory = _ => 100_000 };
+        public readonly Option<int> Batch = new("--batch", "-b") { Description = "Pairs per batch", DefaultValueFactory = _ => 64 };
+        public readonly Option<double> Lr = new("--lr") { Description = "Peak learning rate (Adam)", DefaultValueFactory = _ => 5e-4 };
+        public readonly Option<int> Warmup = new("--warmup") { Description = "Linear warm-up steps", DefaultValueFactory = _ => 1000 };
+        public readonly Option<string> Schedule = new("--schedule") { Description = "After warm-up: constant or cosine", DefaultValueFactory = _ => "constant" };
+        public readonly Option<int> MaxFrames = new("--max-frames-per-batch") { Description = "Padded frame budget per batch (0: none)", DefaultValueFactory = _ => 0 };
+        public readonly Option<int> MaxClipFrames = new("--max-clip-frames") { Description = "Leave out clips longer than this (frames of 12.5 ms)", DefaultValueFactory = _ => 1600 };
+        public readonly Option<double> GradClip = new("--grad-clip") { Description = "Global gradient norm clip (0: off)", DefaultValueFactory = _ => 1.0 };
+        public readonly Option<int> CheckpointEvery = new("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => 1000 };
+        public readonly Option<int> Keep = new("--keep-checkpoints") { Description = "Newest checkpoints kept", DefaultValueFactory = _ => 3 };
+        public readonly Option<int> ValidateEvery = new("--validate-every") { Description = "Steps between validations (0: off)", DefaultValueFactory = _ => 1000 };
+        public readonly Option<int> ValidBatch = new("--valid-batch") { Description = "Pairs per validation minibatch", DefaultValueFactory = _ => 128 };
+        public readonly Option<int> ValidBatches = new("--valid-batches") { Description = "Validation minibatches", DefaultValueFactory = _ => 4 };
+        public readonly Option<int> LogEvery = new("--log-every") { Description = "Steps between log rows", DefaultValueFactory = _ => 10 };
+        public readonly Option<long> Seed = new("--seed") { Description = "Seed of initialisation, data order, dropout and augmentation", DefaultValueFactory = _ => 1 };
+        public readonly Option<bool> SpecAugment = new("--spec-augment") { Description = "Time and frequency masking of the features while training" };
+        public readonly Option<bool> Resume = new("--resume") { Description = "Continue the run folder's latest checkpoint (same step, optimiser state and data order)" };
+        public readonly Option<string> Device = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
+        public readonly Option<string?> TorchLib = new("--torch-lib") { Description = $"A CUDA PyTorch installation's torch/lib folder (or ${TorchRuntimeOptions.TorchLibEnvironmentVariable})" };
+        public readonly Option<int> Threads = new("--threads") { Description = "CPU threads for torch (0: torch's default)", DefaultValueFactory = _ => 0 };
+
+        /// <summary>Options a resumed run takes from its checkpoint unless given again.</summary>
+        public Option[] TrainingFlags =>
+            [Config, Steps, Batch, Lr, Warmup, Schedule, MaxFrames, MaxClipFrames, GradClip, CheckpointEvery, Keep, ValidateEvery, ValidBatch, ValidBatches, LogEvery, Seed, SpecAugment];
+    }
+
+
+    private static int Run(Flags f, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var observer = new FitConsoleObserver(AnsiConsole.Console, interactive ? null : output, TimeProvider.System);
+
+        var device = TorchRuntime.Initialize(new TorchRuntimeOptions { Device = parse.GetValue(f.Device)!, TorchLibPath = parse.GetValue(f.TorchLib) });
+        var threads = parse.GetValue(f.Threads);
+        if (threads < 0) throw new ArgumentException($"--threads must be 0 (torch's default) or positive, got {threads}.");
+        if (threads > 0) torch.set_num_threads(threads);
+        observer.Line($"device {device.Reason}; libtorch via {device.LibTorchSharpPath}{(device.Patched ? " (GLIBCXX-patched copy)" : "")}; " +
+                      $"{torch.get_num_threads()} CPU threads");
+
+        using var cache = FeatureCache.Open(parse.GetValue(f.Cache)!);
+        var data = new FeatureCacheTrainingData(cache);
+        var runDirectory = Path.GetFullPath(parse.GetValue(f.Out)!);
+        var checkpoint = parse.GetValue(f.Resume) ? TrainingLoop.LatestCheckpoint(runDirectory) : null;
+        if (parse.GetValue(f.Resume) && checkpoint is null) observer.Line($"no checkpoint in {runDirectory}: starting a new run");
+        var options = ResolveOptions(f, parse, checkpoint, data);
+        observer.Line($"config {options.Config.Name}: d={options.Config.ModelDim}, {options.Config.Layers} layers, {options.Config.Heads} heads, " +
+                      $"LSTM {options.Config.LstmHidden}, subsampling x{options.Config.AcousticSubsampling}, vocabulary {options.Config.VocabSize}; " +
+                      $"batch {options.BatchSize}, lr {options.LearningRate:G3}, {options.Steps} steps; cache {cache.Directory}");
+
+        var loop = new TrainingLoop(options, data, runDirectory, device, new RetrievalValidationScorer(), observer);
+        TrainingResult result;
+        if (interactive)
+        {
+            result = AnsiConsole.Progress()
+                .AutoClear(false)
+                .AutoRefresh(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Start(context =>
+                {
+                    observer.Attach(context, context.AddTask("starting", maxValue: options.Steps));
+                    return loop.Run(checkpoint is not null || parse.GetValue(f.Resume), cancellationToken);
+                });
+        }
+        else
+        {
+            result = loop.Run(checkpoint is not null || parse.GetValue(f.Resume), cancellationToken);
+        }
+
+        observer.Line(result.Cancelled
+            ? $"stopped at step {result.Step}; resume with --resume (checkpoint {result.LastCheckpoint})"
+            : $"finished at step {result.Step}: loss {result.FirstLoss:0.000} -> {result.LastLoss:0.000}, {result.StepsPerSecond:0.00} steps/s; checkpoint {result.LastCheckpoint}");
+        return result.Cancelled ? 130 : 0;
+    }
+
+    /// <summary>
+    /// The training options: from the flags for a new run; for a resumed run, the checkpoint's options with
+    /// only the flags given again applied on top (the loop then refuses changes to the config or data order).
+    /// </summary>
+    internal static TrainingOptions ResolveOptions(Flags f, ParseResult parse, TrainingCheckpoint? checkpoint, FeatureCacheTrainingData data)
+    {
+        bool Given(Option option) => checkpoint is null || parse.GetResult(option) is { Implicit: false };
+        var o = checkpoint?.Options ?? new TrainingOptions { Config = WithVocabulary(ScrapsModelConfig.LoadNamedOrFile(parse.GetValue(f.Config)!), data) };
+        if (checkpoint is not null && Given(f.Config)) o = o with { Config = WithVocabulary(ScrapsModelConfig.LoadNamedOrFile(parse.GetValue(f.Config)!), data) };
+        if (Given(f.Steps)) o = o with { Steps = parse.GetValue(f.Steps) };
+        if (Given(f.Batch)) o = o with { BatchSize = parse.GetValue(f.Batch) };
+        if (Given(f.Lr)) o = o with { LearningRate = parse.GetValue(f.Lr) };
+        if (Given(f.Warmup)) o = o with { WarmupSteps = parse.GetValue(f.Warmup) };
+        if (Given(f.Schedule)) o = o with { Schedule = ParseSchedule(parse.GetValue(f.Schedule)!) };
+        if (Given(f.MaxFrames)) o = o with { MaxFramesPerBatch = parse.GetValue(f.MaxFrames) };
+        if (Given(f.MaxClipFrames)) o = o with { MaxClipFrames = parse.GetValue(f.MaxClipFrames) };
+        if (Given(f.GradClip)) o = o with { GradientClipNorm = parse.GetValue(f.GradClip) };
+        if (Given(f.CheckpointEvery)) o = o with { CheckpointEvery = parse.GetValue(f.CheckpointEvery) };
+        if (Given(f.Keep)) o = o with { KeepCheckpoints = parse.GetValue(f.Keep) };
+        if (Given(f.ValidateEvery)) o = o with { ValidateEvery = parse.GetValue(f.ValidateEvery) };
+        if (Given(f.ValidBatch)) o = o with { ValidationBatchSize = parse.GetValue(f.ValidBatch) };
+        if (Given(f.ValidBatches)) o = o with { ValidationBatches = parse.GetValue(f.ValidBatches) };
+        if (Given(f.LogEvery)) o = o with { LogEvery = parse.GetValue(f.LogEvery) };
+        if (Given(f.Seed)) o = o with { Seed = parse.GetValue(f.Seed) };
+        if (Given(f.SpecAugment)) o = o with { SpecAugment = parse.GetValue(f.SpecAugment) };
+        o.Validate();
+        return o;
+    }
+
+    /// <summary>A config's vocabulary: as set in the file, else the size of the inventory the cache was built with.</summary>
+    internal static ScrapsModelConfig WithVocabulary(ScrapsModelConfig config, FeatureCacheTrainingData data)
+    {
+        if (config.VocabSize > 0) return config;
+        var inventory = PhonemeInventory.EnglishUs;
+        if (data.InventoryVersion != inventory.Version)
+        {
+            throw new ArgumentException(
+                $"The feature cache was built with phoneme inventory '{data.InventoryVersion}', this build has '{inventory.Version}': " +
+                "rebuild the cache, or set vocabSize in a config file.");
+        }
+        return config with { VocabSize = inventory.Count };
+    }
+
+    private static LearningRateScheduleKind ParseSchedule(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "constant" => LearningRateScheduleKind.Constant,
+        "cosine" => LearningRateScheduleKind.Cosine,
+        _ => throw new ArgumentException($"--schedule must be constant or cosine, not '{value}'."),
+    };
+
+    /// <summary>
+    /// Runs the training on a foreground thread: when Ctrl+C arrives, the command line stops waiting after a
+    /// short grace period, but the process still lives until the current step and the checkpoint are written.
+    /// </summary>
+    private static Task<int> RunOnForegroundThread(Func<int> work)
+    {
+        var completion = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                completion.SetResult(work());
+            }
+            catch (Exception e)
+            {
+                completion.SetException(e);
+            }
+        })
+        {
+            IsBackground = false,
+            Name = "scraps-train fit",
+        };
+        thread.Start();
+        return completion.Task;
+    }
+}

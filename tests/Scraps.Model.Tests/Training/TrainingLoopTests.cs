@@ -1,0 +1,194 @@
+using Scraps.Model.Runtime;
+using Scraps.Model.Training;
+using TorchSharp;
+
+namespace Scraps.Model.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public sealed class TrainingLoopTests : IDisposable
+{
+    private readonly TorchDeviceInfo cpu = TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
+    private readonly string root = Directory.CreateTempSubdirectory("scraps-loop-").FullName;
+    private readonly TrainingTestData data = new(train: 40, valid: 12);
+
+    public TrainingLoopTests()
+    {
+        // One intra-op thread: on a shared, busy machine OpenMP's thread hand-offs cost far more than they save.
+        torch.set_num_threads(1);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private TrainingOptions Options(long steps) => new()
+    {
+        Config = TrainingTestConfigs.Tiny(data.Vocab),
+        Steps = steps,
+        BatchSize = 8,
+        LearningRate = 2e-3,
+        WarmupSteps = 5,
+        Schedule = LearningRateScheduleKind.Cosine,
+        MaxClipFrames = 200,
+        CheckpointEvery = 1000,
+        ValidateEvery = 10,
+        ValidationBatchSize = 8,
+        ValidationBatches = 2,
+        LogEvery = 5,
+        Seed = 11,
+        SpecAugment = true,
+        TimeMasks = 1,
+        TimeMaskMaxFrames = 3,
+        FrequencyMasks = 1,
+        FrequencyMaskMaxBins = 5,
+    };
+
+    [Fact]
+    public void No_tensor_outlives_its_step()
+    {
+        var observer = new RecordingObserver();
+        new TrainingLoop(Options(40), data, Path.Combine(root, "run"), cpu, new RecallScorer(), observer).Run();
+
+        // Live tensors after steps 10, 15, ... 40 (validation ran at 10, 20, 30, 40): the same count every time.
+        var live = observer.LiveTensors.Skip(1).ToArray();
+        Assert.Equal(7, live.Length);
+        Assert.All(live, count => Assert.Equal(live[0], count));
+    }
+
+    [Fact]
+    public void Resuming_after_an_interruption_continues_exactly_as_an_uninterrupted_run()
+    {
+        var options = Options(30) with { ValidateEvery = 0 };
+        var straight = new TrainingLoop(options, data, Path.Combine(root, "straight"), cpu, new RecallScorer()).Run();
+
+        // The same run stopped at step 15 (as by Ctrl+C), then resumed by a new loop to step 30.
+        using var cancel = new CancellationTokenSource();
+        var interrupted = new TrainingLoop(options, data, Path.Combine(root, "resumed"), cpu, new RecallScorer(),
+            new RecordingObserver { CancelAtStep = (15, cancel) }).Run(cancellationToken: cancel.Token);
+        Assert.True(interrupted.Cancelled);
+        Assert.Equal(15, interrupted.Step);
+        var resumedObserver = new RecordingObserver();
+        var resumed = new TrainingLoop(options, data, Path.Combine(root, "resumed"), cpu, new RecallScorer(), resumedObserver).Run(resume: true);
+
+        Assert.Equal(15, resumedObserver.Started!.StartStep);
+        Assert.EndsWith("step-000000015", resumedObserver.Started.ResumedFrom);
+        Assert.Equal(30, resumed.Step);
+        Assert.False(resumed.Cancelled);
+        Assert.Equal(straight.LastLoss, resumed.LastLoss, 5);
+        AssertSameWeights(straight.LastCheckpoint!, resumed.LastCheckpoint!, tolerance: 1e-5f);
+        var a = TrainingLoop.LatestCheckpoint(Path.Combine(root, "straight"))!;
+        var b = TrainingLoop.LatestCheckpoint(Path.Combine(root, "resumed"))!;
+        Assert.Equal(a.Position, b.Position);
+        Assert.Equal(30, TrainingLoop.ReadCheckpoint(resumed.LastCheckpoint!).Step);
+
+        // The resumed run's CSV has each step once, with the uninterrupted run's losses.
+        var straightRows = File.ReadAllLines(Path.Combine(root, "straight", TrainingLog.TrainCsv)).Select(l => l.Split(',')[..3]).ToArray();
+        var resumedRows = File.ReadAllLines(Path.Combine(root, "resumed", TrainingLog.TrainCsv)).Select(l => l.Split(',')[..3]).ToArray();
+        Assert.Equal(straightRows.Select(r => r[0]), resumedRows.Select(r => r[0]));
+        for (var i = 1; i < straightRows.Length; i++)
+            Assert.Equal(double.Parse(straightRows[i][2]), double.Parse(resumedRows[i][2]), 4);
+    }
+
+    [Fact]
+    public void Loss_falls_and_validation_is_logged()
+    {
+        var observer = new RecordingObserver();
+        var result = new TrainingLoop(Options(60) with { SpecAugment = false, Schedule = LearningRateScheduleKind.Constant }, data,
+            Path.Combine(root, "learn"), cpu, new RecallScorer(), observer).Run();
+
+        Assert.True(result.LastLoss < result.FirstLoss * 0.8, $"loss {result.FirstLoss} -> {result.LastLoss}");
+        Assert.Equal(6, observer.Validations.Count);
+        Assert.All(observer.Validations, v => Assert.Equal((2, 8), (v.Batches, v.BatchSize)));
+        Assert.Equal("cpu: requested", observer.Started!.Device);
+        Assert.Equal(40, observer.Started.TrainUtterances);
+        Assert.True(observer.Started.Parameters > 10_000);
+        Assert.Equal(7, File.ReadAllLines(Path.Combine(root, "learn", TrainingLog.ValidCsv)).Length);
+        Assert.Single(Directory.GetFiles(Path.Combine(root, "learn", TrainingLog.TensorBoardFolder), "events.out.tfevents.*"));
+        Assert.Equal([60L], observer.Checkpoints);
+        // Concurrent GC is off while training (TorchSharp's temporary Scalars), and back on afterwards.
+        Assert.Equal([System.Runtime.GCLatencyMode.Batch], observer.LatencyModes);
+        Assert.NotEqual(System.Runtime.GCLatencyMode.Batch, System.Runtime.GCSettings.LatencyMode);
+    }
+
+    [Fact]
+    public void Refuses_to_overwrite_a_run_without_resume_and_to_resume_with_another_data_order()
+    {
+        var run = Path.Combine(root, "guarded");
+        new TrainingLoop(Options(5) with { ValidateEvery = 0 }, data, run, cpu, new RecallScorer()).Run();
+
+        var overwrite = Assert.Throws<ArgumentException>(() => new TrainingLoop(Options(10), data, run, cpu, new RecallScorer()).Run());
+        Assert.Contains("--resume", overwrite.Message);
+        var reseeded = Assert.Throws<CheckpointFormatException>(() =>
+            new TrainingLoop(Options(10) with { Seed = 12 }, data, run, cpu, new RecallScorer()).Run(resume: true));
+        Assert.Contains("Seed is 12, the checkpoint used 11", reseeded.Message);
+    }
+
+    [Fact]
+    public void Skips_over_long_clips_and_rejects_ids_outside_the_vocabulary()
+    {
+        var observer = new RecordingObserver();
+        new TrainingLoop(Options(2) with { MaxClipFrames = 20, ValidateEvery = 0 }, data, Path.Combine(root, "short"), cpu, new RecallScorer(), observer).Run();
+        var tooLong = data.Train.Concat(data.Valid).Count(u => u.Frames > 20);
+        Assert.True(tooLong > 0);
+        Assert.Equal(tooLong, observer.Started!.SkippedTooLong);
+
+        var small = Options(2) with { Config = TrainingTestConfigs.Tiny(5) };
+        var e = Assert.Throws<ArgumentException>(() => new TrainingLoop(small, data, Path.Combine(root, "vocab"), cpu, new RecallScorer()).Run());
+        Assert.Contains("outside the model's vocabulary 1..4", e.Message);
+    }
+
+    private static void AssertSameWeights(string checkpointA, string checkpointB, float tolerance)
+    {
+        var config = TrainingLoop.LatestCheckpoint(Path.GetDirectoryName(Path.GetDirectoryName(checkpointA))!)!.Options.Config;
+        using var a = ScrapsNet.LoadWeights(Path.Combine(checkpointA, CheckpointStore.WeightsFile), config);
+        using var b = ScrapsNet.LoadWeights(Path.Combine(checkpointB, CheckpointStore.WeightsFile), config);
+        var pa = a.named_parameters().ToArray();
+        var pb = b.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        Assert.NotEmpty(pa);
+        foreach (var (name, parameter) in pa)
+        {
+            var difference = (parameter - pb[name]).abs().max().item<float>();
+            Assert.True(difference <= tolerance, $"{name} differs by {difference}");
+        }
+    }
+
+    /// <summary>Recall@1 phonetic-to-acoustic only: enough for the loop's tests (the real metrics live in Scraps.Inference).</summary>
+    private sealed class RecallScorer : IValidationScorer
+    {
+        public ValidationFigures Score(IReadOnlyList<float[,]> scoreMatrices)
+        {
+            var recall = scoreMatrices.Average(m =>
+            {
+                var n = m.GetLength(0);
+                return Enumerable.Range(0, n).Count(i => Enumerable.Range(0, n).All(j => j == i || m[i, j] < m[i, i])) / (double)n;
+            });
+            return new ValidationFigures(0, 0, 0, recall, 0);
+        }
+    }
+
+    private sealed class RecordingObserver : ITrainingObserver
+    {
+        public TrainingStarted? Started { get; private set; }
+
+        public List<long> LiveTensors { get; } = [];
+
+        public List<ValidationReport> Validations { get; } = [];
+
+        public List<long> Checkpoints { get; } = [];
+
+        public HashSet<System.Runtime.GCLatencyMode> LatencyModes { get; } = [];
+
+        public (long Step, CancellationTokenSource Source)? CancelAtStep { get; init; }
+
+        public void OnStarted(TrainingStarted started) => Started = started;
+
+        public void OnStep(TrainingStepReport step)
+        {
+            LiveTensors.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+            LatencyModes.Add(System.Runtime.GCSettings.LatencyMode);
+            if (CancelAtStep is { } c && c.Step == step.Step) c.Source.Cancel();
+        }
+
+        public void OnValidated(ValidationReport validation) => Validations.Add(validation);
+
+        public void OnCheckpointSaved(long step, string directory) => Checkpoints.Add(step);
+    }
+}
