@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Scraps.Model.Training;
+
+namespace Scraps.Trainer.Export;
+
+/// <summary>
+/// Finds the checkpoint to export: the latest of a run folder (<c>--run</c>), or one checkpoint given as its
+/// folder or its <c>model.bin</c> (<c>--checkpoint</c>, with <c>state.json</c> beside the weights).
+/// </summary>
+internal static class ExportCheckpointLocator
+{
+    private const string WeightsFile = "model.bin";
+    private const string StateFile = "state.json";
+    private const string CheckpointsFolder = "checkpoints";
+
+    // state.json as the training loop writes it (camelCase, enums as camelCase strings, NaN allowed).
+    private static readonly JsonSerializerOptions StateJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <exception cref="ArgumentException">Neither or both of run and checkpoint given.</exception>
+    /// <exception cref="DirectoryNotFoundException">The run folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The checkpoint, its weights or its state.json do not exist.</exception>
+    /// <exception cref="CheckpointFormatException">The run has no checkpoint, or state.json is unreadable.</exception>
+    public static ExportCheckpoint Resolve(string? run, string? checkpoint)
+    {
+        var hasRun = !string.IsNullOrWhiteSpace(run);
+        var hasCheckpoint = !string.IsNullOrWhiteSpace(checkpoint);
+        if (hasRun == hasCheckpoint)
+        {
+            throw new ArgumentException("give either --run RUN_DIR (its latest checkpoint) or --checkpoint CHECKPOINT, not both or neither");
+        }
+
+        return hasRun ? FromRun(Path.GetFullPath(run!)) : FromPath(Path.GetFullPath(checkpoint!));
+    }
+
+    private static ExportCheckpoint FromRun(string run)
+    {
+        if (!Directory.Exists(run))
+        {
+            throw new DirectoryNotFoundException($"run folder not found: {run}");
+        }
+
+        var state = TrainingLoop.LatestCheckpoint(run)
+            ?? throw new CheckpointFormatException($"run folder {run} holds no checkpoint ({Path.Combine(run, CheckpointsFolder, "latest")} is missing)");
+        return new ExportCheckpoint(state, RequireWeights(state.WeightsPath!), run);
+    }
+
+    private static ExportCheckpoint FromPath(string path)
+    {
+        string folder;
+        string weights;
+        if (File.Exists(path))
+        {
+            folder = Path.GetDirectoryName(path)!;
+            weights = path;
+        }
+        else if (Directory.Exists(path))
+        {
+            if (Directory.Exists(Path.Combine(path, CheckpointsFolder)) && !File.Exists(Path.Combine(path, StateFile)))
+            {
+                return FromRun(path);
+            }
+
+            folder = path;
+            weights = RequireWeights(Path.Combine(path, WeightsFile));
+        }
+        else
+        {
+            throw new FileNotFoundException($"checkpoint not found: {path}", path);
+        }
+
+        var state = ReadState(Path.Combine(folder, StateFile)) with { Directory = folder };
+        var parent = Path.GetDirectoryName(folder);
+        var run = parent is not null && Path.GetFileName(parent) == CheckpointsFolder ? Path.GetDirectoryName(parent) : null;
+        return new ExportCheckpoint(state, weights, run);
+    }
+
+    private static string RequireWeights(string weights) =>
+        File.Exists(weights) ? weights : throw new FileNotFoundException($"checkpoint weights not found: {weights}", weights);
+
+    private static TrainingCheckpoint ReadState(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"checkpoint state not found: {path} (the weights need the state.json the training loop writes beside them)", path);
+        }
+
+        TrainingCheckpoint? state;
+        try
+        {
+            state = JsonSerializer.Deserialize<TrainingCheckpoint>(File.ReadAllText(path), StateJson);
+        }
+        catch (JsonException e)
+        {
+            throw new CheckpointFormatException($"{path} is not a valid checkpoint state: {e.Message}", e);
+        }
+
+        if (state?.Options?.Config is null || string.IsNullOrEmpty(state.InventoryVersion))
+        {
+            throw new CheckpointFormatException($"{path} is not a valid checkpoint state: options, config or inventoryVersion missing");
+        }
+
+        if (state.FormatVersion != TrainingCheckpoint.CurrentFormatVersion)
+        {
+            throw new CheckpointFormatException(
+                $"{path} has format version {state.FormatVersion}; this build reads version {TrainingCheckpoint.CurrentFormatVersion}");
+        }
+
+        return state;
+    }
+}

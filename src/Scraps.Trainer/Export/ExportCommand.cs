@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Scraps.Model.Runtime;
+using TorchSharp;
+
+namespace Scraps.Trainer.Export;
+
+/// <summary>
+/// `scraps-train export`: a training checkpoint to a model package folder (ONNX graphs, calibrated model.json),
+/// checked against the TorchSharp model and calibrated on held-out pairs through the service's engine.
+/// </summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var run = new Option<string?>("--run") { Description = "Run folder of scraps-train fit: exports its latest checkpoint" };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "A checkpoint folder (RUN/checkpoints/step-N) or its model.bin" };
+        var cache = new Option<string>("--cache") { Description = "The feature cache the model was trained on (mean/std, held-out clips)", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Package folder to write, e.g. models/NAME/", Required = true };
+        var name = new Option<string?>("--name") { Description = "Model name in model.json (default: the out folder's name)" };
+        var version = new Option<string>("--version") { Description = "Model version in model.json", DefaultValueFactory = _ => "1.0.0" };
+        var split = new Option<string>("--calibration-split") { Description = "Held-out split to calibrate on: valid or test", DefaultValueFactory = _ => "valid" };
+        var pairs = new Option<int>("--calibration-pairs") { Description = "Matched pairs (clips) to calibrate on", DefaultValueFactory = _ => 1024 };
+        var batch = new Option<int>("--calibration-batch") { Description = "Minibatch for mismatched pairs (each clip against the others' phonemes)", DefaultValueFactory = _ => 32 };
+        var voice = new Option<string>("--voice") { Description = "espeak-ng voice the cache was phonemised with", DefaultValueFactory = _ => "en-us" };
+        var include = new Option<bool>("--include-checkpoint") { Description = "Also copy the weights (checkpoint.bin) and config (config.json) for fine-tuning" };
+        var force = new Option<bool>("--force") { Description = "Replace the out folder if it is not empty" };
+        var parityItems = new Option<int>("--parity-items") { Description = "Held-out items compared between TorchSharp and ONNX Runtime", DefaultValueFactory = _ => 8 };
+        var tolerance = new Option<double>("--parity-tolerance") { Description = "Largest relative error accepted", DefaultValueFactory = _ => 1e-4 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the calibration sample", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for torch and ONNX Runtime (0: their defaults)", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("export", "Export a checkpoint as a model package: ONNX graphs, parity check, calibration, model.json");
+        foreach (var option in new Option[] { run, checkpoint, cache, output, name, version, split, pairs, batch, voice, include, force, parityItems, tolerance, seed, threads })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
+        return command;
+
+        int Run(ParseResult parse, CancellationToken cancellationToken)
+        {
+            var log = parse.InvocationConfiguration.Output;
+            var settings = new ExportSettings
+            {
+                CachePath = parse.GetValue(cache)!,
+                OutPath = parse.GetValue(output)!,
+                Name = parse.GetValue(name),
+                Version = parse.GetValue(version)!,
+                CalibrationSplit = parse.GetValue(split)!,
+                CalibrationPairs = parse.GetValue(pairs),
+                CalibrationBatch = parse.GetValue(batch),
+                G2pVoice = parse.GetValue(voice)!,
+                IncludeCheckpoint = parse.GetValue(include),
+                Force = parse.GetValue(force),
+                ParityItems = parse.GetValue(parityItems),
+                ParityTolerance = parse.GetValue(tolerance),
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+            };
+            settings.Validate();
+            var source = ExportCheckpointLocator.Resolve(parse.GetValue(run), parse.GetValue(checkpoint));
+            TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
+            if (settings.Threads > 0)
+            {
+                torch.set_num_threads(settings.Threads);
+            }
+
+            ExportResult result;
+            try
+            {
+                result = new PackageExporter(log).Export(source, settings, cancellationToken);
+            }
+            catch (OnnxParityException e)
+            {
+                // Not the user's input, but not a crash either: say what was measured, exit 1.
+                parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+
+            log.WriteLine($"wrote {result.Folder}: {string.Join(", ", result.Manifest.Files.Keys)} + {Scraps.Inference.Package.ModelManifest.FileName} " +
+                          $"(threshold {result.Manifest.Threshold:0.0000}, held-out AUC {result.Calibration.AucRoc:0.0000}, EER {result.Calibration.EqualErrorRate:0.0000})");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Scraps.Inference.Runtime;
+using Scraps.Model;
+using Scraps.Model.Data;
+using static TorchSharp.torch;
+
+namespace Scraps.Trainer.Export;
+
+/// <summary>
+/// Runs held-out items through the TorchSharp model (each item alone) and the exported graphs through the
+/// ONNX Runtime engine (one length-sorted, padded batch of mixed lengths) and measures the largest relative
+/// error ‖ort − torch‖ / ‖torch‖ of the SCRAPS vectors, acoustic and phonetic.
+/// </summary>
+internal static class OnnxParityCheck
+{
+    /// <summary>Up to <paramref name="count"/> clips spread evenly over the range of clip lengths (shortest and longest included).</summary>
+    public static IReadOnlyList<CachedUtterance> PickItems(IReadOnlyList<CachedUtterance> clips, int count)
+    {
+        var sorted = clips.OrderBy(c => c.Frames).ThenBy(c => c.PhonemeIds.Length).ToArray();
+        if (sorted.Length <= count)
+        {
+            return sorted;
+        }
+
+        return Enumerable.Range(0, count)
+            .Select(i => sorted[count == 1 ? 0 : (int)Math.Round(i * (sorted.Length - 1) / (double)(count - 1))])
+            .Distinct()
+            .ToArray();
+    }
+
+    public static ParityResult Measure(ScrapsNet net, ScrapsModel model, FeatureCache cache, IReadOnlyList<CachedUtterance> items)
+    {
+        var features = items.Select(c => CalibrationScores.ReadFeatures(cache, c)).ToArray();
+        var phonemes = items.Select(c => Array.ConvertAll(c.PhonemeIds, id => (long)id)).ToArray();
+        var ortAcoustic = model.Acoustic.Encode(features);
+        var ortPhonetic = model.Phonetic.Encode(phonemes);
+
+        double acoustic = 0, phonetic = 0;
+        using var noGrad = no_grad();
+        for (var i = 0; i < items.Count; i++)
+        {
+            using var scope = NewDisposeScope();
+            var torchAcoustic = net.EmbedAcoustic(
+                tensor(features[i].Data, [1, features[i].Frames, FeatureCache.MelBins]), tensor(new long[] { features[i].Frames }));
+            var torchPhonetic = net.EmbedPhonemes(tensor(phonemes[i], [1, phonemes[i].Length]), tensor(new long[] { phonemes[i].Length }));
+            acoustic = Math.Max(acoustic, RelativeError(ortAcoustic[i].Embedding, torchAcoustic.data<float>().ToArray()));
+            phonetic = Math.Max(phonetic, RelativeError(ortPhonetic[i].Embedding, torchPhonetic.data<float>().ToArray()));
+        }
+
+        return new ParityResult(items.Count, acoustic, phonetic);
+    }
+
+    /// <summary>‖actual − expected‖ / ‖expected‖; a zero reference counts as exact only when actual is zero too.</summary>
+    internal static double RelativeError(ReadOnlySpan<float> actual, ReadOnlySpan<float> expected)
+    {
+        if (actual.Length != expected.Length)
+        {
+            return double.PositiveInfinity;
+        }
+
+        double difference = 0, norm = 0;
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var d = actual[i] - (double)expected[i];
+            difference += d * d;
+            norm += expected[i] * (double)expected[i];
+        }
+
+        if (double.IsNaN(difference))
+        {
+            return double.PositiveInfinity;
+        }
+
+        return norm > 0 ? Math.Sqrt(difference / norm) : difference == 0 ? 0 : double.PositiveInfinity;
+    }
+}
+
+/// <summary>The parity measured at export: items compared and the largest relative error of each graph.</summary>
+internal sealed record ParityResult(int Items, double MaxAcousticError, double MaxPhoneticError)
+{
+    public double MaxError => Math.Max(MaxAcousticError, MaxPhoneticError);
+}
+
+/// <summary>The exported graphs do not reproduce the TorchSharp model within the tolerance: the package is not written.</summary>
+internal sealed class OnnxParityException(string message) : Exception(message);

@@ -1,0 +1,233 @@
+using Scraps.Audio;
+using Scraps.Inference.Calibration;
+using Scraps.Inference.Evaluation;
+using Scraps.Inference.Package;
+using Scraps.Inference.Runtime;
+using Scraps.Model;
+using Scraps.Model.Data;
+using Scraps.Model.Export;
+using Scraps.Model.Training;
+using Scraps.Phonetics;
+
+namespace Scraps.Trainer.Export;
+
+/// <summary>
+/// Turns a training checkpoint into a model package folder (DESIGN.md "Model package"): writes both ONNX graphs,
+/// loads them through the engine the service uses (<see cref="ScrapsModel"/>), checks them against the TorchSharp
+/// model, fits the score calibration and the equal-error threshold on held-out pairs of the feature cache, and
+/// writes model.json. Everything is written to <c>OUT.partial</c> first and moved into place at the end, so a
+/// failed export never leaves a package behind.
+/// </summary>
+internal sealed class PackageExporter(TextWriter log)
+{
+    /// <summary>The TorchSharp runtime must be initialised (CPU) before this is called.</summary>
+    /// <exception cref="ArgumentException">Bad settings, inventories that do not match, too few calibration clips, an out folder in use.</exception>
+    /// <exception cref="OnnxParityException">The graphs differ from the TorchSharp model by more than the tolerance.</exception>
+    public ExportResult Export(ExportCheckpoint checkpoint, ExportSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(settings);
+        var split = settings.Validate();
+        var config = checkpoint.State.Options.Config;
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.OutPath));
+        var name = settings.Name ?? Path.GetFileName(output);
+        CheckOutFolder(output, settings.Force);
+
+        using var cache = FeatureCache.Open(settings.CachePath);
+        var inventory = PhonemeInventory.EnglishUs;
+        CheckInventory(checkpoint, cache, config, inventory);
+        var clips = CalibrationClips.Select(cache, split, settings.CalibrationPairs, config, checkpoint.State.Options.MaxClipFrames, settings.Seed);
+        log.WriteLine($"checkpoint {checkpoint.WeightsPath} (step {checkpoint.State.Step}, config {config.Name}); " +
+                      $"calibration on {clips.Count} '{split}' clips of {cache.Directory}");
+
+        var staging = output + ".partial";
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var result = Build(checkpoint, settings, cache, clips, split, name, inventory, staging, cancellationToken);
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+
+            Directory.Move(staging, output);
+            return result with { Folder = output };
+        }
+        catch
+        {
+            TryDelete(staging);
+            throw;
+        }
+    }
+
+    private ExportResult Build(
+        ExportCheckpoint checkpoint, ExportSettings settings, FeatureCache cache, IReadOnlyList<CachedUtterance> clips, string split,
+        string name, PhonemeInventory inventory, string staging, CancellationToken cancellationToken)
+    {
+        var config = checkpoint.State.Options.Config;
+        using var net = ScrapsNet.LoadWeights(checkpoint.WeightsPath, config);
+        net.eval();
+        ScrapsOnnxExporter.Export(net, staging);
+        if (settings.IncludeCheckpoint)
+        {
+            File.Copy(checkpoint.WeightsPath, Path.Combine(staging, ExportFiles.CheckpointWeights));
+            config.Save(Path.Combine(staging, ExportFiles.CheckpointConfig));
+        }
+
+        // A first model.json (identity calibration) so the engine can load the graphs; replaced below.
+        var manifest = new ModelManifest
+        {
+            Name = name,
+            Version = settings.Version,
+            Created = DateTimeOffset.UtcNow,
+            Architecture = Architecture(config),
+            FrontEnd = FrontEndSettings.Default,
+            Features = new FeatureMeanStd([.. cache.Mean], [.. cache.Std]),
+            Phonemes = PhonemeInventoryInfo.From(inventory),
+            G2p = new G2pInfo(EspeakPhonemizer.EngineName, settings.G2pVoice, EspeakVersion(settings.G2pVoice)),
+            Calibration = new CalibrationInfo(CalibrationInfo.Logistic, 1, 0),
+            Threshold = 0,
+        };
+        ModelPackageWriter.Write(staging, manifest);
+
+        ParityResult parity;
+        CalibrationScores scores;
+        var options = new ScrapsModelOptions { IntraOpThreads = settings.Threads };
+        using (var model = ScrapsModel.Load(staging, options))
+        {
+            parity = OnnxParityCheck.Measure(net, model, cache, OnnxParityCheck.PickItems(clips, settings.ParityItems));
+            log.WriteLine($"parity ONNX Runtime vs TorchSharp on {parity.Items} held-out items: max relative error " +
+                          $"acoustic {parity.MaxAcousticError:E2}, phonetic {parity.MaxPhoneticError:E2} (tolerance {settings.ParityTolerance:E0})");
+            if (!(parity.MaxError <= settings.ParityTolerance))
+            {
+                throw new OnnxParityException(
+                    $"the exported graphs differ from the TorchSharp model: max relative error {parity.MaxError:E3} " +
+                    $"(acoustic {parity.MaxAcousticError:E3}, phonetic {parity.MaxPhoneticError:E3}) > {settings.ParityTolerance:E0}; no package written");
+            }
+
+            scores = CalibrationScores.Compute(model, cache, clips, settings.CalibrationBatch, cancellationToken);
+        }
+
+        if (scores.Mismatched.Length == 0)
+        {
+            throw new ArgumentException(
+                $"the '{split}' calibration clips all share one phoneme sequence: no mismatched pairs to calibrate on (use more clips or another split)");
+        }
+
+        var fit = ScoreCalibration.Fit(scores.Matched, scores.Mismatched);
+        var figures = new CalibrationFigures(
+            split, scores.Matched.Length, scores.Mismatched.Length, BinaryScoreMetrics.AucRoc(scores.Matched, scores.Mismatched),
+            fit.EqualErrorRate, scores.Matched.Average(), scores.Mismatched.Average());
+        log.WriteLine($"calibration on {figures.MatchedPairs} matched / {figures.MismatchedPairs} mismatched held-out pairs: " +
+                      $"AUC {figures.AucRoc:0.0000}, EER {figures.EqualErrorRate:0.0000}, threshold {fit.Calibration.Threshold:0.0000}, " +
+                      $"p = sigmoid({fit.Calibration.A:0.0000} * score + {fit.Calibration.B:0.0000})");
+
+        File.Delete(Path.Combine(staging, ModelManifest.FileName));
+        var written = ModelPackageWriter.Write(staging, manifest with
+        {
+            Calibration = fit.Calibration.ToInfo(),
+            Threshold = fit.Calibration.Threshold,
+            TrainingSummary = TrainingSummaryBuilder.Build(checkpoint, cache, figures, parity),
+        });
+
+        // The finished package must load (hashes, graph contracts) exactly as the service will load it.
+        using (ScrapsModel.Load(staging, options))
+        {
+        }
+
+        return new ExportResult(staging, written, figures, parity);
+    }
+
+    private static void CheckOutFolder(string output, bool force)
+    {
+        if (File.Exists(output))
+        {
+            throw new ArgumentException($"--out {output} is a file; give a folder for the model package");
+        }
+
+        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !force)
+        {
+            throw new ArgumentException($"--out {output} is not empty; give a new folder, or --force to replace it");
+        }
+    }
+
+    private static void CheckInventory(ExportCheckpoint checkpoint, FeatureCache cache, ScrapsModelConfig config, PhonemeInventory inventory)
+    {
+        if (checkpoint.State.InventoryVersion != cache.InventoryVersion)
+        {
+            throw new ArgumentException(
+                $"checkpoint {checkpoint.WeightsPath} was trained with phoneme inventory '{checkpoint.State.InventoryVersion}', " +
+                $"feature cache {cache.Directory} has '{cache.InventoryVersion}': export with the cache the model was trained on");
+        }
+
+        if (cache.InventoryVersion != inventory.Version)
+        {
+            throw new ArgumentException(
+                $"the model uses phoneme inventory '{cache.InventoryVersion}', this build ships '{inventory.Version}': export with the build it was trained with");
+        }
+
+        if (config.VocabSize != inventory.Count)
+        {
+            throw new ArgumentException(
+                $"checkpoint config '{config.Name}' has vocabSize {config.VocabSize}, the phoneme inventory '{inventory.Version}' has {inventory.Count} tokens");
+        }
+    }
+
+    private static ModelArchitecture Architecture(ScrapsModelConfig config) => new()
+    {
+        ModelDim = config.ModelDim,
+        Layers = config.Layers,
+        Heads = config.Heads,
+        FfnDim = config.FfnDim,
+        LstmHidden = config.LstmHidden,
+        AcousticSubsampling = config.AcousticSubsampling,
+        MelBins = config.MelBins,
+        MaxPositions = config.MaxPositions,
+        VocabSize = config.VocabSize,
+        Dropout = config.Dropout,
+    };
+
+    private string EspeakVersion(string voice)
+    {
+        try
+        {
+            using var phonemizer = new EspeakPhonemizer(new EspeakOptions { Voice = voice });
+            return phonemizer.EngineVersion;
+        }
+        catch (EspeakNotAvailableException e)
+        {
+            log.WriteLine($"warning: espeak-ng is not available ({e.Message}); g2p.version is 'unknown'");
+            return "unknown";
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover .partial folder is replaced by the next export.
+        }
+    }
+}
+
+/// <summary>What an export wrote: the package folder, its manifest and the figures measured on the way.</summary>
+internal sealed record ExportResult(string Folder, ModelManifest Manifest, CalibrationFigures Calibration, ParityResult Parity);
+
+/// <summary>File names and fixed values of an exported package besides the ones <see cref="ModelManifest"/> names.</summary>
+internal static class ExportFiles
+{
+    /// <summary>The checkpoint's weights (TorchSharp state dict), with --include-checkpoint.</summary>
+    public const string CheckpointWeights = "checkpoint.bin";
+
+    /// <summary>The checkpoint's model config, with --include-checkpoint.</summary>
+    public const string CheckpointConfig = "config.json";
+}
