@@ -1,7 +1,7 @@
 namespace Scraps.Inference.Scoring;
 
 /// <summary>Dot products, cosines and softmaxes over SCRAPS vectors and score matrices.</summary>
-internal static class VectorMath
+public static class VectorMath
 {
     public static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

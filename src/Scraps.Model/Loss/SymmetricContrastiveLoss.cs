@@ -16,6 +16,9 @@ public sealed class SymmetricContrastiveLoss : nn.Module<Tensor, Tensor, Tensor>
     [ComponentName(Name = "logit_scale")]
     public readonly Parameter? LogitScale;
 
+    /// <summary>Kept in a field: no temporary Scalar per call (see PaddingMasks).</summary>
+    private static readonly Scalar Two = 2.ToScalar();
+
     public SymmetricContrastiveLoss(bool learnableTemperature = false)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(SymmetricContrastiveLoss)))
     {
@@ -70,6 +73,6 @@ public sealed class SymmetricContrastiveLoss : nn.Module<Tensor, Tensor, Tensor>
         var targets = arange(phonetic.shape[0], dtype: ScalarType.Int64, device: phonetic.device);
         var rows = nn.functional.cross_entropy(logits, targets);
         var columns = nn.functional.cross_entropy(logits.t(), targets);
-        return rows.add(columns).div(2).MoveToOuterDisposeScope();
+        return rows.add(columns).div(Two).MoveToOuterDisposeScope();
     }
 }

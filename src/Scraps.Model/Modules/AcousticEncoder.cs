@@ -37,6 +37,10 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
     private readonly IReadOnlyList<TransformerBlock> blockList;
     private readonly ScrapsModelConfig config;
 
+    // Integer scalars for the int64 length arithmetic, kept in fields: no temporary Scalar per call (see PaddingMasks).
+    private static readonly Scalar One = 1L.ToScalar();
+    private static readonly Scalar Two = 2L.ToScalar();
+
     public AcousticEncoder(ScrapsModelConfig config)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(AcousticEncoder)))
     {
@@ -87,7 +91,7 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
         {
             x = PaddingMasks.ZeroPadded(x, current);
             x = nn.functional.relu(conv.forward(x.transpose(1, 2))).transpose(1, 2);
-            current = current.sub(1).div(2, rounding_mode: RoundingMode.floor).add(1);
+            current = current.sub(One).div(Two, rounding_mode: RoundingMode.floor).add(One);
             x = PaddingMasks.ZeroPadded(x, current);
         }
 

@@ -9,6 +9,12 @@ internal static class PaddingMasks
     /// <summary>Added to attention scores of padded keys (docs/architecture.md).</summary>
     public const float PaddedKeyScore = -1e9f;
 
+    // Scalar arguments live in static fields, never as temporaries (masked_fill(mask, 0)): TorchSharp frees a
+    // temporary Scalar's native side in its finalizer, and a GC on another thread can run that while libtorch is
+    // still reading it ("Unknown scalar type" crashes). The modules and the loss follow the same rule.
+    private static readonly Scalar PaddedKeyScoreScalar = PaddedKeyScore.ToScalar();
+    private static readonly Scalar Zero = 0.0f.ToScalar();
+
     /// <summary>[B, T] bool: true where step t &lt; lengths[b].</summary>
     public static Tensor Valid(Tensor lengths, long steps) =>
         arange(steps, dtype: ScalarType.Int64, device: lengths.device).unsqueeze(0).lt(lengths.unsqueeze(1));
@@ -18,7 +24,7 @@ internal static class PaddingMasks
     {
         using var scope = NewDisposeScope();
         var padded = Valid(lengths, steps).logical_not();
-        var mask = zeros(padded.shape, dtype, lengths.device).masked_fill(padded, PaddedKeyScore);
+        var mask = zeros(padded.shape, dtype, lengths.device).masked_fill(padded, PaddedKeyScoreScalar);
         return mask.unsqueeze(1).unsqueeze(1).MoveToOuterDisposeScope();
     }
 
@@ -27,7 +33,7 @@ internal static class PaddingMasks
     {
         using var scope = NewDisposeScope();
         var padded = Valid(lengths, x.shape[1]).logical_not().unsqueeze(-1);
-        return x.masked_fill(padded, 0).MoveToOuterDisposeScope();
+        return x.masked_fill(padded, Zero).MoveToOuterDisposeScope();
     }
 
     /// <summary>Throws unless lengths is int64 [batch] with every value in [1, steps].</summary>

@@ -31,10 +31,14 @@ public sealed class PhoneticEncoder : nn.Module<Tensor, Tensor, Tensor>
     private readonly IReadOnlyList<TransformerBlock> blockList;
     private readonly ScrapsModelConfig config;
 
+    /// <summary><see cref="EmbeddingScale"/> as a field: no temporary Scalar per call (see PaddingMasks).</summary>
+    private readonly Scalar embeddingScale;
+
     public PhoneticEncoder(ScrapsModelConfig config)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(PhoneticEncoder)))
     {
         this.config = config.Validate();
+        embeddingScale = Math.Sqrt(config.ModelDim).ToScalar();
         Embedding = nn.Embedding(config.VocabSize, config.ModelDim, padding_idx: 0);
         Alpha = new Parameter(ones([], ScalarType.Float32).DetachFromDisposeScope());
         var list = Enumerable.Range(0, config.Layers)
@@ -68,7 +72,7 @@ public sealed class PhoneticEncoder : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         CheckIds(ids);
         var mask = PaddingMasks.AdditiveKeyMask(lengths, steps, PositionTable.dtype);
-        var x = Embedding.forward(ids).mul(EmbeddingScale).add(Alpha.mul(PositionTable.narrow(0, 0, steps)));
+        var x = Embedding.forward(ids).mul(embeddingScale).add(Alpha.mul(PositionTable.narrow(0, 0, steps)));
         if (config.Dropout > 0 && training)
         {
             x = nn.functional.dropout(x, config.Dropout, training: true);

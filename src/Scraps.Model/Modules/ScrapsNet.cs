@@ -24,6 +24,9 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
     [ComponentName(Name = "integrator")]
     public readonly LSTM Integrator;
 
+    /// <summary>Kept in a field for the int64 length arithmetic: no temporary Scalar per call (see PaddingMasks).</summary>
+    private static readonly Scalar One = 1L.ToScalar();
+
     public ScrapsNet(ScrapsModelConfig config)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(ScrapsNet)))
     {
@@ -111,7 +114,7 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         using var scope = NewDisposeScope();
         var (output, _, _) = Integrator.forward(sequence);
         long batch = output.shape[0], hidden = output.shape[2];
-        var last = lengths.to(output.device).sub(1).view(batch, 1, 1).expand(batch, 1, hidden);
+        var last = lengths.to(output.device).sub(One).view(batch, 1, 1).expand(batch, 1, hidden);
         return output.gather(1, last).squeeze(1).MoveToOuterDisposeScope();
     }
 }

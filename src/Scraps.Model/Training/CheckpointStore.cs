@@ -67,8 +67,16 @@ internal sealed class CheckpointStore(string runDirectory)
         foreach (var file in new[] { WeightsFile, OptimizerFile, StateFile })
             if (!File.Exists(Path.Combine(directory, file)))
                 throw new CheckpointFormatException($"Checkpoint {directory} is incomplete: {file} is missing.");
-        TrainingCheckpoint? state;
+        return LoadState(directory);
+    }
+
+    /// <summary>Only the <c>state.json</c> of a checkpoint folder (weights and optimizer state not checked).</summary>
+    public static TrainingCheckpoint LoadState(string directory)
+    {
         var statePath = Path.Combine(directory, StateFile);
+        if (!File.Exists(statePath))
+            throw new FileNotFoundException($"Checkpoint state not found: {statePath}.", statePath);
+        TrainingCheckpoint? state;
         try
         {
             state = JsonSerializer.Deserialize<TrainingCheckpoint>(File.ReadAllText(statePath), Json);
@@ -78,6 +86,8 @@ internal sealed class CheckpointStore(string runDirectory)
             throw new CheckpointFormatException($"{statePath} is not a valid checkpoint state: {e.Message}", e);
         }
         if (state is null) throw new CheckpointFormatException($"{statePath} holds no checkpoint state.");
+        if (state.Options?.Config is null || string.IsNullOrEmpty(state.InventoryVersion))
+            throw new CheckpointFormatException($"{statePath} is not a valid checkpoint state: options, config or inventoryVersion missing.");
         if (state.FormatVersion != TrainingCheckpoint.CurrentFormatVersion)
             throw new CheckpointFormatException(
                 $"{statePath} has format version {state.FormatVersion}; this build reads version {TrainingCheckpoint.CurrentFormatVersion}.");

@@ -56,6 +56,12 @@ public sealed class TrainingLoop
     public static TrainingCheckpoint ReadCheckpoint(string checkpointDirectory) => CheckpointStore.Load(Path.GetFullPath(checkpointDirectory));
 
     /// <summary>
+    /// Only the <c>state.json</c> of a checkpoint folder, for readers that need no optimizer state (export);
+    /// <see cref="FileNotFoundException"/> when it is missing, <see cref="CheckpointFormatException"/> when unreadable.
+    /// </summary>
+    public static TrainingCheckpoint ReadCheckpointState(string checkpointDirectory) => CheckpointStore.LoadState(Path.GetFullPath(checkpointDirectory));
+
+    /// <summary>
     /// Trains until <see cref="TrainingOptions.Steps"/> or cancellation. With <paramref name="resume"/>, continues
     /// from the run folder's latest checkpoint (or starts fresh when it has none); without, the run folder must
     /// not hold checkpoints yet.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Scraps.Inference.Scoring;
 using Scraps.Service.Api.Contracts;
 using Scraps.Service.Api.Requests;
 using Scraps.Service.Engine;
@@ -71,8 +72,8 @@ internal static class ScoringApi
         return TypedResults.Ok(new ScoreMatrixResponse
         {
             Scores = scores,
-            RowSoftmax = ScoreMath.RowSoftmax(scores),
-            ColumnSoftmax = ScoreMath.ColumnSoftmax(scores),
+            RowSoftmax = VectorMath.RowSoftmax(scores),
+            ColumnSoftmax = VectorMath.ColumnSoftmax(scores),
             Phonemes = phonemes.Select(p => p.XSampa).ToArray(),
             AudioSeconds = clips.Select(c => c.Seconds).ToArray(),
             Model = engine.Model.Id,
@@ -99,8 +100,8 @@ internal static class ScoringApi
 
         return TypedResults.Ok(new CompareResponse
         {
-            Score = ScoreMath.Dot(acoustic[0].Embedding, acoustic[1].Embedding),
-            Cosine = ScoreMath.Cosine(acoustic[0].Embedding, acoustic[1].Embedding),
+            Score = VectorMath.Dot(acoustic[0].Embedding, acoustic[1].Embedding),
+            Cosine = VectorMath.Cosine(acoustic[0].Embedding, acoustic[1].Embedding),
             Transcript = transcript,
             AudioSeconds = clip.Seconds,
             ReferenceSeconds = reference.Seconds,

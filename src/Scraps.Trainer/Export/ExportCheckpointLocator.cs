@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Scraps.Model.Training;
 
 namespace Scraps.Trainer.Export;
@@ -13,14 +11,6 @@ internal static class ExportCheckpointLocator
     private const string WeightsFile = "model.bin";
     private const string StateFile = "state.json";
     private const string CheckpointsFolder = "checkpoints";
-
-    // state.json as the training loop writes it (camelCase, enums as camelCase strings, NaN allowed).
-    private static readonly JsonSerializerOptions StateJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
 
     /// <exception cref="ArgumentException">Neither or both of run and checkpoint given.</exception>
     /// <exception cref="DirectoryNotFoundException">The run folder does not exist.</exception>
@@ -74,7 +64,7 @@ internal static class ExportCheckpointLocator
             throw new FileNotFoundException($"checkpoint not found: {path}", path);
         }
 
-        var state = ReadState(Path.Combine(folder, StateFile)) with { Directory = folder };
+        var state = ReadState(folder);
         var parent = Path.GetDirectoryName(folder);
         var run = parent is not null && Path.GetFileName(parent) == CheckpointsFolder ? Path.GetDirectoryName(parent) : null;
         return new ExportCheckpoint(state, weights, run);
@@ -83,34 +73,14 @@ internal static class ExportCheckpointLocator
     private static string RequireWeights(string weights) =>
         File.Exists(weights) ? weights : throw new FileNotFoundException($"checkpoint weights not found: {weights}", weights);
 
-    private static TrainingCheckpoint ReadState(string path)
+    private static TrainingCheckpoint ReadState(string folder)
     {
+        var path = Path.Combine(folder, StateFile);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"checkpoint state not found: {path} (the weights need the state.json the training loop writes beside them)", path);
         }
 
-        TrainingCheckpoint? state;
-        try
-        {
-            state = JsonSerializer.Deserialize<TrainingCheckpoint>(File.ReadAllText(path), StateJson);
-        }
-        catch (JsonException e)
-        {
-            throw new CheckpointFormatException($"{path} is not a valid checkpoint state: {e.Message}", e);
-        }
-
-        if (state?.Options?.Config is null || string.IsNullOrEmpty(state.InventoryVersion))
-        {
-            throw new CheckpointFormatException($"{path} is not a valid checkpoint state: options, config or inventoryVersion missing");
-        }
-
-        if (state.FormatVersion != TrainingCheckpoint.CurrentFormatVersion)
-        {
-            throw new CheckpointFormatException(
-                $"{path} has format version {state.FormatVersion}; this build reads version {TrainingCheckpoint.CurrentFormatVersion}");
-        }
-
-        return state;
+        return TrainingLoop.ReadCheckpointState(folder);
     }
 }
