@@ -20,7 +20,7 @@ internal static class FitCommand
     {
         var f = new Flags();
         var command = new Command("fit", "Train a SCRAPS model on a feature cache (Ctrl+C stops after the current step and saves a checkpoint)");
-        foreach (var option in new Option[] { f.Cache, f.Out, f.Resume, f.Device, f.TorchLib, f.Threads }.Concat(f.TrainingFlags)) command.Options.Add(option);
+        foreach (var option in new Option[] { f.Cache, f.Out, f.Resume, f.InitFrom, f.Device, f.TorchLib, f.Threads }.Concat(f.TrainingFlags)) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => RunOnForegroundThread(() => Run(f, parse, cancellationToken)));
         return command;
     }
@@ -48,6 +48,11 @@ internal static class FitCommand
         public readonly Option<long> Seed = new("--seed") { Description = "Seed of initialisation, data order, dropout and augmentation", DefaultValueFactory = _ => 1 };
         public readonly Option<bool> SpecAugment = new("--spec-augment") { Description = "Time and frequency masking of the features while training" };
         public readonly Option<bool> Resume = new("--resume") { Description = "Continue the run folder's latest checkpoint (same step, optimiser state and data order)" };
+        public readonly Option<string?> InitFrom = new("--init-from")
+        {
+            Description = "Start a new run from the weights of another run's latest checkpoint (a run folder) or of one checkpoint folder: " +
+                          "fine-tuning, or a curriculum stage with longer clips or more data (same --config; fresh optimiser, step 0)",
+        };
         public readonly Option<string> Device = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
         public readonly Option<string?> TorchLib = new("--torch-lib") { Description = $"A CUDA PyTorch installation's torch/lib folder (or ${TorchRuntimeOptions.TorchLibEnvironmentVariable})" };
         public readonly Option<int> Threads = new("--threads") { Description = "CPU threads for torch (0: torch's default)", DefaultValueFactory = _ => 0 };
@@ -77,6 +82,8 @@ internal static class FitCommand
         var checkpoint = parse.GetValue(f.Resume) ? TrainingLoop.LatestCheckpoint(runDirectory) : null;
         if (parse.GetValue(f.Resume) && checkpoint is null) observer.Line($"no checkpoint in {runDirectory}: starting a new run");
         var options = ResolveOptions(f, parse, checkpoint, data);
+        if (options.InitialWeights is not null && checkpoint is null)
+            observer.Line($"starting from the weights of {options.InitialWeights}");
         observer.Line($"config {options.Config.Name}: d={options.Config.ModelDim}, {options.Config.Layers} layers, {options.Config.Heads} heads, " +
                       $"LSTM {options.Config.LstmHidden}, subsampling x{options.Config.AcousticSubsampling}, vocabulary {options.Config.VocabSize}; " +
                       $"batch {options.BatchSize}, lr {options.LearningRate:G3}, {options.Steps} steps; cache {cache.Directory}");
@@ -131,6 +138,12 @@ internal static class FitCommand
         if (Given(f.LogEvery)) o = o with { LogEvery = parse.GetValue(f.LogEvery) };
         if (Given(f.Seed)) o = o with { Seed = parse.GetValue(f.Seed) };
         if (Given(f.SpecAugment)) o = o with { SpecAugment = parse.GetValue(f.SpecAugment) };
+        if (parse.GetValue(f.InitFrom) is { } initFrom)
+        {
+            if (checkpoint is not null)
+                throw new ArgumentException($"--init-from starts a new run, but {checkpoint.Directory} is already a checkpoint of this run: drop --init-from to resume it.");
+            o = o with { InitialWeights = TrainingLoop.CheckpointFolderOf(initFrom, "--init-from") };
+        }
         o.Validate();
         return o;
     }

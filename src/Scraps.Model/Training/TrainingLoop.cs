@@ -52,6 +52,21 @@ public sealed class TrainingLoop
     /// <summary>The newest checkpoint in <paramref name="runDirectory"/>, or null (to read a run's options before resuming it).</summary>
     public static TrainingCheckpoint? LatestCheckpoint(string runDirectory) => new CheckpointStore(Path.GetFullPath(runDirectory)).LoadLatest();
 
+    /// <summary>
+    /// A checkpoint folder named by the user: a run folder's latest checkpoint, or the checkpoint folder itself.
+    /// <see cref="DirectoryNotFoundException"/>, <see cref="ArgumentException"/> or <see cref="CheckpointFormatException"/>
+    /// (message starting with <paramref name="what"/>) when it is neither or holds no checkpoint.
+    /// </summary>
+    public static string CheckpointFolderOf(string runOrCheckpoint, string what)
+    {
+        var full = Path.GetFullPath(runOrCheckpoint);
+        if (!Directory.Exists(full)) throw new DirectoryNotFoundException($"{what}: folder not found: {full}");
+        if (File.Exists(Path.Combine(full, CheckpointStore.StateFile))) return full;
+        if (!Directory.Exists(Path.Combine(full, "checkpoints")))
+            throw new ArgumentException($"{what}: {full} is neither a run folder (with checkpoints/) nor a checkpoint folder (with {CheckpointStore.StateFile}).");
+        return (LatestCheckpoint(full) ?? throw new CheckpointFormatException($"{what}: run folder {full} holds no checkpoint.")).Directory!;
+    }
+
     /// <summary>One checkpoint folder (<c>RUN/checkpoints/step-NNNNNNNNN</c>); <see cref="CheckpointFormatException"/> when incomplete or unreadable.</summary>
     public static TrainingCheckpoint ReadCheckpoint(string checkpointDirectory) => CheckpointStore.Load(Path.GetFullPath(checkpointDirectory));
 
@@ -105,9 +120,11 @@ public sealed class TrainingLoop
         var schedule = new LearningRateSchedule(options);
 
         manual_seed(new DeterministicRandom(options.Seed, RandomPurpose.Initialisation, 0).NextSeed());
-        using var model = checkpoint is null
-            ? new ScrapsNet(config)
-            : ScrapsNet.LoadWeights(Path.Combine(checkpoint.Directory!, CheckpointStore.WeightsFile), config);
+        using var model = checkpoint is not null
+            ? ScrapsNet.LoadWeights(Path.Combine(checkpoint.Directory!, CheckpointStore.WeightsFile), config)
+            : options.InitialWeights is not null
+                ? ScrapsNet.LoadWeights(InitialWeightsPath(options.InitialWeights), config)
+                : new ScrapsNet(config);
         model.to(device.Device);
         using var loss = new SymmetricContrastiveLoss();
         var parameters = model.parameters().ToArray();
@@ -264,6 +281,25 @@ public sealed class TrainingLoop
             problems.Add($"the checkpoint is at step {checkpoint.Step}, past the requested {options.Steps} steps");
         if (problems.Count > 0)
             throw new CheckpointFormatException($"Cannot resume from {checkpoint.Directory}: {string.Join("; ", problems)}.");
+    }
+
+    /// <summary>
+    /// The weights file of the checkpoint (or the run folder's latest) that starts a new run (<see cref="TrainingOptions.InitialWeights"/>), after
+    /// checking that it was trained with this run's model config and phoneme inventory.
+    /// </summary>
+    private string InitialWeightsPath(string runOrCheckpoint)
+    {
+        var source = CheckpointStore.LoadState(CheckpointFolderOf(runOrCheckpoint, "initial weights"));
+        var problems = new List<string>();
+        if (source.Options.Config != options.Config)
+            problems.Add($"its model config differs (checkpoint: {source.Options.Config.ToJson().ReplaceLineEndings(" ")})");
+        if (source.InventoryVersion != data.InventoryVersion)
+            problems.Add($"its phoneme inventory is {source.InventoryVersion}, this run's cache has {data.InventoryVersion}");
+        var weights = source.WeightsPath!;
+        if (!File.Exists(weights)) problems.Add($"{weights} is missing");
+        if (problems.Count > 0)
+            throw new CheckpointFormatException($"Cannot start from the weights of {source.Directory}: {string.Join("; ", problems)}.");
+        return weights;
     }
 
     /// <summary>Utterances the model can take; phoneme ids outside the vocabulary are an error, over-long clips are skipped.</summary>

@@ -74,6 +74,13 @@ public sealed record TrainingOptions
 
     public int FrequencyMaskMaxBins { get; init; } = 10;
 
+    /// <summary>
+    /// A checkpoint folder whose weights start a new run instead of a random initialisation (fine-tuning, or a
+    /// curriculum stage on longer clips or a larger corpus); the optimiser state and the step count start afresh.
+    /// Its model config and phoneme inventory must be those of this run. Null: random initialisation.
+    /// </summary>
+    public string? InitialWeights { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option that is out of range.</summary>
     public void Validate()
     {

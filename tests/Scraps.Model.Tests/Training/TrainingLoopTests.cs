@@ -122,6 +122,46 @@ public sealed class TrainingLoopTests : IDisposable
     }
 
     [Fact]
+    public void A_new_run_can_start_from_another_runs_weights_with_other_data_order_options()
+    {
+        var first = Path.Combine(root, "stage1");
+        new TrainingLoop(Options(20) with { ValidateEvery = 0 }, data, first, cpu, new RecallScorer()).Run();
+        var source = TrainingLoop.CheckpointFolderOf(first, "--init-from");
+        Assert.EndsWith("step-000000020", source);
+
+        // Stage 2 keeps the architecture but changes batch size, clip limit and seed (a resume would refuse these);
+        // with a vanishing learning rate its one step leaves the stage 1 weights as they were.
+        var observer = new RecordingObserver();
+        var second = new TrainingLoop(Options(1) with { ValidateEvery = 0, BatchSize = 4, MaxClipFrames = 150, Seed = 5, LearningRate = 1e-12, InitialWeights = first },
+            data, Path.Combine(root, "stage2"), cpu, new RecallScorer(), observer).Run();
+        Assert.Equal(0, observer.Started!.StartStep);
+        Assert.Equal(1, second.Step);
+        AssertSameWeights(source, second.LastCheckpoint!, tolerance: 1e-6f);
+        Assert.Equal(first, TrainingLoop.ReadCheckpoint(second.LastCheckpoint!).Options.InitialWeights);
+
+        // A fresh initialisation with the same seed does not: the weights above came from stage 1.
+        var fresh = new TrainingLoop(Options(1) with { ValidateEvery = 0, BatchSize = 4, MaxClipFrames = 150, Seed = 5, LearningRate = 1e-12 },
+            data, Path.Combine(root, "fresh"), cpu, new RecallScorer()).Run();
+        Assert.ThrowsAny<Exception>(() => AssertSameWeights(source, fresh.LastCheckpoint!, tolerance: 1e-3f));
+    }
+
+    [Fact]
+    public void Starting_from_weights_of_another_architecture_or_a_folder_without_checkpoints_is_refused()
+    {
+        var first = Path.Combine(root, "small");
+        new TrainingLoop(Options(2) with { ValidateEvery = 0 }, data, first, cpu, new RecallScorer()).Run();
+        var wider = Options(2) with { Config = TrainingTestConfigs.Tiny(data.Vocab) with { FfnDim = 96 }, InitialWeights = first };
+        var e = Assert.Throws<CheckpointFormatException>(() => new TrainingLoop(wider, data, Path.Combine(root, "wider"), cpu, new RecallScorer()).Run());
+        Assert.Contains("model config differs", e.Message);
+
+        var empty = Directory.CreateDirectory(Path.Combine(root, "empty")).FullName;
+        Assert.Contains("neither a run folder", Assert.Throws<ArgumentException>(() => TrainingLoop.CheckpointFolderOf(empty, "--init-from")).Message);
+        Assert.Throws<DirectoryNotFoundException>(() => TrainingLoop.CheckpointFolderOf(Path.Combine(root, "missing"), "--init-from"));
+        Directory.CreateDirectory(Path.Combine(empty, "checkpoints"));
+        Assert.Contains("holds no checkpoint", Assert.Throws<CheckpointFormatException>(() => TrainingLoop.CheckpointFolderOf(empty, "--init-from")).Message);
+    }
+
+    [Fact]
     public void Skips_over_long_clips_and_rejects_ids_outside_the_vocabulary()
     {
         var observer = new RecordingObserver();

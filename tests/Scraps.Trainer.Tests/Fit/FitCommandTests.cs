@@ -70,6 +70,19 @@ public sealed class FitCommandTests(TinyCorpusFixture corpus, ITestOutputHelper 
         Assert.Equal(["2", "4", "6", "8", "10"], steps);
         var state = TrainingLoop.LatestCheckpoint(run)!;
         Assert.Equal((10L, 8, "tiny"), (state.Step, state.Options.BatchSize, state.Options.Config.Name));
+
+        // --init-from starts a new run on the finished run's weights (here with another batch size and clip limit) ...
+        var stage2 = Path.Combine(corpus.Root, "stage2");
+        var started = await FitAsync($"--cache {corpus.Cache} --config {Config()} --out {stage2} --init-from {run} --steps 2 --batch 4 " +
+                                     "--max-clip-frames 1000 --log-every 1 --validate-every 0 --threads 1 --device cpu");
+        Assert.True(started.Code == 0, started.Error + started.Output);
+        Assert.Contains($"starting from the weights of {state.Directory}", started.Output);
+        var stage2State = TrainingLoop.LatestCheckpoint(stage2)!;
+        Assert.Equal((2L, 4, state.Directory), (stage2State.Step, stage2State.Options.BatchSize, stage2State.Options.InitialWeights));
+        // ... and is no way to resume a run that already has checkpoints.
+        var mixed = await FitAsync($"--cache {corpus.Cache} --out {stage2} --resume --init-from {run} --steps 4 --threads 1 --device cpu");
+        Assert.Equal(CommandLineRunner.InputError, mixed.Code);
+        Assert.Contains("drop --init-from to resume", mixed.Error);
     }
 
     [Theory]
@@ -77,6 +90,7 @@ public sealed class FitCommandTests(TinyCorpusFixture corpus, ITestOutputHelper 
     [InlineData("--cache {1} --out {0}/r2 --schedule linear", "--schedule")]
     [InlineData("--cache {1} --out {0}/r3 --batch 1", "BatchSize")]
     [InlineData("--cache {1} --out {0}/r4 --config {0}/nope.json", "nope.json")]
+    [InlineData("--cache {1} --out {0}/r5 --init-from {0}/no-such-run", "--init-from: folder not found")]
     public async Task Bad_input_exits_2_with_a_one_line_error(string arguments, string expected)
     {
         var (code, _, error) = await FitAsync(string.Format(CultureInfo.InvariantCulture, arguments, corpus.Root, corpus.Cache) + " --device cpu --steps 1");
