@@ -82,8 +82,6 @@ internal static class FitCommand
         var checkpoint = parse.GetValue(f.Resume) ? TrainingLoop.LatestCheckpoint(runDirectory) : null;
         if (parse.GetValue(f.Resume) && checkpoint is null) observer.Line($"no checkpoint in {runDirectory}: starting a new run");
         var options = ResolveOptions(f, parse, checkpoint, data);
-        if (options.InitialWeights is not null && checkpoint is null)
-            observer.Line($"starting from the weights of {options.InitialWeights}");
         observer.Line($"config {options.Config.Name}: d={options.Config.ModelDim}, {options.Config.Layers} layers, {options.Config.Heads} heads, " +
                       $"LSTM {options.Config.LstmHidden}, subsampling x{options.Config.AcousticSubsampling}, vocabulary {options.Config.VocabSize}; " +
                       $"batch {options.BatchSize}, lr {options.LearningRate:G3}, {options.Steps} steps; cache {cache.Directory}");

@@ -17,6 +17,7 @@ public interface ITrainingObserver
 /// <param name="Device">The device and why it was chosen (e.g. "cpu: no CUDA libraries configured").</param>
 /// <param name="SkippedTooLong">Utterances left out because they exceed <see cref="TrainingOptions.MaxClipFrames"/> or the positional table.</param>
 /// <param name="ResumedFrom">The checkpoint folder resumed from, or null for a fresh run.</param>
+/// <param name="InitialWeights">For a fresh run started from another run's weights, that checkpoint folder; else null.</param>
 public sealed record TrainingStarted(
     string Device,
     long Parameters,
@@ -26,7 +27,8 @@ public sealed record TrainingStarted(
     int BatchesPerEpoch,
     long StartStep,
     long Steps,
-    string? ResumedFrom);
+    string? ResumedFrom,
+    string? InitialWeights = null);
 
 /// <param name="Loss">Mean training loss over the steps since the previous report.</param>
 /// <param name="StepsPerSecond">Over the steps since the previous report.</param>

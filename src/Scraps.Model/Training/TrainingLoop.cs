@@ -120,10 +120,11 @@ public sealed class TrainingLoop
         var schedule = new LearningRateSchedule(options);
 
         manual_seed(new DeterministicRandom(options.Seed, RandomPurpose.Initialisation, 0).NextSeed());
+        var initialWeights = checkpoint is null && options.InitialWeights is not null ? InitialWeightsCheckpoint(options.InitialWeights) : null;
         using var model = checkpoint is not null
             ? ScrapsNet.LoadWeights(Path.Combine(checkpoint.Directory!, CheckpointStore.WeightsFile), config)
-            : options.InitialWeights is not null
-                ? ScrapsNet.LoadWeights(InitialWeightsPath(options.InitialWeights), config)
+            : initialWeights is not null
+                ? ScrapsNet.LoadWeights(initialWeights.WeightsPath!, config)
                 : new ScrapsNet(config);
         model.to(device.Device);
         using var loss = new SymmetricContrastiveLoss();
@@ -136,7 +137,7 @@ public sealed class TrainingLoop
         using var log = new TrainingLog(runDirectory, step, resumed: checkpoint is not null);
         observer?.OnStarted(new TrainingStarted(
             device.Reason, parameters.Sum(p => p.numel()), train.Count, valid.Count, skippedTrain + skippedValid,
-            sampler.Epoch(position.Epoch).Count, step, options.Steps, checkpoint?.Directory));
+            sampler.Epoch(position.Epoch).Count, step, options.Steps, checkpoint?.Directory, initialWeights?.Directory));
 
         var run = new RunState();
         ValidationReport? lastValidation = null;
@@ -284,10 +285,10 @@ public sealed class TrainingLoop
     }
 
     /// <summary>
-    /// The weights file of the checkpoint (or the run folder's latest) that starts a new run (<see cref="TrainingOptions.InitialWeights"/>), after
-    /// checking that it was trained with this run's model config and phoneme inventory.
+    /// The checkpoint (or the run folder's latest) whose weights start a new run (<see cref="TrainingOptions.InitialWeights"/>),
+    /// after checking that it was trained with this run's model config and phoneme inventory.
     /// </summary>
-    private string InitialWeightsPath(string runOrCheckpoint)
+    private TrainingCheckpoint InitialWeightsCheckpoint(string runOrCheckpoint)
     {
         var source = CheckpointStore.LoadState(CheckpointFolderOf(runOrCheckpoint, "initial weights"));
         var problems = new List<string>();
@@ -299,7 +300,7 @@ public sealed class TrainingLoop
         if (!File.Exists(weights)) problems.Add($"{weights} is missing");
         if (problems.Count > 0)
             throw new CheckpointFormatException($"Cannot start from the weights of {source.Directory}: {string.Join("; ", problems)}.");
-        return weights;
+        return source;
     }
 
     /// <summary>Utterances the model can take; phoneme ids outside the vocabulary are an error, over-long clips are skipped.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scraps.Model.Data;
+using Scraps.Model.Training;
 
 namespace Scraps.Trainer.Export;
 
@@ -39,6 +40,11 @@ internal static class TrainingSummaryBuilder
             ["voices"] = cache.Utterances.Select(u => u.Voice).Distinct(StringComparer.Ordinal).Count(),
             ["hours"] = Math.Round(cache.Utterances.Sum(u => (long)u.Frames) * FrameSeconds / 3600, 4),
         };
+
+        if (state.Options.InitialWeights is { } initial)
+        {
+            summary["startedFrom"] = StartedFrom(initial);
+        }
 
         if (FindCorpusSummary(cache.Directory) is { } corpus)
         {
@@ -104,6 +110,29 @@ internal static class TrainingSummaryBuilder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The run a checkpoint's weights started from (fit --init-from): its checkpoint folder and, when its state.json is still
+    /// there, its steps, batch size and clip limit, so that the summary tells the whole training, not only the last stage.
+    /// </summary>
+    internal static JsonObject StartedFrom(string initialWeights)
+    {
+        var result = new JsonObject { ["checkpoint"] = initialWeights };
+        try
+        {
+            var source = TrainingLoop.ReadCheckpointState(TrainingLoop.CheckpointFolderOf(initialWeights, "initial weights"));
+            result["steps"] = source.Step;
+            result["batchSize"] = source.Options.BatchSize;
+            result["maxClipFrames"] = source.Options.MaxClipFrames;
+            if (source.Options.InitialWeights is not null) result["startedFrom"] = source.Options.InitialWeights;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or CheckpointFormatException or UnauthorizedAccessException)
+        {
+            result["note"] = $"not readable at export: {e.Message}";
+        }
+
+        return result;
     }
 
     /// <summary>The last row of valid.csv at or before <paramref name="step"/>, camelCase keys and numbers; null when there is none.</summary>

@@ -28,9 +28,9 @@ internal sealed class FitConsoleObserver(IAnsiConsole console, TextWriter? plain
 
     public void OnStarted(TrainingStarted s)
     {
-        Line(s.ResumedFrom is null
-            ? $"training from scratch to step {s.Steps}"
-            : $"resumed at step {s.StartStep} from {s.ResumedFrom}, training to step {s.Steps}");
+        Line(s.ResumedFrom is not null ? $"resumed at step {s.StartStep} from {s.ResumedFrom}, training to step {s.Steps}"
+            : s.InitialWeights is not null ? $"training from the weights of {s.InitialWeights} to step {s.Steps}"
+            : $"training from scratch to step {s.Steps}");
         Line($"{s.Parameters:N0} parameters; {s.TrainUtterances} train / {s.ValidUtterances} valid utterances " +
              $"({s.SkippedTooLong} too long, left out); {s.BatchesPerEpoch} batches per epoch");
         if (task is not null)

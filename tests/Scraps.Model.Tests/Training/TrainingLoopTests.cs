@@ -134,7 +134,7 @@ public sealed class TrainingLoopTests : IDisposable
         var observer = new RecordingObserver();
         var second = new TrainingLoop(Options(1) with { ValidateEvery = 0, BatchSize = 4, MaxClipFrames = 150, Seed = 5, LearningRate = 1e-12, InitialWeights = first },
             data, Path.Combine(root, "stage2"), cpu, new RecallScorer(), observer).Run();
-        Assert.Equal(0, observer.Started!.StartStep);
+        Assert.Equal((0L, source, null), (observer.Started!.StartStep, observer.Started.InitialWeights, observer.Started.ResumedFrom));
         Assert.Equal(1, second.Step);
         AssertSameWeights(source, second.LastCheckpoint!, tolerance: 1e-6f);
         Assert.Equal(first, TrainingLoop.ReadCheckpoint(second.LastCheckpoint!).Options.InitialWeights);

@@ -24,6 +24,20 @@ public sealed class TrainingSummaryBuilderTests(ExportFixture fixture)
     }
 
     [Fact]
+    public void A_run_started_from_other_weights_names_that_checkpoint_and_its_steps()
+    {
+        var started = TrainingSummaryBuilder.StartedFrom(fixture.Run);
+
+        Assert.Equal(fixture.Run, (string)started["checkpoint"]!);
+        Assert.Equal(ExportFixture.Steps, (long)started["steps"]!);
+        Assert.Equal(16, (int)started["batchSize"]!);
+
+        var gone = TrainingSummaryBuilder.StartedFrom(Path.Combine(fixture.Root, "deleted-run"));
+        Assert.Null(gone["steps"]);
+        Assert.Contains("not readable at export", (string)gone["note"]!);
+    }
+
+    [Fact]
     public void The_corpus_summary_is_found_through_the_manifest_the_cache_was_built_from()
     {
         var corpus = TrainingSummaryBuilder.FindCorpusSummary(fixture.Cache)!;

@@ -76,7 +76,7 @@ public sealed class FitCommandTests(TinyCorpusFixture corpus, ITestOutputHelper 
         var started = await FitAsync($"--cache {corpus.Cache} --config {Config()} --out {stage2} --init-from {run} --steps 2 --batch 4 " +
                                      "--max-clip-frames 1000 --log-every 1 --validate-every 0 --threads 1 --device cpu");
         Assert.True(started.Code == 0, started.Error + started.Output);
-        Assert.Contains($"starting from the weights of {state.Directory}", started.Output);
+        Assert.Contains($"training from the weights of {state.Directory} to step 2", started.Output);
         var stage2State = TrainingLoop.LatestCheckpoint(stage2)!;
         Assert.Equal((2L, 4, state.Directory), (stage2State.Step, stage2State.Options.BatchSize, stage2State.Options.InitialWeights));
         // ... and is no way to resume a run that already has checkpoints.
