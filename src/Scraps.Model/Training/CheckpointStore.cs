@@ -15,6 +15,9 @@ internal sealed class CheckpointStore(string runDirectory)
     public const string WeightsFile = "model.bin";
     public const string OptimizerFile = "optimizer.bin";
     public const string StateFile = "state.json";
+
+    /// <summary>The run folder's subfolder that holds the checkpoints.</summary>
+    public const string Folder = "checkpoints";
     private const string LatestFile = "latest";
     private const string Prefix = "step-";
 
@@ -26,7 +29,7 @@ internal sealed class CheckpointStore(string runDirectory)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public string Root { get; } = Path.Combine(runDirectory, "checkpoints");
+    public string Root { get; } = Path.Combine(runDirectory, Folder);
 
     /// <summary>Writes a checkpoint: <paramref name="writeWeights"/> and <paramref name="writeOptimizer"/> get the file paths.</summary>
     public string Save(TrainingCheckpoint state, Action<string> writeWeights, Action<string> writeOptimizer, int keep)

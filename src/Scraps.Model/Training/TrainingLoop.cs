@@ -62,8 +62,8 @@ public sealed class TrainingLoop
         var full = Path.GetFullPath(runOrCheckpoint);
         if (!Directory.Exists(full)) throw new DirectoryNotFoundException($"{what}: folder not found: {full}");
         if (File.Exists(Path.Combine(full, CheckpointStore.StateFile))) return full;
-        if (!Directory.Exists(Path.Combine(full, "checkpoints")))
-            throw new ArgumentException($"{what}: {full} is neither a run folder (with checkpoints/) nor a checkpoint folder (with {CheckpointStore.StateFile}).");
+        if (!Directory.Exists(Path.Combine(full, CheckpointStore.Folder)))
+            throw new ArgumentException($"{what}: {full} is neither a run folder (with {CheckpointStore.Folder}/) nor a checkpoint folder (with {CheckpointStore.StateFile}).");
         return (LatestCheckpoint(full) ?? throw new CheckpointFormatException($"{what}: run folder {full} holds no checkpoint.")).Directory!;
     }
 
@@ -270,18 +270,25 @@ public sealed class TrainingLoop
     /// <summary>A resumed run must train the same architecture on the same data order and phoneme inventory.</summary>
     private void CheckResumable(TrainingCheckpoint checkpoint)
     {
-        var problems = new List<string>();
-        if (checkpoint.Options.Config != options.Config)
-            problems.Add($"the model config differs (checkpoint: {checkpoint.Options.Config.ToJson().ReplaceLineEndings(" ")})");
+        var problems = ArchitectureProblems(checkpoint);
         var saved = checkpoint.Options.DataOrderOptions().ToDictionary(o => o.Name, o => o.Value);
         foreach (var (name, value) in options.DataOrderOptions())
             if (!Equals(saved[name], value)) problems.Add($"{name} is {value}, the checkpoint used {saved[name]}");
-        if (checkpoint.InventoryVersion != data.InventoryVersion)
-            problems.Add($"the phoneme inventory is {data.InventoryVersion}, the checkpoint used {checkpoint.InventoryVersion}");
         if (checkpoint.Step > options.Steps)
             problems.Add($"the checkpoint is at step {checkpoint.Step}, past the requested {options.Steps} steps");
         if (problems.Count > 0)
             throw new CheckpointFormatException($"Cannot resume from {checkpoint.Directory}: {string.Join("; ", problems)}.");
+    }
+
+    /// <summary>What keeps a checkpoint's weights out of this run: another model config or phoneme inventory.</summary>
+    private List<string> ArchitectureProblems(TrainingCheckpoint checkpoint)
+    {
+        var problems = new List<string>();
+        if (checkpoint.Options.Config != options.Config)
+            problems.Add($"the model config differs (checkpoint: {checkpoint.Options.Config.ToJson().ReplaceLineEndings(" ")})");
+        if (checkpoint.InventoryVersion != data.InventoryVersion)
+            problems.Add($"the phoneme inventory is {data.InventoryVersion}, the checkpoint used {checkpoint.InventoryVersion}");
+        return problems;
     }
 
     /// <summary>
@@ -291,11 +298,7 @@ public sealed class TrainingLoop
     private TrainingCheckpoint InitialWeightsCheckpoint(string runOrCheckpoint)
     {
         var source = CheckpointStore.LoadState(CheckpointFolderOf(runOrCheckpoint, "initial weights"));
-        var problems = new List<string>();
-        if (source.Options.Config != options.Config)
-            problems.Add($"its model config differs (checkpoint: {source.Options.Config.ToJson().ReplaceLineEndings(" ")})");
-        if (source.InventoryVersion != data.InventoryVersion)
-            problems.Add($"its phoneme inventory is {source.InventoryVersion}, this run's cache has {data.InventoryVersion}");
+        var problems = ArchitectureProblems(source);
         var weights = source.WeightsPath!;
         if (!File.Exists(weights)) problems.Add($"{weights} is missing");
         if (problems.Count > 0)

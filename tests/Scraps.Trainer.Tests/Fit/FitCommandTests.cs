@@ -79,7 +79,7 @@ public sealed class FitCommandTests(TinyCorpusFixture corpus, ITestOutputHelper 
         Assert.Contains($"training from the weights of {state.Directory} to step 2", started.Output);
         var stage2State = TrainingLoop.LatestCheckpoint(stage2)!;
         Assert.Equal((2L, 4, state.Directory), (stage2State.Step, stage2State.Options.BatchSize, stage2State.Options.InitialWeights));
-        // ... and is no way to resume a run that already has checkpoints.
+        // ... but cannot be combined with resuming a run that already has checkpoints.
         var mixed = await FitAsync($"--cache {corpus.Cache} --out {stage2} --resume --init-from {run} --steps 4 --threads 1 --device cpu");
         Assert.Equal(CommandLineRunner.InputError, mixed.Code);
         Assert.Contains("drop --init-from to resume", mixed.Error);
