@@ -97,14 +97,19 @@ internal static class ElfVersionPatcher
         return changed;
     }
 
-    /// <summary>Patches a file in place; returns how many entries changed.</summary>
+    /// <summary>
+    /// Patches a file; returns how many entries changed. The patched bytes go to a new file that replaces the
+    /// original, so a hard-linked build output never writes through to the NuGet cache it links to.
+    /// </summary>
     public static int MarkVersionWeak(string path, string versionName)
     {
         var bytes = File.ReadAllBytes(path);
         int changed = MarkVersionWeak(bytes, versionName, path);
         if (changed > 0)
         {
-            File.WriteAllBytes(path, bytes);
+            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
         }
         return changed;
     }

@@ -175,4 +175,34 @@ public sealed class ElfVersionPatcherTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void MarkVersionWeak_OnAHardLinkLeavesTheOtherLinkUnchanged()
+    {
+        // Build outputs are hard links to the NuGet cache: patching one must not write through to the cache's file.
+        var folder = Directory.CreateTempSubdirectory("scraps-elf-link-").FullName;
+        try
+        {
+            var original = Path.Combine(folder, "cache.so");
+            var linked = Path.Combine(folder, "output.so");
+            var bytes = SyntheticElf.Build(Needs);
+            File.WriteAllBytes(original, bytes);
+            Assert.Equal(0, link(original, linked));
+
+            Assert.Equal(1, ElfVersionPatcher.MarkVersionWeak(linked, "GLIBCXX_3.4.32"));
+
+            Assert.Equal(bytes, File.ReadAllBytes(original));
+            Assert.True(ElfVersionPatcher.ReadRequiredVersions(File.ReadAllBytes(linked)).Single(v => v.Name == "GLIBCXX_3.4.32").IsWeak);
+            Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+#pragma warning disable SYSLIB1054, CA1401, IDE1006
+    private static extern int link(string oldPath, string newPath);
+#pragma warning restore SYSLIB1054, CA1401, IDE1006
 }
