@@ -47,6 +47,18 @@ internal static class FitCommand
         public readonly Option<int> LogEvery = new("--log-every") { Description = "Steps between log rows", DefaultValueFactory = _ => 10 };
         public readonly Option<long> Seed = new("--seed") { Description = "Seed of initialisation, data order, dropout and augmentation", DefaultValueFactory = _ => 1 };
         public readonly Option<bool> SpecAugment = new("--spec-augment") { Description = "Time and frequency masking of the features while training" };
+        public readonly Option<double> NoiseAugment = new("--noise-augment")
+        {
+            Description = "Share of clips mixed with Gaussian noise on the standardised features, M' = (1-α)M + αN (0: off)", DefaultValueFactory = _ => 0,
+        };
+        public readonly Option<double> MixAugment = new("--mix-augment")
+        {
+            Description = "Share of clips mixed with another clip of the batch the same way (0: off)", DefaultValueFactory = _ => 0,
+        };
+        public readonly Option<double> AugmentMaxAlpha = new("--augment-max-alpha")
+        {
+            Description = "Largest α of --noise-augment and --mix-augment (α is uniform up to it)", DefaultValueFactory = _ => 0.5,
+        };
         public readonly Option<bool> Resume = new("--resume") { Description = "Continue the run folder's latest checkpoint (same step, optimiser state and data order)" };
         public readonly Option<string?> InitFrom = new("--init-from")
         {
@@ -59,7 +71,8 @@ internal static class FitCommand
 
         /// <summary>Options a resumed run takes from its checkpoint unless given again.</summary>
         public Option[] TrainingFlags =>
-            [Config, Steps, Batch, Lr, Warmup, Schedule, MaxFrames, MaxClipFrames, GradClip, CheckpointEvery, Keep, ValidateEvery, ValidBatch, ValidBatches, LogEvery, Seed, SpecAugment];
+            [Config, Steps, Batch, Lr, Warmup, Schedule, MaxFrames, MaxClipFrames, GradClip, CheckpointEvery, Keep, ValidateEvery, ValidBatch, ValidBatches, LogEvery, Seed, SpecAugment,
+             NoiseAugment, MixAugment, AugmentMaxAlpha];
     }
 
 
@@ -136,6 +149,9 @@ internal static class FitCommand
         if (Given(f.LogEvery)) o = o with { LogEvery = parse.GetValue(f.LogEvery) };
         if (Given(f.Seed)) o = o with { Seed = parse.GetValue(f.Seed) };
         if (Given(f.SpecAugment)) o = o with { SpecAugment = parse.GetValue(f.SpecAugment) };
+        if (Given(f.NoiseAugment)) o = o with { NoiseAugmentProbability = parse.GetValue(f.NoiseAugment) };
+        if (Given(f.MixAugment)) o = o with { MixAugmentProbability = parse.GetValue(f.MixAugment) };
+        if (Given(f.AugmentMaxAlpha)) o = o with { AugmentMaxAlpha = parse.GetValue(f.AugmentMaxAlpha) };
         if (parse.GetValue(f.InitFrom) is { } initFrom)
         {
             if (checkpoint is not null)

@@ -6,11 +6,13 @@ namespace Scraps.Model.Training;
 /// <summary>
 /// Turns a list of utterances into the padded tensors the model takes: token ids int64 [B, T] (0 = padding)
 /// with lengths [B], standardised features float [B, F, bins] (zeros after each clip) with lengths [B].
-/// Host buffers are filled first (optionally with SpecAugment), then copied to the device in one go.
+/// Host buffers are filled first (optionally noised or mixed, then masked with SpecAugment), then copied to the
+/// device in one go.
 /// </summary>
 internal sealed class BatchCollator(ITrainingData data, int melBins, Device device)
 {
-    public HostBatch Prepare(IReadOnlyList<TrainingUtterance> items, SpecAugment? augment = null, DeterministicRandom? random = null)
+    public HostBatch Prepare(
+        IReadOnlyList<TrainingUtterance> items, SpecAugment? augment = null, DeterministicRandom? random = null, FeatureMixing? mixing = null)
     {
         if (items.Count == 0) throw new ArgumentException("A batch needs at least one utterance.", nameof(items));
         var count = items.Count;
@@ -25,10 +27,17 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
             var u = items[b];
             for (var t = 0; t < u.PhonemeIds.Length; t++) ids[b * maxTokens + t] = u.PhonemeIds[t];
             idLengths[b] = u.PhonemeIds.Length;
-            var slice = features.AsSpan(b * maxFrames * melBins, u.Frames * melBins);
-            data.ReadStandardizedFeatures(u.Index, slice);
-            if (augment is not null && random is not null) augment.Apply(slice, u.Frames, random);
+            data.ReadStandardizedFeatures(u.Index, features.AsSpan(b * maxFrames * melBins, u.Frames * melBins));
             featureLengths[b] = u.Frames;
+        }
+        if (random is not null)
+        {
+            mixing?.Apply(features, count, maxFrames, featureLengths, random);
+            if (augment is not null)
+            {
+                for (var b = 0; b < count; b++)
+                    augment.Apply(features.AsSpan(b * maxFrames * melBins, items[b].Frames * melBins), items[b].Frames, random);
+            }
         }
         return new HostBatch(count, maxTokens, maxFrames, melBins, ids, idLengths, features, featureLengths);
     }

@@ -8,7 +8,7 @@ namespace Scraps.Model.Training;
 
 /// <summary>
 /// Trains a <see cref="ScrapsNet"/> with the symmetric contrastive loss: Adam, warm-up (+ optional cosine)
-/// schedule, gradient clipping, length-bucketed batches, optional SpecAugment. Every step runs in its own
+/// schedule, gradient clipping, length-bucketed batches, optional noise/mix augmentation and SpecAugment. Every step runs in its own
 /// dispose scope. Validates on fixed held-out minibatches, logs to CSV and TensorBoard, writes checkpoints
 /// every N steps and when it stops (also on cancellation), and resumes from the latest one with the same
 /// step, optimiser state and data order: all randomness is derived from (seed, step), so a resumed run
@@ -117,6 +117,7 @@ public sealed class TrainingLoop
         var validation = ValidationSet.Draw(valid, options);
         var collator = new BatchCollator(data, config.MelBins, device.Device);
         var augment = options.SpecAugment ? new SpecAugment(options, config.MelBins) : null;
+        var mixing = options.NoiseAugmentProbability + options.MixAugmentProbability > 0 ? new FeatureMixing(options, config.MelBins) : null;
         var schedule = new LearningRateSchedule(options);
 
         manual_seed(new DeterministicRandom(options.Seed, RandomPurpose.Initialisation, 0).NextSeed());
@@ -150,7 +151,7 @@ public sealed class TrainingLoop
             (var indices, var next) = sampler.Take(position);
             var batch = indices.Select(i => train[i]).ToArray();
             var started = Stopwatch.GetTimestamp();
-            var (value, gradientNorm, rate) = Step(model, loss, optimizer, parameters, collator, augment, schedule, batch, step);
+            var (value, gradientNorm, rate) = Step(model, loss, optimizer, parameters, collator, augment, mixing, schedule, batch, step);
             run.Add(value, Stopwatch.GetElapsedTime(started));
             position = next;
             if (!double.IsFinite(value))
@@ -189,13 +190,13 @@ public sealed class TrainingLoop
     /// <summary>One optimiser step in its own dispose scope: (loss, gradient norm before clipping, learning rate).</summary>
     private (double Loss, double GradientNorm, double Rate) Step(
         ScrapsNet model, SymmetricContrastiveLoss loss, optim.Optimizer optimizer, TorchSharp.Modules.Parameter[] parameters,
-        BatchCollator collator, SpecAugment? augment, LearningRateSchedule schedule, TrainingUtterance[] batch, long step)
+        BatchCollator collator, SpecAugment? augment, FeatureMixing? mixing, LearningRateSchedule schedule, TrainingUtterance[] batch, long step)
     {
         using var scope = NewDisposeScope();
         var dropoutSeed = new DeterministicRandom(options.Seed, RandomPurpose.Dropout, step).NextSeed();
         manual_seed(dropoutSeed);
         if (device.IsCuda) cuda.manual_seed_all(dropoutSeed);
-        var host = collator.Prepare(batch, augment, new DeterministicRandom(options.Seed, RandomPurpose.Augmentation, step));
+        var host = collator.Prepare(batch, augment, new DeterministicRandom(options.Seed, RandomPurpose.Augmentation, step), mixing);
         var tensors = collator.ToDevice(host);
 
         optimizer.zero_grad();

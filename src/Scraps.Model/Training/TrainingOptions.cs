@@ -75,6 +75,18 @@ public sealed record TrainingOptions
     public int FrequencyMaskMaxBins { get; init; } = 10;
 
     /// <summary>
+    /// Share of training clips mixed with standard Gaussian noise on the standardised features,
+    /// M' = (1 - α) M + α N with α uniform in (0, <see cref="AugmentMaxAlpha"/>] (see <see cref="FeatureMixing"/>).
+    /// </summary>
+    public double NoiseAugmentProbability { get; init; }
+
+    /// <summary>Share of training clips mixed with the standardised features of another clip of the batch (same α).</summary>
+    public double MixAugmentProbability { get; init; }
+
+    /// <summary>Largest mixing weight α of the noise and mix augmentations.</summary>
+    public double AugmentMaxAlpha { get; init; } = 0.5;
+
+    /// <summary>
     /// A checkpoint folder whose weights start a new run instead of a random initialisation (fine-tuning, or a
     /// curriculum stage on longer clips or a larger corpus); the optimiser state and the step count start afresh.
     /// Its model config and phoneme inventory must be those of this run. Null: random initialisation.
@@ -110,6 +122,11 @@ public sealed record TrainingOptions
         Require(ValidationBatches >= 1, nameof(ValidationBatches), ValidationBatches, "must be at least 1");
         Require(LogEvery >= 1, nameof(LogEvery), LogEvery, "must be at least 1");
         Require(TimeMasks >= 0 && TimeMaskMaxFrames >= 0, nameof(TimeMasks), $"{TimeMasks} x {TimeMaskMaxFrames}", "must not be negative");
+        Require(NoiseAugmentProbability is >= 0 and <= 1, nameof(NoiseAugmentProbability), NoiseAugmentProbability, "must lie in [0, 1]");
+        Require(MixAugmentProbability is >= 0 and <= 1, nameof(MixAugmentProbability), MixAugmentProbability, "must lie in [0, 1]");
+        Require(NoiseAugmentProbability + MixAugmentProbability <= 1, nameof(MixAugmentProbability), MixAugmentProbability,
+            $"plus NoiseAugmentProbability = {NoiseAugmentProbability} must be at most 1 (a clip is noised or mixed, not both)");
+        Require(AugmentMaxAlpha is > 0 and < 1, nameof(AugmentMaxAlpha), AugmentMaxAlpha, "must lie in (0, 1): at α = 1 nothing of the clip is left");
         Require(FrequencyMasks >= 0 && FrequencyMaskMaxBins is >= 0 and <= 80, nameof(FrequencyMasks), $"{FrequencyMasks} x {FrequencyMaskMaxBins}",
             "must not be negative, and a mask is at most 80 bins wide");
     }

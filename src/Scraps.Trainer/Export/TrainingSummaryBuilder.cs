@@ -41,6 +41,8 @@ internal static class TrainingSummaryBuilder
             ["hours"] = Math.Round(cache.Utterances.Sum(u => (long)u.Frames) * FrameSeconds / 3600, 4),
         };
 
+        summary["augmentation"] = Augmentation(state.Options);
+
         if (state.Options.InitialWeights is { } initial)
         {
             summary["startedFrom"] = StartedFrom(initial);
@@ -116,6 +118,15 @@ internal static class TrainingSummaryBuilder
     /// The run a checkpoint's weights started from (fit --init-from): its checkpoint folder and, when its state.json is still
     /// there, its steps, batch size and clip limit, so that the summary tells the whole training, not only the last stage.
     /// </summary>
+    /// <summary>The feature-level augmentations of the run (the eval's robustness corruptions have the same form as noise and mix).</summary>
+    internal static JsonObject Augmentation(TrainingOptions options) => new()
+    {
+        ["specAugment"] = options.SpecAugment,
+        ["noiseProbability"] = options.NoiseAugmentProbability,
+        ["mixProbability"] = options.MixAugmentProbability,
+        ["maxAlpha"] = options.NoiseAugmentProbability + options.MixAugmentProbability > 0 ? options.AugmentMaxAlpha : null,
+    };
+
     internal static JsonObject StartedFrom(string initialWeights)
     {
         var result = new JsonObject { ["checkpoint"] = initialWeights };

@@ -52,4 +52,29 @@ public sealed class BatchCollatorTests
         Assert.True(augmented.Features.Count(v => v == 0) > plain.Features.Count(v => v == 0));
         Assert.Equal(plain.Ids, augmented.Ids);
     }
+
+    [Fact]
+    public void Mixes_before_masking_and_keeps_ids_lengths_and_padding()
+    {
+        var data = new TrainingTestData(train: 4, valid: 0, framesPerPhoneme: 20);
+        var collator = new BatchCollator(data, TrainingTestData.Bins, cpu.Device);
+        var options = new TrainingOptions { Config = TrainingTestConfigs.Tiny(12), MixAugmentProbability = 1, TimeMasks = 1, FrequencyMasks = 0 };
+        var items = data.Train.Take(3).ToArray();
+        var plain = collator.Prepare(items);
+        var mixed = collator.Prepare(items, null, new DeterministicRandom(1, RandomPurpose.Augmentation, 7), new FeatureMixing(options, TrainingTestData.Bins));
+        var masked = collator.Prepare(items, new SpecAugment(options, TrainingTestData.Bins), new DeterministicRandom(1, RandomPurpose.Augmentation, 7),
+            new FeatureMixing(options, TrainingTestData.Bins));
+        Assert.Equal(plain.Ids, mixed.Ids);
+        Assert.Equal(plain.FeatureLengths, mixed.FeatureLengths);
+        for (var b = 0; b < 3; b++)
+        {
+            var clip = b * plain.MaxFrames * TrainingTestData.Bins;
+            var used = items[b].Frames * TrainingTestData.Bins;
+            Assert.NotEqual(plain.Features.AsSpan(clip, used).ToArray(), mixed.Features.AsSpan(clip, used).ToArray());
+            Assert.All(mixed.Features.AsSpan(clip + used, (plain.MaxFrames * TrainingTestData.Bins) - used).ToArray(), v => Assert.Equal(0f, v));
+        }
+        // Same stream: the masked batch is the mixed batch with whole frames zeroed.
+        Assert.All(Enumerable.Range(0, mixed.Features.Length), i => Assert.True(masked.Features[i] == mixed.Features[i] || masked.Features[i] == 0));
+        Assert.True(masked.Features.Count(v => v == 0) > mixed.Features.Count(v => v == 0));
+    }
 }

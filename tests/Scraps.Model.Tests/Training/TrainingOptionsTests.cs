@@ -22,6 +22,9 @@ public sealed class TrainingOptionsTests
     [InlineData("GradientClipNorm")]
     [InlineData("Steps")]
     [InlineData("FrequencyMasks")]
+    [InlineData("NoiseAugmentProbability")]
+    [InlineData("MixAugmentProbability")]
+    [InlineData("AugmentMaxAlpha")]
     public void Validate_names_the_option_that_is_out_of_range(string option)
     {
         var bad = option switch
@@ -31,6 +34,9 @@ public sealed class TrainingOptionsTests
             "MaxFramesPerBatch" => Valid with { MaxFramesPerBatch = 1000, MaxClipFrames = 1600 },
             "GradientClipNorm" => Valid with { GradientClipNorm = -1 },
             "Steps" => Valid with { Steps = 0 },
+            "NoiseAugmentProbability" => Valid with { NoiseAugmentProbability = -0.1 },
+            "MixAugmentProbability" => Valid with { NoiseAugmentProbability = 0.6, MixAugmentProbability = 0.5 },
+            "AugmentMaxAlpha" => Valid with { AugmentMaxAlpha = 0 },
             _ => Valid with { FrequencyMaskMaxBins = 81 },
         };
         var e = Assert.Throws<ArgumentException>(bad.Validate);

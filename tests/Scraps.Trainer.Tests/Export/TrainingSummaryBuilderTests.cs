@@ -38,6 +38,21 @@ public sealed class TrainingSummaryBuilderTests(ExportFixture fixture)
     }
 
     [Fact]
+    public void The_augmentations_of_the_run_are_recorded()
+    {
+        var options = new Scraps.Model.Training.TrainingOptions
+        {
+            Config = Scraps.Model.ScrapsModelConfig.LoadNamed("small") with { VocabSize = 12 }, SpecAugment = true, MixAugmentProbability = 0.3, AugmentMaxAlpha = 0.6,
+        };
+
+        var recorded = TrainingSummaryBuilder.Augmentation(options);
+
+        Assert.Equal((true, 0.0, 0.3, 0.6), ((bool)recorded["specAugment"]!, (double)recorded["noiseProbability"]!,
+            (double)recorded["mixProbability"]!, (double)recorded["maxAlpha"]!));
+        Assert.Null(TrainingSummaryBuilder.Augmentation(options with { MixAugmentProbability = 0 })["maxAlpha"]);
+    }
+
+    [Fact]
     public void The_corpus_summary_is_found_through_the_manifest_the_cache_was_built_from()
     {
         var corpus = TrainingSummaryBuilder.FindCorpusSummary(fixture.Cache)!;

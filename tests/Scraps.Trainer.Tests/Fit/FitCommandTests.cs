@@ -74,11 +74,13 @@ public sealed class FitCommandTests(TinyCorpusFixture corpus, ITestOutputHelper 
         // --init-from starts a new run on the finished run's weights (here with another batch size and clip limit) ...
         var stage2 = Path.Combine(corpus.Root, "stage2");
         var started = await FitAsync($"--cache {corpus.Cache} --config {Config()} --out {stage2} --init-from {run} --steps 2 --batch 4 " +
-                                     "--max-clip-frames 1000 --log-every 1 --validate-every 0 --threads 1 --device cpu");
+                                     "--max-clip-frames 1000 --noise-augment 0.2 --mix-augment 0.3 --augment-max-alpha 0.4 --log-every 1 --validate-every 0 --threads 1 --device cpu");
         Assert.True(started.Code == 0, started.Error + started.Output);
         Assert.Contains($"training from the weights of {state.Directory} to step 2", started.Output);
         var stage2State = TrainingLoop.LatestCheckpoint(stage2)!;
         Assert.Equal((2L, 4, state.Directory), (stage2State.Step, stage2State.Options.BatchSize, stage2State.Options.InitialWeights));
+        Assert.Equal((0.2, 0.3, 0.4), (stage2State.Options.NoiseAugmentProbability, stage2State.Options.MixAugmentProbability, stage2State.Options.AugmentMaxAlpha));
+        Assert.Equal((0.0, 0.0), (state.Options.NoiseAugmentProbability, state.Options.MixAugmentProbability));
         // ... but cannot be combined with resuming a run that already has checkpoints.
         var mixed = await FitAsync($"--cache {corpus.Cache} --out {stage2} --resume --init-from {run} --steps 4 --threads 1 --device cpu");
         Assert.Equal(CommandLineRunner.InputError, mixed.Code);
@@ -91,6 +93,8 @@ public sealed class FitCommandTests(TinyCorpusFixture corpus, ITestOutputHelper 
     [InlineData("--cache {1} --out {0}/r3 --batch 1", "BatchSize")]
     [InlineData("--cache {1} --out {0}/r4 --config {0}/nope.json", "nope.json")]
     [InlineData("--cache {1} --out {0}/r5 --init-from {0}/no-such-run", "--init-from: folder not found")]
+    [InlineData("--cache {1} --out {0}/r6 --noise-augment 0.6 --mix-augment 0.5", "MixAugmentProbability")]
+    [InlineData("--cache {1} --out {0}/r7 --mix-augment 0.5 --augment-max-alpha 1", "AugmentMaxAlpha")]
     public async Task Bad_input_exits_2_with_a_one_line_error(string arguments, string expected)
     {
         var (code, _, error) = await FitAsync(string.Format(CultureInfo.InvariantCulture, arguments, corpus.Root, corpus.Cache) + " --device cpu --steps 1");
