@@ -114,10 +114,6 @@ internal static class TrainingSummaryBuilder
         return null;
     }
 
-    /// <summary>
-    /// The run a checkpoint's weights started from (fit --init-from): its checkpoint folder and, when its state.json is still
-    /// there, its steps, batch size and clip limit, so that the summary tells the whole training, not only the last stage.
-    /// </summary>
     /// <summary>The feature-level augmentations of the run (the eval's robustness corruptions have the same form as noise and mix).</summary>
     internal static JsonObject Augmentation(TrainingOptions options) => new()
     {
@@ -127,6 +123,10 @@ internal static class TrainingSummaryBuilder
         ["maxAlpha"] = options.NoiseAugmentProbability + options.MixAugmentProbability > 0 ? options.AugmentMaxAlpha : null,
     };
 
+    /// <summary>
+    /// The run a checkpoint's weights started from (fit --init-from): its checkpoint folder and, when its state.json is still
+    /// there, its steps, batch size and clip limit, so that the summary tells the whole training, not only the last stage.
+    /// </summary>
     internal static JsonObject StartedFrom(string initialWeights)
     {
         var result = new JsonObject { ["checkpoint"] = initialWeights };
