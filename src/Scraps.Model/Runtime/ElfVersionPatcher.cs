@@ -107,9 +107,7 @@ internal static class ElfVersionPatcher
         int changed = MarkVersionWeak(bytes, versionName, path);
         if (changed > 0)
         {
-            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
+            FileReplacement.WriteAllBytes(path, bytes);
         }
         return changed;
     }

@@ -36,9 +36,7 @@ internal static class PatchedLibraryCache
         try
         {
             Directory.CreateDirectory(folder);
-            var temporary = Path.Combine(folder, $".{Path.GetFileName(original)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, target, overwrite: true);
+            FileReplacement.WriteAllBytes(target, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
