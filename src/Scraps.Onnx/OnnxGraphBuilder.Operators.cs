@@ -20,6 +20,8 @@ public sealed partial class OnnxGraphBuilder
 
     public string Softmax(string x, long axis = -1) => Single("Softmax", [x], OnnxAttribute.Int("axis", axis));
 
+    public string LogSoftmax(string x, long axis = -1) => Single("LogSoftmax", [x], OnnxAttribute.Int("axis", axis));
+
     /// <summary>LayerNormalization (opset 17) over the axes from <paramref name="axis"/> on, with scale and bias.</summary>
     public string LayerNormalization(string x, string scale, string bias, float epsilon = 1e-5f, long axis = -1) =>
         Single("LayerNormalization", [x, scale, bias], OnnxAttribute.Int("axis", axis), OnnxAttribute.Float("epsilon", epsilon));

@@ -4,6 +4,7 @@ using Scraps.Model.Data;
 using Scraps.Model.Runtime;
 using Scraps.Model.Training;
 using Scraps.Phonetics;
+using Scraps.Phonetics.Lexicon;
 using Scraps.Trainer.Fit;
 using Spectre.Console;
 using TorchSharp;
@@ -25,45 +26,70 @@ internal static class FitCommand
         return command;
     }
 
+    /// <summary>The defaults of every training flag: those of <see cref="TrainingOptions"/> itself.</summary>
+    private static readonly TrainingOptions Defaults = new() { Config = new ScrapsModelConfig() };
+
     /// <summary>The command's options (one set per command instance).</summary>
     internal sealed class Flags
     {
         public readonly Option<string> Cache = new("--cache") { Description = "Feature cache folder (scraps-train corpus features)", Required = true };
         public readonly Option<string> Config = new("--config") { Description = "Model config: small, paper or a .json file", DefaultValueFactory = _ => "small" };
         public readonly Option<string> Out = new("--out", "-o") { Description = "Run folder: checkpoints, train.csv, valid.csv, tensorboard/", Required = true };
-        public readonly Option<long> Steps = new("--steps") { Description = "Total optimiser steps", DefaultValueFactory = _ => 100_000 };
-        public readonly Option<int> Batch = new("--batch", "-b") { Description = "Pairs per batch", DefaultValueFactory = _ => 64 };
-        public readonly Option<double> Lr = new("--lr") { Description = "Peak learning rate (Adam)", DefaultValueFactory = _ => 5e-4 };
-        public readonly Option<int> Warmup = new("--warmup") { Description = "Linear warm-up steps", DefaultValueFactory = _ => 1000 };
+        public readonly Option<long> Steps = new("--steps") { Description = "Total optimiser steps", DefaultValueFactory = _ => Defaults.Steps };
+        public readonly Option<int> Batch = new("--batch", "-b") { Description = "Pairs per batch", DefaultValueFactory = _ => Defaults.BatchSize };
+        public readonly Option<double> Lr = new("--lr") { Description = "Peak learning rate (Adam)", DefaultValueFactory = _ => Defaults.LearningRate };
+        public readonly Option<int> Warmup = new("--warmup") { Description = "Linear warm-up steps", DefaultValueFactory = _ => Defaults.WarmupSteps };
         public readonly Option<string> Schedule = new("--schedule") { Description = "After warm-up: constant or cosine", DefaultValueFactory = _ => "constant" };
-        public readonly Option<int> MaxFrames = new("--max-frames-per-batch") { Description = "Padded frame budget per batch (0: none)", DefaultValueFactory = _ => 0 };
-        public readonly Option<int> MaxClipFrames = new("--max-clip-frames") { Description = "Leave out clips longer than this (frames of 12.5 ms)", DefaultValueFactory = _ => 1600 };
-        public readonly Option<double> GradClip = new("--grad-clip") { Description = "Global gradient norm clip (0: off)", DefaultValueFactory = _ => 1.0 };
-        public readonly Option<int> CheckpointEvery = new("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => 1000 };
-        public readonly Option<int> Keep = new("--keep-checkpoints") { Description = "Newest checkpoints kept", DefaultValueFactory = _ => 3 };
-        public readonly Option<int> ValidateEvery = new("--validate-every") { Description = "Steps between validations (0: off)", DefaultValueFactory = _ => 1000 };
-        public readonly Option<int> ValidBatch = new("--valid-batch") { Description = "Pairs per validation minibatch", DefaultValueFactory = _ => 128 };
-        public readonly Option<int> ValidBatches = new("--valid-batches") { Description = "Validation minibatches", DefaultValueFactory = _ => 4 };
-        public readonly Option<int> LogEvery = new("--log-every") { Description = "Steps between log rows", DefaultValueFactory = _ => 10 };
-        public readonly Option<long> Seed = new("--seed") { Description = "Seed of initialisation, data order, dropout and augmentation", DefaultValueFactory = _ => 1 };
+        public readonly Option<int> MaxFrames = new("--max-frames-per-batch") { Description = "Padded frame budget per batch (0: none)", DefaultValueFactory = _ => Defaults.MaxFramesPerBatch };
+        public readonly Option<int> MaxClipFrames = new("--max-clip-frames") { Description = "Leave out clips longer than this (frames of 12.5 ms)", DefaultValueFactory = _ => Defaults.MaxClipFrames };
+        public readonly Option<double> GradClip = new("--grad-clip") { Description = "Global gradient norm clip (0: off)", DefaultValueFactory = _ => Defaults.GradientClipNorm };
+        public readonly Option<int> CheckpointEvery = new("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => Defaults.CheckpointEvery };
+        public readonly Option<int> Keep = new("--keep-checkpoints") { Description = "Newest checkpoints kept", DefaultValueFactory = _ => Defaults.KeepCheckpoints };
+        public readonly Option<int> ValidateEvery = new("--validate-every") { Description = "Steps between validations (0: off)", DefaultValueFactory = _ => Defaults.ValidateEvery };
+        public readonly Option<int> ValidBatch = new("--valid-batch") { Description = "Pairs per validation minibatch", DefaultValueFactory = _ => Defaults.ValidationBatchSize };
+        public readonly Option<int> ValidBatches = new("--valid-batches") { Description = "Validation minibatches", DefaultValueFactory = _ => Defaults.ValidationBatches };
+        public readonly Option<int> LogEvery = new("--log-every") { Description = "Steps between log rows", DefaultValueFactory = _ => Defaults.LogEvery };
+        public readonly Option<long> Seed = new("--seed") { Description = "Seed of initialisation, data order, dropout and augmentation", DefaultValueFactory = _ => Defaults.Seed };
         public readonly Option<bool> SpecAugment = new("--spec-augment") { Description = "Time and frequency masking of the features while training" };
         public readonly Option<double> NoiseAugment = new("--noise-augment")
         {
-            Description = "Share of clips mixed with Gaussian noise on the standardised features, M' = (1-α)M + αN (0: off)", DefaultValueFactory = _ => 0,
+            Description = "Share of clips mixed with Gaussian noise on the standardised features, M' = (1-α)M + αN (0: off)", DefaultValueFactory = _ => Defaults.NoiseAugmentProbability,
         };
         public readonly Option<double> MixAugment = new("--mix-augment")
         {
-            Description = "Share of clips mixed with another clip of the batch the same way (0: off)", DefaultValueFactory = _ => 0,
+            Description = "Share of clips mixed with another clip of the batch the same way (0: off)", DefaultValueFactory = _ => Defaults.MixAugmentProbability,
         };
         public readonly Option<double> AugmentMaxAlpha = new("--augment-max-alpha")
         {
-            Description = "Largest α of --noise-augment and --mix-augment (α is uniform up to it)", DefaultValueFactory = _ => 0.5,
+            Description = "Largest α of --noise-augment and --mix-augment (α is uniform up to it)", DefaultValueFactory = _ => Defaults.AugmentMaxAlpha,
+        };
+        public readonly Option<int> HardNegatives = new("--hard-negatives")
+        {
+            Description = "K near-miss phoneme sequences of each pair's own transcript added to its audio->text row (0: off)", DefaultValueFactory = _ => Defaults.HardNegatives,
+        };
+        public readonly Option<string> HardNegativeKinds = new("--hard-negative-kinds")
+        {
+            Description = "Comma-separated kinds of near miss: close-word, delete-word, insert-word, swap-words, phone-noise",
+            DefaultValueFactory = _ => string.Join(',', Defaults.HardNegativeKinds.Kinds().Select(HardNegativeKindNames.Name)),
+        };
+        public readonly Option<double> HardNegativeWeight = new("--hard-negative-weight")
+        {
+            Description = "w in L = L_clip + w L_hard + λ L_ctc", DefaultValueFactory = _ => Defaults.HardNegativeWeight,
+        };
+        public readonly Option<double> CtcWeight = new("--ctc-weight")
+        {
+            Description = "λ in L = L_clip + w L_hard + λ L_ctc; above 0 adds the CTC head to the model (0: no CTC)", DefaultValueFactory = _ => Defaults.CtcWeight,
+        };
+        public readonly Option<string?> Lexicon = new("--lexicon")
+        {
+            Description = "Pronunciation lexicon of the near misses (scraps-train lexicon); default: built from the CMU word list of pocketsphinx-en-us into the run folder",
         };
         public readonly Option<bool> Resume = new("--resume") { Description = "Continue the run folder's latest checkpoint (same step, optimiser state and data order)" };
         public readonly Option<string?> InitFrom = new("--init-from")
         {
-            Description = "Start a new run from the weights of another run's latest checkpoint (a run folder) or of one checkpoint folder: " +
-                          "fine-tuning, or a curriculum stage with longer clips or more data (same --config; fresh optimiser, step 0)",
+            Description = "Start a new run from the weights of another run's latest checkpoint (a run folder), of one checkpoint folder, or of a " +
+                          "model package (e.g. models/scraps-en-base): fine-tuning, or a curriculum stage with longer clips or more data " +
+                          "(same architecture, a CTC head may be added; fresh optimiser, step 0)",
         };
         public readonly Option<string> Device = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
         public readonly Option<string?> TorchLib = new("--torch-lib") { Description = $"A CUDA PyTorch installation's torch/lib folder (or ${TorchRuntimeOptions.TorchLibEnvironmentVariable})" };
@@ -72,7 +98,7 @@ internal static class FitCommand
         /// <summary>Options a resumed run takes from its checkpoint unless given again.</summary>
         public Option[] TrainingFlags =>
             [Config, Steps, Batch, Lr, Warmup, Schedule, MaxFrames, MaxClipFrames, GradClip, CheckpointEvery, Keep, ValidateEvery, ValidBatch, ValidBatches, LogEvery, Seed, SpecAugment,
-             NoiseAugment, MixAugment, AugmentMaxAlpha];
+             NoiseAugment, MixAugment, AugmentMaxAlpha, HardNegatives, HardNegativeKinds, HardNegativeWeight, CtcWeight, Lexicon];
     }
 
 
@@ -152,6 +178,14 @@ internal static class FitCommand
         if (Given(f.NoiseAugment)) o = o with { NoiseAugmentProbability = parse.GetValue(f.NoiseAugment) };
         if (Given(f.MixAugment)) o = o with { MixAugmentProbability = parse.GetValue(f.MixAugment) };
         if (Given(f.AugmentMaxAlpha)) o = o with { AugmentMaxAlpha = parse.GetValue(f.AugmentMaxAlpha) };
+        if (Given(f.HardNegatives)) o = o with { HardNegatives = parse.GetValue(f.HardNegatives) };
+        if (Given(f.HardNegativeKinds)) o = o with { HardNegativeKinds = HardNegativeKindNames.ParseList(parse.GetValue(f.HardNegativeKinds)!) };
+        if (Given(f.HardNegativeWeight)) o = o with { HardNegativeWeight = parse.GetValue(f.HardNegativeWeight) };
+        if (Given(f.CtcWeight)) o = o with { CtcWeight = parse.GetValue(f.CtcWeight) };
+        // λ > 0 needs the head: a new run adds it to the config (a resumed run keeps its checkpoint's config).
+        if (checkpoint is null && o.CtcWeight > 0 && !o.Config.CtcHead) o = o with { Config = o.Config with { CtcHead = true } };
+        if (parse.GetValue(f.Lexicon) is { } lexicon) o = o with { Lexicon = Path.GetFullPath(lexicon) };
+        else if (o.NeedsLexicon && o.Lexicon is null) o = o with { Lexicon = LexiconSource.DebianCmuDictionary };
         if (parse.GetValue(f.InitFrom) is { } initFrom)
         {
             if (checkpoint is not null)

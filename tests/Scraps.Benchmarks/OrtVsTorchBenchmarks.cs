@@ -118,18 +118,7 @@ public class OrtVsTorchBenchmarks
     {
         Name = "bench-random",
         Version = "0",
-        Architecture = new ModelArchitecture
-        {
-            ModelDim = config.ModelDim,
-            Layers = config.Layers,
-            Heads = config.Heads,
-            FfnDim = config.FfnDim,
-            LstmHidden = config.LstmHidden,
-            AcousticSubsampling = config.AcousticSubsampling,
-            MelBins = config.MelBins,
-            MaxPositions = config.MaxPositions,
-            VocabSize = config.VocabSize,
-        },
+        Architecture = config,
         FrontEnd = FrontEndSettings.Default,
         Features = new FeatureMeanStd(new float[LogMel.Bins], Enumerable.Repeat(1f, LogMel.Bins).ToArray()),
         Phonemes = PhonemeInventoryInfo.From(inventory),

@@ -35,18 +35,7 @@ internal static class RandomModelPackage
             Name = $"random-{config}",
             Version = "0.0.0",
             Created = DateTimeOffset.UtcNow,
-            Architecture = new ModelArchitecture
-            {
-                ModelDim = dims.ModelDim,
-                Layers = dims.Layers,
-                Heads = dims.Heads,
-                FfnDim = dims.FfnDim,
-                LstmHidden = dims.LstmHidden,
-                AcousticSubsampling = dims.AcousticSubsampling,
-                MelBins = dims.MelBins,
-                MaxPositions = dims.MaxPositions,
-                VocabSize = dims.VocabSize,
-            },
+            Architecture = dims,
             FrontEnd = FrontEndSettings.Default,
             Features = new FeatureMeanStd(Enumerable.Repeat(-4f, LogMel.Bins).ToArray(), Enumerable.Repeat(2f, LogMel.Bins).ToArray()),
             Phonemes = PhonemeInventoryInfo.From(PhonemeInventory.EnglishUs),
@@ -58,7 +47,7 @@ internal static class RandomModelPackage
         return full;
     }
 
-    private static ScrapsGraphDims Dims(int modelDim, int layers, int heads, int ffn, int lstm, int subsampling) => new()
+    private static ScrapsModelConfig Dims(int modelDim, int layers, int heads, int ffn, int lstm, int subsampling) => new()
     {
         ModelDim = modelDim,
         Layers = layers,

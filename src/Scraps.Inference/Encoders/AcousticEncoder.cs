@@ -15,10 +15,10 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
     private static readonly string[] WithSequence = ["embeddings", "sequence", "sequence_lengths"];
 
     private readonly OrtGraph graph;
-    private readonly ModelArchitecture architecture;
+    private readonly ScrapsModelConfig architecture;
     private readonly ScrapsModelOptions options;
 
-    internal AcousticEncoder(OrtGraph graph, ModelArchitecture architecture, ScrapsModelOptions options)
+    internal AcousticEncoder(OrtGraph graph, ScrapsModelConfig architecture, ScrapsModelOptions options)
     {
         this.graph = graph;
         this.architecture = architecture;

@@ -15,10 +15,10 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
     private static readonly string[] WithSequence = ["embeddings", "sequence"];
 
     private readonly OrtGraph graph;
-    private readonly ModelArchitecture architecture;
+    private readonly ScrapsModelConfig architecture;
     private readonly ScrapsModelOptions options;
 
-    internal PhoneticEncoder(OrtGraph graph, ModelArchitecture architecture, ScrapsModelOptions options)
+    internal PhoneticEncoder(OrtGraph graph, ScrapsModelConfig architecture, ScrapsModelOptions options)
     {
         this.graph = graph;
         this.architecture = architecture;

@@ -24,7 +24,7 @@ public sealed record ModelManifest
 
     public DateTimeOffset Created { get; init; }
 
-    public required ModelArchitecture Architecture { get; init; }
+    public required ScrapsModelConfig Architecture { get; init; }
 
     public required FrontEndSettings FrontEnd { get; init; }
 

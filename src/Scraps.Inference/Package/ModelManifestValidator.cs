@@ -17,27 +17,13 @@ internal static class ModelManifestValidator
         }
 
         var arch = manifest.Architecture ?? throw new ModelPackageException(filePath, "'architecture' is missing");
-        foreach (var (name, value) in new[]
-                 {
-                     ("modelDim", arch.ModelDim), ("layers", arch.Layers), ("heads", arch.Heads), ("ffnDim", arch.FfnDim),
-                     ("lstmHidden", arch.LstmHidden), ("melBins", arch.MelBins), ("maxPositions", arch.MaxPositions),
-                     ("vocabSize", arch.VocabSize),
-                 })
+        try
         {
-            if (value <= 0)
-            {
-                Fail($"architecture.{name} must be positive, got {value}");
-            }
+            arch.Validate(requireVocabulary: true, source: "architecture");
         }
-
-        if (arch.ModelDim % arch.Heads != 0)
+        catch (InvalidDataException e)
         {
-            Fail($"architecture.heads ({arch.Heads}) must divide modelDim ({arch.ModelDim})");
-        }
-
-        if (arch.AcousticSubsampling is not (1 or 2 or 4))
-        {
-            Fail($"architecture.acousticSubsampling must be 1, 2 or 4, got {arch.AcousticSubsampling}");
+            Fail(e.Message);
         }
 
         if (manifest.FrontEnd is null)

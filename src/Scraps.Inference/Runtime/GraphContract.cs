@@ -10,12 +10,12 @@ namespace Scraps.Inference.Runtime;
 /// </summary>
 internal sealed record GraphContract(string GraphFile, IReadOnlyList<GraphPort> Inputs, IReadOnlyList<GraphPort> Outputs)
 {
-    public static GraphContract Phonetic(ModelArchitecture arch) => new(
+    public static GraphContract Phonetic(ScrapsModelConfig arch) => new(
         ModelManifest.PhoneticGraphFile,
         [new("phonemes", TensorElementType.Int64, [-1, -1]), new("lengths", TensorElementType.Int64, [-1])],
         [new("embeddings", TensorElementType.Float, [-1, arch.LstmHidden]), new("sequence", TensorElementType.Float, [-1, -1, arch.ModelDim])]);
 
-    public static GraphContract Acoustic(ModelArchitecture arch) => new(
+    public static GraphContract Acoustic(ScrapsModelConfig arch) => new(
         ModelManifest.AcousticGraphFile,
         [new("features", TensorElementType.Float, [-1, -1, arch.MelBins]), new("lengths", TensorElementType.Int64, [-1])],
         [

@@ -13,28 +13,18 @@ internal static class TorchWeightReader
         ArgumentNullException.ThrowIfNull(model);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var dims = Dims(model.Config);
+        var dims = model.Config;
         var weights = new ScrapsNetWeights(
             dims,
             Phonetic(model.Phonetic),
             Acoustic(model.Acoustic),
-            Lstm(model.Integrator));
+            Lstm(model.Integrator))
+        {
+            CtcHead = model.CtcHead is null ? null : Linear(model.CtcHead, "ctc_head"),
+        };
         weights.Validate();
         return weights;
     }
-
-    internal static ScrapsGraphDims Dims(ScrapsModelConfig config) => new()
-    {
-        ModelDim = config.ModelDim,
-        Layers = config.Layers,
-        Heads = config.Heads,
-        FfnDim = config.FfnDim,
-        LstmHidden = config.LstmHidden,
-        AcousticSubsampling = config.AcousticSubsampling,
-        MelBins = config.MelBins,
-        MaxPositions = config.MaxPositions,
-        VocabSize = config.VocabSize,
-    };
 
     private static PhoneticEncoderWeights Phonetic(PhoneticEncoder encoder) => new(
         Values(encoder.Embedding.weight, "phonetic.embedding.weight"),

@@ -24,6 +24,13 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
     [ComponentName(Name = "integrator")]
     public readonly LSTM Integrator;
 
+    /// <summary>
+    /// Linear(d, vocabSize) over the acoustic per-step outputs, when <see cref="ScrapsModelConfig.CtcHead"/>: per-step
+    /// phoneme log-probabilities (class 0, the padding id, is the CTC blank). Null for a model without the head.
+    /// </summary>
+    [ComponentName(Name = "ctc_head")]
+    public readonly Linear? CtcHead;
+
     /// <summary>Kept in a field for the int64 length arithmetic: no temporary Scalar per call (see PaddingMasks).</summary>
     private static readonly Scalar One = 1L.ToScalar();
 
@@ -35,6 +42,7 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         Phonetic = new PhoneticEncoder(config);
         Acoustic = new AcousticEncoder(config);
         Integrator = nn.LSTM(config.ModelDim, config.LstmHidden, numLayers: 1, batchFirst: true);
+        if (config.CtcHead) CtcHead = nn.Linear(config.ModelDim, config.VocabSize);
         RegisterComponents();
     }
 
@@ -52,6 +60,19 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         using var scope = NewDisposeScope();
         var (sequence, stepLengths) = Acoustic.forward(features, lengths);
         return Integrate(sequence, stepLengths).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// SCRAPS vectors [B, D] of standardised log-mel features, with the CTC head's per-step phoneme log-probabilities
+    /// [B, T', vocabSize] (null without the head) and the subsampled lengths [B].
+    /// </summary>
+    public AcousticOutputs EncodeAcoustic(Tensor features, Tensor lengths)
+    {
+        using var scope = NewDisposeScope();
+        var (sequence, stepLengths) = Acoustic.forward(features, lengths);
+        var embeddings = Integrate(sequence, stepLengths).MoveToOuterDisposeScope();
+        var logProbs = CtcHead is null ? null : nn.functional.log_softmax(CtcHead.forward(sequence), -1).MoveToOuterDisposeScope();
+        return new AcousticOutputs(embeddings, logProbs, stepLengths.MoveToOuterDisposeScope());
     }
 
     /// <summary>Both embeddings for a batch of (phonemes, audio) pairs; row i of each belongs to pair i.</summary>
@@ -87,8 +108,12 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         save(path);
     }
 
-    /// <summary>Builds a model of <paramref name="config"/> and loads weights written by <see cref="SaveWeights"/>.</summary>
-    public static ScrapsNet LoadWeights(string path, ScrapsModelConfig config)
+    /// <summary>
+    /// Builds a model of <paramref name="config"/> and loads weights written by <see cref="SaveWeights"/>. With
+    /// <paramref name="allowNewCtcHead"/>, weights of a model without the CTC head start a model with one (the head
+    /// keeps its random initialisation); every other tensor must be present and of the same shape.
+    /// </summary>
+    public static ScrapsNet LoadWeights(string path, ScrapsModelConfig config, bool allowNewCtcHead = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
@@ -98,7 +123,10 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         var model = new ScrapsNet(config);
         try
         {
-            model.load(path);
+            var loaded = new Dictionary<string, bool>();
+            model.load(path, strict: !(allowNewCtcHead && config.CtcHead), loadedParameters: loaded);
+            var missing = model.state_dict().Keys.Where(k => !loaded.GetValueOrDefault(k) && !(allowNewCtcHead && k.StartsWith("ctc_head.", StringComparison.Ordinal))).ToArray();
+            if (missing.Length > 0) throw new ArgumentException($"the file has no {string.Join(", ", missing)}");
         }
         catch (Exception e) when (e is ArgumentException or EndOfStreamException or IOException or NotImplementedException or System.Runtime.InteropServices.ExternalException)
         {
@@ -106,6 +134,24 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
             throw new InvalidDataException($"Model weights file '{path}' does not match config '{config.Name}': {e.Message}", e);
         }
         return model;
+    }
+
+    /// <summary>Loads plain weights (e.g. read back from a model package's ONNX graphs) into this model's tensors.</summary>
+    public void CopyFrom(IReadOnlyDictionary<string, Tensor> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        using var noGrad = no_grad();
+        foreach (var (name, target) in state_dict())
+        {
+            if (!weights.TryGetValue(name, out var source))
+            {
+                if (name.StartsWith("ctc_head.", StringComparison.Ordinal)) continue;
+                throw new ArgumentException($"no weights for '{name}'");
+            }
+            if (!source.shape.SequenceEqual(target.shape))
+                throw new ArgumentException($"'{name}' is [{string.Join(", ", source.shape)}], the model needs [{string.Join(", ", target.shape)}]");
+            target.copy_(source);
+        }
     }
 
     /// <summary>LSTM over the sequence; the output at step length - 1 of each row: [B, D].</summary>
@@ -118,3 +164,9 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         return output.gather(1, last).squeeze(1).MoveToOuterDisposeScope();
     }
 }
+
+/// <summary>What the acoustic side of <see cref="ScrapsNet"/> gives for a batch.</summary>
+/// <param name="Embeddings">SCRAPS vectors [B, D].</param>
+/// <param name="PhoneLogProbs">CTC head log-probabilities [B, T', vocabSize]; null without the head.</param>
+/// <param name="StepLengths">Valid steps of each row after subsampling [B].</param>
+public sealed record AcousticOutputs(Tensor Embeddings, Tensor? PhoneLogProbs, Tensor StepLengths);

@@ -5,28 +5,30 @@ namespace Scraps.Model.Training;
 
 /// <summary>
 /// Turns a list of utterances into the padded tensors the model takes: token ids int64 [B, T] (0 = padding)
-/// with lengths [B], standardised features float [B, F, bins] (zeros after each clip) with lengths [B].
-/// Host buffers are filled first (optionally noised or mixed, then masked with SpecAugment), then copied to the
-/// device in one go.
+/// with lengths [B], standardised features float [B, F, bins] (zeros after each clip) with lengths [B], and, when
+/// asked, the CTC phone targets (the Phone tokens of each transcript, concatenated) and near-miss token sequences
+/// padded like the ids. Host buffers are filled first (optionally noised or mixed, then masked with SpecAugment),
+/// then copied to the device in one go.
 /// </summary>
-internal sealed class BatchCollator(ITrainingData data, int melBins, Device device)
+/// <param name="isPhone">Per token id: is it a phone (a CTC target)? Null: no CTC targets.</param>
+internal sealed class BatchCollator(ITrainingData data, int melBins, Device device, bool[]? isPhone = null)
 {
     public HostBatch Prepare(
-        IReadOnlyList<TrainingUtterance> items, SpecAugment? augment = null, DeterministicRandom? random = null, FeatureMixing? mixing = null)
+        IReadOnlyList<TrainingUtterance> items,
+        SpecAugment? augment = null,
+        DeterministicRandom? random = null,
+        FeatureMixing? mixing = null,
+        IReadOnlyList<int[]>? negatives = null)
     {
         if (items.Count == 0) throw new ArgumentException("A batch needs at least one utterance.", nameof(items));
         var count = items.Count;
-        var maxTokens = items.Max(u => u.PhonemeIds.Length);
+        var (ids, idLengths, maxTokens) = PadIds(items.Select(u => u.PhonemeIds).ToArray());
         var maxFrames = items.Max(u => u.Frames);
-        var ids = new long[count * maxTokens];
-        var idLengths = new long[count];
         var features = new float[count * maxFrames * melBins];
         var featureLengths = new long[count];
         for (var b = 0; b < count; b++)
         {
             var u = items[b];
-            for (var t = 0; t < u.PhonemeIds.Length; t++) ids[b * maxTokens + t] = u.PhonemeIds[t];
-            idLengths[b] = u.PhonemeIds.Length;
             data.ReadStandardizedFeatures(u.Index, features.AsSpan(b * maxFrames * melBins, u.Frames * melBins));
             featureLengths[b] = u.Frames;
         }
@@ -39,7 +41,30 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
                     augment.Apply(features.AsSpan(b * maxFrames * melBins, items[b].Frames * melBins), items[b].Frames, random);
             }
         }
-        return new HostBatch(count, maxTokens, maxFrames, melBins, ids, idLengths, features, featureLengths);
+        var batch = new HostBatch(count, maxTokens, maxFrames, melBins, ids, idLengths, features, featureLengths);
+        if (isPhone is not null)
+        {
+            var targets = new List<long>();
+            var targetLengths = new long[count];
+            for (var b = 0; b < count; b++)
+            {
+                foreach (var id in items[b].PhonemeIds)
+                {
+                    if (id < isPhone.Length && isPhone[id])
+                    {
+                        targets.Add(id);
+                        targetLengths[b]++;
+                    }
+                }
+            }
+            batch = batch with { CtcTargets = targets.ToArray(), CtcTargetLengths = targetLengths };
+        }
+        if (negatives is { Count: > 0 })
+        {
+            var (negativeIds, negativeLengths, negativeMax) = PadIds(negatives);
+            batch = batch with { Negatives = new PaddedIds(negatives.Count, negativeMax, negativeIds, negativeLengths) };
+        }
+        return batch;
     }
 
     /// <summary>Device tensors of a prepared batch, owned by the caller's dispose scope.</summary>
@@ -47,12 +72,53 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
         tensor(host.Ids, [host.Count, host.MaxTokens], ScalarType.Int64).to(device),
         tensor(host.IdLengths, [host.Count], ScalarType.Int64).to(device),
         tensor(host.Features, [host.Count, host.MaxFrames, host.MelBins], ScalarType.Float32).to(device),
-        tensor(host.FeatureLengths, [host.Count], ScalarType.Int64).to(device));
+        tensor(host.FeatureLengths, [host.Count], ScalarType.Int64).to(device))
+    {
+        CtcTargets = host.CtcTargets is null ? null : tensor(host.CtcTargets, [host.CtcTargets.Length], ScalarType.Int64).to(device),
+        CtcTargetLengths = host.CtcTargetLengths is null ? null : tensor(host.CtcTargetLengths, [host.Count], ScalarType.Int64).to(device),
+        NegativeIds = host.Negatives is null ? null : tensor(host.Negatives.Ids, [host.Negatives.Count, host.Negatives.MaxTokens], ScalarType.Int64).to(device),
+        NegativeLengths = host.Negatives is null ? null : tensor(host.Negatives.Lengths, [host.Negatives.Count], ScalarType.Int64).to(device),
+    };
+
+    private static (long[] Ids, long[] Lengths, int MaxTokens) PadIds(IReadOnlyList<int[]> sequences)
+    {
+        var maxTokens = sequences.Max(s => s.Length);
+        var ids = new long[sequences.Count * maxTokens];
+        var lengths = new long[sequences.Count];
+        for (var b = 0; b < sequences.Count; b++)
+        {
+            var s = sequences[b];
+            for (var t = 0; t < s.Length; t++) ids[(b * maxTokens) + t] = s[t];
+            lengths[b] = s.Length;
+        }
+        return (ids, lengths, maxTokens);
+    }
 }
 
 /// <summary>A padded batch in host memory.</summary>
 internal sealed record HostBatch(
-    int Count, int MaxTokens, int MaxFrames, int MelBins, long[] Ids, long[] IdLengths, float[] Features, long[] FeatureLengths);
+    int Count, int MaxTokens, int MaxFrames, int MelBins, long[] Ids, long[] IdLengths, float[] Features, long[] FeatureLengths)
+{
+    /// <summary>The Phone tokens of every transcript, concatenated (null without a CTC head).</summary>
+    public long[]? CtcTargets { get; init; }
+
+    public long[]? CtcTargetLengths { get; init; }
+
+    /// <summary>Near-miss sequences: rows i*K .. i*K+K-1 belong to item i.</summary>
+    public PaddedIds? Negatives { get; init; }
+}
+
+/// <summary>Token sequences padded to one length (0 = padding).</summary>
+internal sealed record PaddedIds(int Count, int MaxTokens, long[] Ids, long[] Lengths);
 
 /// <summary>A padded batch on the training device.</summary>
-internal sealed record DeviceBatch(Tensor Ids, Tensor IdLengths, Tensor Features, Tensor FeatureLengths);
+internal sealed record DeviceBatch(Tensor Ids, Tensor IdLengths, Tensor Features, Tensor FeatureLengths)
+{
+    public Tensor? CtcTargets { get; init; }
+
+    public Tensor? CtcTargetLengths { get; init; }
+
+    public Tensor? NegativeIds { get; init; }
+
+    public Tensor? NegativeLengths { get; init; }
+}

@@ -81,4 +81,6 @@ internal static class RandomPurpose
     public const ulong Dropout = 3;
     public const ulong Validation = 4;
     public const ulong Initialisation = 5;
+    public const ulong HardNegatives = 6;
+    public const ulong ValidationNegatives = 7;
 }

@@ -34,10 +34,24 @@ public sealed record TrainingStarted(
 /// <param name="StepsPerSecond">Over the steps since the previous report.</param>
 /// <param name="GradientNorm">Global gradient norm before clipping, at the last step.</param>
 public sealed record TrainingStepReport(
-    long Step, long Steps, int Epoch, double Loss, double LearningRate, double GradientNorm, double StepsPerSecond, int BatchSize, TimeSpan Elapsed);
+    long Step, long Steps, int Epoch, double Loss, double LearningRate, double GradientNorm, double StepsPerSecond, int BatchSize, TimeSpan Elapsed)
+{
+    /// <summary>The window's mean of each part of the loss (NaN for a part that is off).</summary>
+    public LossParts Parts { get; init; } = new(double.NaN, double.NaN, double.NaN);
+}
+
+/// <summary>Parts of L = L_clip + w L_hard + λ L_ctc (unweighted; NaN where off).</summary>
+public sealed record LossParts(double Contrastive, double HardNegative, double Ctc);
 
 /// <summary>The in-batch validation at one step, averaged over the validation minibatches.</summary>
-public sealed record ValidationReport(long Step, double Loss, ValidationFigures Figures, int Batches, int BatchSize, TimeSpan Duration);
+public sealed record ValidationReport(long Step, double Loss, ValidationFigures Figures, int Batches, int BatchSize, TimeSpan Duration)
+{
+    /// <summary>AUC of each clip's own transcript against a close-word near miss of it (NaN without a lexicon).</summary>
+    public double NearMissAuc { get; init; } = double.NaN;
+
+    /// <summary>Greedy CTC phone error rate (NaN without the CTC head).</summary>
+    public double PhoneErrorRate { get; init; } = double.NaN;
+}
 
 /// <summary>How a run ended.</summary>
 /// <param name="Cancelled">True when it stopped early on cancellation (a checkpoint was still written).</param>

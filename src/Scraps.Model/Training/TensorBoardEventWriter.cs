@@ -47,6 +47,8 @@ internal sealed class TensorBoardEventWriter : IDisposable
         var summary = new ProtoWriter();
         foreach (var (tag, value) in scalars)
         {
+            // A loss part or figure that is off (NaN) is left out rather than drawn as a gap in every chart.
+            if (double.IsNaN(value)) continue;
             var v = new ProtoWriter();
             v.String(1, tag);
             v.Float(2, (float)value);

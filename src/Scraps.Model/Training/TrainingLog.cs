@@ -12,8 +12,8 @@ internal sealed class TrainingLog : IDisposable
     public const string TrainCsv = "train.csv";
     public const string ValidCsv = "valid.csv";
     public const string TensorBoardFolder = "tensorboard";
-    private const string TrainHeader = "step,epoch,loss,learning_rate,gradient_norm,steps_per_second,batch_size,elapsed_seconds";
-    private const string ValidHeader = "step,loss,auc_roc,eer,eer_threshold,recall1_phonetic_to_acoustic,recall1_acoustic_to_phonetic,batches,batch_size";
+    private const string TrainHeader = "step,epoch,loss,learning_rate,gradient_norm,steps_per_second,batch_size,elapsed_seconds,contrastive_loss,hard_negative_loss,ctc_loss";
+    private const string ValidHeader = "step,loss,auc_roc,eer,eer_threshold,recall1_phonetic_to_acoustic,recall1_acoustic_to_phonetic,batches,batch_size,near_miss_auc,phone_error_rate";
 
     private readonly StreamWriter train;
     private readonly StreamWriter valid;
@@ -32,11 +32,15 @@ internal sealed class TrainingLog : IDisposable
 
     public void Write(TrainingStepReport r)
     {
-        train.WriteLine(Row(r.Step, r.Epoch, r.Loss, r.LearningRate, r.GradientNorm, r.StepsPerSecond, r.BatchSize, r.Elapsed.TotalSeconds));
+        train.WriteLine(Row(r.Step, r.Epoch, r.Loss, r.LearningRate, r.GradientNorm, r.StepsPerSecond, r.BatchSize, r.Elapsed.TotalSeconds,
+            r.Parts.Contrastive, r.Parts.HardNegative, r.Parts.Ctc));
         train.Flush();
         events.WriteScalars(r.Step,
         [
             new("train/loss", r.Loss),
+            new("train/contrastive_loss", r.Parts.Contrastive),
+            new("train/hard_negative_loss", r.Parts.HardNegative),
+            new("train/ctc_loss", r.Parts.Ctc),
             new("train/learning_rate", r.LearningRate),
             new("train/gradient_norm", r.GradientNorm),
             new("train/steps_per_second", r.StepsPerSecond),
@@ -46,7 +50,8 @@ internal sealed class TrainingLog : IDisposable
     public void Write(ValidationReport r)
     {
         var f = r.Figures;
-        valid.WriteLine(Row(r.Step, r.Loss, f.AucRoc, f.EqualErrorRate, f.EerThreshold, f.RecallAt1PhoneticToAcoustic, f.RecallAt1AcousticToPhonetic, r.Batches, r.BatchSize));
+        valid.WriteLine(Row(r.Step, r.Loss, f.AucRoc, f.EqualErrorRate, f.EerThreshold, f.RecallAt1PhoneticToAcoustic, f.RecallAt1AcousticToPhonetic, r.Batches, r.BatchSize,
+            r.NearMissAuc, r.PhoneErrorRate));
         valid.Flush();
         events.WriteScalars(r.Step,
         [
@@ -56,6 +61,8 @@ internal sealed class TrainingLog : IDisposable
             new("valid/eer_threshold", f.EerThreshold),
             new("valid/recall1_phonetic_to_acoustic", f.RecallAt1PhoneticToAcoustic),
             new("valid/recall1_acoustic_to_phonetic", f.RecallAt1AcousticToPhonetic),
+            new("valid/near_miss_auc", r.NearMissAuc),
+            new("valid/phone_error_rate", r.PhoneErrorRate),
         ]);
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Runtime;
 using Scraps.Model.Runtime;
+using Scraps.Phonetics;
+using Scraps.Phonetics.Lexicon;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -115,30 +117,27 @@ public sealed class TrainingLoop
         var (valid, skippedValid) = Usable(data.Valid, "valid");
         var sampler = new LengthBucketSampler(train, options);
         var validation = ValidationSet.Draw(valid, options);
-        var collator = new BatchCollator(data, config.MelBins, device.Device);
-        var augment = options.SpecAugment ? new SpecAugment(options, config.MelBins) : null;
-        var mixing = options.NoiseAugmentProbability + options.MixAugmentProbability > 0 ? new FeatureMixing(options, config.MelBins) : null;
-        var schedule = new LearningRateSchedule(options);
+        var inventory = Inventory();
+        var negatives = NearMissSampler(inventory);
 
         manual_seed(new DeterministicRandom(options.Seed, RandomPurpose.Initialisation, 0).NextSeed());
-        var initialWeights = checkpoint is null && options.InitialWeights is not null ? InitialWeightsCheckpoint(options.InitialWeights) : null;
+        var initialWeights = checkpoint is null && options.InitialWeights is not null ? InitialWeights.Resolve(options.InitialWeights, config, data.InventoryVersion) : null;
         using var model = checkpoint is not null
             ? ScrapsNet.LoadWeights(Path.Combine(checkpoint.Directory!, CheckpointStore.WeightsFile), config)
             : initialWeights is not null
-                ? ScrapsNet.LoadWeights(initialWeights.WeightsPath!, config)
+                ? initialWeights.Load(config)
                 : new ScrapsNet(config);
         model.to(device.Device);
-        using var loss = new SymmetricContrastiveLoss();
-        var parameters = model.parameters().ToArray();
-        using var optimizer = optim.Adam(parameters, options.LearningRate);
-        if (checkpoint is not null) optimizer.load_state_dict(Path.Combine(checkpoint.Directory!, CheckpointStore.OptimizerFile));
+        using var state = new TrainState(options, model, data, device, inventory?.Symbols.Select(x => x.Kind == PhonemeKind.Phone).ToArray(), negatives);
+        if (checkpoint is not null) state.Optimizer.load_state_dict(Path.Combine(checkpoint.Directory!, CheckpointStore.OptimizerFile));
+        var validationNegatives = state.ValidationNegatives is null ? null : ValidationNearMisses(validation, state.ValidationNegatives);
 
         var step = checkpoint?.Step ?? 0;
         var position = checkpoint?.Position ?? new DataPosition(0, 0);
         using var log = new TrainingLog(runDirectory, step, resumed: checkpoint is not null);
         observer?.OnStarted(new TrainingStarted(
-            device.Reason, parameters.Sum(p => p.numel()), train.Count, valid.Count, skippedTrain + skippedValid,
-            sampler.Epoch(position.Epoch).Count, step, options.Steps, checkpoint?.Directory, initialWeights?.Directory));
+            device.Reason, state.Parameters.Sum(p => p.numel()), train.Count, valid.Count, skippedTrain + skippedValid,
+            sampler.Epoch(position.Epoch).Count, step, options.Steps, checkpoint?.Directory, initialWeights?.Description));
 
         var run = new RunState();
         ValidationReport? lastValidation = null;
@@ -151,93 +150,93 @@ public sealed class TrainingLoop
             (var indices, var next) = sampler.Take(position);
             var batch = indices.Select(i => train[i]).ToArray();
             var started = Stopwatch.GetTimestamp();
-            var (value, gradientNorm, rate) = Step(model, loss, optimizer, parameters, collator, augment, mixing, schedule, batch, step);
-            run.Add(value, Stopwatch.GetElapsedTime(started));
+            var result = state.Step(batch, step);
+            run.Add(result, Stopwatch.GetElapsedTime(started));
             position = next;
-            if (!double.IsFinite(value))
+            if (!double.IsFinite(result.Loss))
             {
                 throw new TrainingDivergedException(
-                    $"The training loss became {value} at step {step}; lower the learning rate (now {rate:G3}) or the gradient clip norm, " +
+                    $"The training loss became {result.Loss} at step {step}; lower the learning rate (now {result.Rate:G3}) or the gradient clip norm, " +
                     $"or resume from the last checkpoint ({lastCheckpoint ?? "none"}).");
             }
 
             if (step % options.LogEvery == 0 || step == options.Steps)
             {
-                var report = run.Report(step, options.Steps, position.Epoch, rate, gradientNorm, batch.Length);
+                var report = run.Report(step, options.Steps, position.Epoch, result.Rate, result.GradientNorm, batch.Length);
                 log.Write(report);
                 observer?.OnStep(report);
             }
             if (options.ValidateEvery > 0 && validation.Count > 0 && (step % options.ValidateEvery == 0 || step == options.Steps))
             {
-                lastValidation = Validate(model, loss, collator, validation, step);
+                lastValidation = Validate(state, validation, validationNegatives, step);
                 log.Write(lastValidation);
                 observer?.OnValidated(lastValidation);
             }
             if (step % options.CheckpointEvery == 0 || step == options.Steps)
             {
-                lastCheckpoint = Save(model, optimizer, step, position, run.LastStepLoss);
+                lastCheckpoint = Save(model, state.Optimizer, step, position, run.LastStepLoss);
                 savedStep = step;
             }
         }
         if (savedStep != step)
         {
             // Cancelled between checkpoints: save where we are so --resume loses nothing.
-            lastCheckpoint = Save(model, optimizer, step, position, run.LastStepLoss);
+            lastCheckpoint = Save(model, state.Optimizer, step, position, run.LastStepLoss);
         }
         return new TrainingResult(step, step < options.Steps, run.FirstLoss, run.LastLoss, lastValidation, lastCheckpoint, run.OverallStepsPerSecond);
     }
 
-    /// <summary>One optimiser step in its own dispose scope: (loss, gradient norm before clipping, learning rate).</summary>
-    private (double Loss, double GradientNorm, double Rate) Step(
-        ScrapsNet model, SymmetricContrastiveLoss loss, optim.Optimizer optimizer, TorchSharp.Modules.Parameter[] parameters,
-        BatchCollator collator, SpecAugment? augment, FeatureMixing? mixing, LearningRateSchedule schedule, TrainingUtterance[] batch, long step)
-    {
-        using var scope = NewDisposeScope();
-        var dropoutSeed = new DeterministicRandom(options.Seed, RandomPurpose.Dropout, step).NextSeed();
-        manual_seed(dropoutSeed);
-        if (device.IsCuda) cuda.manual_seed_all(dropoutSeed);
-        var host = collator.Prepare(batch, augment, new DeterministicRandom(options.Seed, RandomPurpose.Augmentation, step), mixing);
-        var tensors = collator.ToDevice(host);
-
-        optimizer.zero_grad();
-        var (phonetic, acoustic) = model.forward(tensors.Ids, tensors.IdLengths, tensors.Features, tensors.FeatureLengths);
-        var value = loss.Compute(phonetic, acoustic);
-        value.backward();
-        var gradientNorm = options.GradientClipNorm > 0
-            ? nn.utils.clip_grad_norm_(parameters, options.GradientClipNorm)
-            : double.NaN;
-        var rate = schedule.At(step);
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
-        optimizer.step();
-        return (value.item<float>(), gradientNorm, rate);
-    }
-
-    /// <summary>In-batch scores of every validation minibatch, without dropout or gradients.</summary>
-    private ValidationReport Validate(ScrapsNet model, SymmetricContrastiveLoss loss, BatchCollator collator, IReadOnlyList<TrainingUtterance[]> batches, long step)
+    /// <summary>
+    /// In-batch scores of every validation minibatch, without dropout or gradients; with near misses, the AUC of each
+    /// clip's own transcript against a close-word version of it; with the CTC head, the greedy phone error rate.
+    /// </summary>
+    private ValidationReport Validate(TrainState state, IReadOnlyList<TrainingUtterance[]> batches, IReadOnlyList<int[][]>? nearMisses, long step)
     {
         var started = Stopwatch.GetTimestamp();
         var matrices = new List<float[,]>(batches.Count);
+        var positives = new List<double>();
+        var negatives = new List<double>();
+        long phoneErrors = 0, phones = 0;
         double lossSum = 0;
+        var model = state.Model;
+        var collator = state.Collator;
         model.eval();
         try
         {
             using var noGrad = no_grad();
-            foreach (var batch in batches)
+            for (var b = 0; b < batches.Count; b++)
             {
+                var batch = batches[b];
                 using var scope = NewDisposeScope();
                 var phonetic = new List<Tensor>();
                 var acoustic = new List<Tensor>();
+                var nearMiss = new List<Tensor>();
                 for (var start = 0; start < batch.Length; start += ValidationChunk)
                 {
-                    var chunk = batch.AsSpan(start, Math.Min(ValidationChunk, batch.Length - start)).ToArray();
-                    var tensors = collator.ToDevice(collator.Prepare(chunk));
+                    var count = Math.Min(ValidationChunk, batch.Length - start);
+                    var chunk = batch.AsSpan(start, count).ToArray();
+                    var host = collator.Prepare(chunk, negatives: nearMisses?[b].AsSpan(start, count).ToArray());
+                    var tensors = collator.ToDevice(host);
                     phonetic.Add(model.EmbedPhonemes(tensors.Ids, tensors.IdLengths));
-                    acoustic.Add(model.EmbedAcoustic(tensors.Features, tensors.FeatureLengths));
+                    var outputs = model.EncodeAcoustic(tensors.Features, tensors.FeatureLengths);
+                    acoustic.Add(outputs.Embeddings);
+                    if (tensors.NegativeIds is not null) nearMiss.Add(model.EmbedPhonemes(tensors.NegativeIds, tensors.NegativeLengths!));
+                    if (outputs.PhoneLogProbs is not null && host.CtcTargets is not null)
+                    {
+                        var (errors, total) = GreedyPhoneErrors(outputs.PhoneLogProbs, outputs.StepLengths, host.CtcTargets, host.CtcTargetLengths!);
+                        phoneErrors += errors;
+                        phones += total;
+                    }
                 }
                 var p = cat(phonetic, 0);
                 var a = cat(acoustic, 0);
-                lossSum += loss.Compute(p, a).item<float>();
+                lossSum += new SymmetricContrastiveLoss().Compute(p, a).item<float>();
                 matrices.Add(ToMatrix(SymmetricContrastiveLoss.Scores(p, a)));
+                if (nearMiss.Count > 0)
+                {
+                    positives.AddRange(a.mul(p).sum(1).cpu().data<float>().ToArray().Select(v => (double)v));
+                    negatives.AddRange(a.mul(cat(nearMiss, 0)).sum(1).cpu().data<float>().ToArray().Select(v => (double)v));
+                }
             }
         }
         finally
@@ -245,7 +244,74 @@ public sealed class TrainingLoop
             model.train();
         }
         var figures = scorer.Score(matrices);
-        return new ValidationReport(step, lossSum / batches.Count, figures, batches.Count, batches[0].Length, Stopwatch.GetElapsedTime(started));
+        return new ValidationReport(step, lossSum / batches.Count, figures, batches.Count, batches[0].Length, Stopwatch.GetElapsedTime(started))
+        {
+            NearMissAuc = positives.Count > 0 ? PairedAuc(positives, negatives) : double.NaN,
+            PhoneErrorRate = phones > 0 ? (double)phoneErrors / phones : double.NaN,
+        };
+    }
+
+    /// <summary>One close-word near miss per validation pair, drawn once per run (the same pairs at every validation).</summary>
+    private IReadOnlyList<int[][]> ValidationNearMisses(IReadOnlyList<TrainingUtterance[]> batches, HardNegativeSampler sampler) =>
+        batches.Select((batch, b) =>
+        {
+            var random = new DeterministicRandom(options.Seed, RandomPurpose.ValidationNegatives, b);
+            var kind = sampler.Kinds.Contains(HardNegativeKind.CloseWord) ? HardNegativeKind.CloseWord : sampler.Kinds[0];
+            return batch.Select(u => sampler.Draw(u.PhonemeIds, kind, random)).ToArray();
+        }).ToArray();
+
+    /// <summary>Share of (matched, near-miss) score pairs, over all of them, where the matched one is higher (ties count half).</summary>
+    internal static double PairedAuc(IReadOnlyList<double> positives, IReadOnlyList<double> negatives)
+    {
+        var sorted = negatives.Order().ToArray();
+        double wins = 0;
+        foreach (var p in positives)
+        {
+            var below = LowerBound(sorted, p);
+            var upTo = UpperBound(sorted, p);
+            wins += below + (0.5 * (upTo - below));
+        }
+        return wins / ((double)positives.Count * sorted.Length);
+
+        static int LowerBound(double[] a, double v)
+        {
+            int lo = 0, hi = a.Length;
+            while (lo < hi) { var mid = (lo + hi) / 2; if (a[mid] < v) lo = mid + 1; else hi = mid; }
+            return lo;
+        }
+
+        static int UpperBound(double[] a, double v)
+        {
+            int lo = 0, hi = a.Length;
+            while (lo < hi) { var mid = (lo + hi) / 2; if (a[mid] <= v) lo = mid + 1; else hi = mid; }
+            return lo;
+        }
+    }
+
+    /// <summary>Edit distance of the greedy CTC decoding (best class a step, repeats merged, blanks dropped) to the phones, summed.</summary>
+    internal static (long Errors, long Phones) GreedyPhoneErrors(Tensor logProbs, Tensor stepLengths, long[] targets, long[] targetLengths)
+    {
+        var best = logProbs.argmax(-1).cpu().data<long>().ToArray();
+        var steps = stepLengths.cpu().data<long>().ToArray();
+        var width = (int)logProbs.shape[1];
+        long errors = 0, total = 0;
+        var offset = 0;
+        for (var b = 0; b < steps.Length; b++)
+        {
+            var decoded = new List<int>();
+            long previous = 0;
+            for (var t = 0; t < steps[b]; t++)
+            {
+                var c = best[(b * width) + t];
+                if (c != 0 && c != previous) decoded.Add((int)c);
+                previous = c;
+            }
+            var target = targets.AsSpan(offset, (int)targetLengths[b]).ToArray().Select(x => (int)x).ToArray();
+            offset += target.Length;
+            errors += PhoneEditDistance.Compute(decoded.ToArray(), target);
+            total += target.Length;
+        }
+        return (errors, total);
     }
 
     private string Save(ScrapsNet model, optim.Optimizer optimizer, long step, DataPosition position, double lastLoss)
@@ -293,18 +359,30 @@ public sealed class TrainingLoop
     }
 
     /// <summary>
-    /// The checkpoint (or the run folder's latest) whose weights start a new run (<see cref="TrainingOptions.InitialWeights"/>),
-    /// after checking that it was trained with this run's model config and phoneme inventory.
+    /// The phoneme inventory the data's ids come from (the only one this build knows), which the CTC targets and the
+    /// near misses need; null when the data uses another one and neither is asked for.
     /// </summary>
-    private TrainingCheckpoint InitialWeightsCheckpoint(string runOrCheckpoint)
+    private PhonemeInventory? Inventory()
     {
-        var source = CheckpointStore.LoadState(CheckpointFolderOf(runOrCheckpoint, "initial weights"));
-        var problems = ArchitectureProblems(source);
-        var weights = source.WeightsPath!;
-        if (!File.Exists(weights)) problems.Add($"{weights} is missing");
-        if (problems.Count > 0)
-            throw new CheckpointFormatException($"Cannot start from the weights of {source.Directory}: {string.Join("; ", problems)}.");
-        return source;
+        var inventory = PhonemeInventory.EnglishUs;
+        if (data.InventoryVersion == inventory.Version) return inventory;
+        if (options.Config.CtcHead || options.HardNegatives > 0 || options.Lexicon is not null)
+            throw new ArgumentException(
+                $"The training data uses phoneme inventory '{data.InventoryVersion}'; the CTC head and near misses need '{inventory.Version}' (which phones are phones).");
+        return null;
+    }
+
+    /// <summary>The near-miss sampler: for training negatives (K > 0) and for the validation near-miss AUC (given a lexicon).</summary>
+    private HardNegativeSampler? NearMissSampler(PhonemeInventory? inventory)
+    {
+        if (inventory is null || (options.Lexicon is null && options.HardNegatives == 0)) return null;
+        NearMissFinder? finder = null;
+        if (options.Lexicon is not null)
+        {
+            var phonemizer = new Lazy<EspeakPhonemizer>(() => new EspeakPhonemizer(new EspeakOptions { Inventory = inventory }));
+            finder = new NearMissFinder(LexiconSource.Open(options.Lexicon, inventory, () => phonemizer.Value));
+        }
+        return new HardNegativeSampler(inventory, finder, options.HardNegativeKinds, options.Config.MaxPositions);
     }
 
     /// <summary>Utterances the model can take; phoneme ids outside the vocabulary are an error, over-long clips are skipped.</summary>
@@ -342,6 +420,9 @@ public sealed class TrainingLoop
     {
         private readonly Stopwatch wall = Stopwatch.StartNew();
         private double windowLoss;
+        private double windowContrastive;
+        private double windowHard;
+        private double windowCtc;
         private int windowSteps;
         private TimeSpan windowTime;
         private TimeSpan totalTime;
@@ -360,9 +441,13 @@ public sealed class TrainingLoop
 
         public double OverallStepsPerSecond => totalTime > TimeSpan.Zero ? totalSteps / totalTime.TotalSeconds : 0;
 
-        public void Add(double loss, TimeSpan duration)
+        public void Add(StepResult result, TimeSpan duration)
         {
+            var loss = result.Loss;
             windowLoss += loss;
+            windowContrastive += result.Contrastive;
+            windowHard += result.HardNegative;
+            windowCtc += result.Ctc;
             windowSteps++;
             windowTime += duration;
             totalTime += duration;
@@ -376,8 +461,9 @@ public sealed class TrainingLoop
             if (double.IsNaN(firstWindow)) firstWindow = mean;
             lastWindow = mean;
             var speed = windowTime > TimeSpan.Zero ? windowSteps / windowTime.TotalSeconds : 0;
-            (windowLoss, windowSteps, windowTime) = (0, 0, TimeSpan.Zero);
-            return new TrainingStepReport(step, steps, epoch, mean, rate, gradientNorm, speed, batchSize, wall.Elapsed);
+            var parts = new LossParts(windowContrastive / windowSteps, windowHard / windowSteps, windowCtc / windowSteps);
+            (windowLoss, windowContrastive, windowHard, windowCtc, windowSteps, windowTime) = (0, 0, 0, 0, 0, TimeSpan.Zero);
+            return new TrainingStepReport(step, steps, epoch, mean, rate, gradientNorm, speed, batchSize, wall.Elapsed) { Parts = parts };
         }
     }
 }

@@ -87,11 +87,36 @@ public sealed record TrainingOptions
     public double AugmentMaxAlpha { get; init; } = 0.5;
 
     /// <summary>
+    /// K: near-miss phoneme sequences of each pair's own transcript that join its audio -> text row as extra negatives
+    /// (<see cref="HardNegativeSampler"/>); 0 turns hard negatives off.
+    /// </summary>
+    public int HardNegatives { get; init; }
+
+    /// <summary>The kinds of near miss drawn (uniformly, per negative).</summary>
+    public HardNegativeKind HardNegativeKinds { get; init; } = HardNegativeKind.All;
+
+    /// <summary>w in L = L_clip + w L_hard + λ L_ctc.</summary>
+    public double HardNegativeWeight { get; init; } = 1.0;
+
+    /// <summary>λ in L = L_clip + w L_hard + λ L_ctc; above 0 only for a config with the CTC head.</summary>
+    public double CtcWeight { get; init; }
+
+    /// <summary>
+    /// The pronunciation lexicon that close-word and inserted-word negatives come from (a saved lexicon or a CMU-format
+    /// word list, see <c>LexiconSource</c>); required when those kinds are drawn, and gives validation its near-miss AUC.
+    /// </summary>
+    public string? Lexicon { get; init; }
+
+    /// <summary>
     /// A checkpoint folder whose weights start a new run instead of a random initialisation (fine-tuning, or a
     /// curriculum stage on longer clips or a larger corpus); the optimiser state and the step count start afresh.
     /// Its model config and phoneme inventory must be those of this run. Null: random initialisation.
     /// </summary>
     public string? InitialWeights { get; init; }
+
+    /// <summary>True when the drawn kinds need <see cref="Lexicon"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool NeedsLexicon => HardNegatives > 0 && (HardNegativeKinds & (HardNegativeKind.CloseWord | HardNegativeKind.InsertWord)) != 0;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option that is out of range.</summary>
     public void Validate()
@@ -127,6 +152,14 @@ public sealed record TrainingOptions
         Require(NoiseAugmentProbability + MixAugmentProbability <= 1, nameof(MixAugmentProbability), MixAugmentProbability,
             $"plus NoiseAugmentProbability = {NoiseAugmentProbability} must be at most 1 (a clip is noised or mixed, not both)");
         Require(AugmentMaxAlpha is > 0 and < 1, nameof(AugmentMaxAlpha), AugmentMaxAlpha, "must lie in (0, 1): at α = 1 nothing of the clip is left");
+        Require(HardNegatives is >= 0 and <= 64, nameof(HardNegatives), HardNegatives, "must lie in 0..64");
+        Require(HardNegatives == 0 || HardNegativeKinds != HardNegativeKind.None, nameof(HardNegativeKinds), HardNegativeKinds, "must name at least one kind");
+        Require((HardNegativeKinds & ~HardNegativeKind.All) == 0, nameof(HardNegativeKinds), HardNegativeKinds, "holds an unknown kind");
+        Require(HardNegativeWeight >= 0 && double.IsFinite(HardNegativeWeight), nameof(HardNegativeWeight), HardNegativeWeight, "must be 0 or positive");
+        Require(CtcWeight >= 0 && double.IsFinite(CtcWeight), nameof(CtcWeight), CtcWeight, "must be 0 or positive");
+        Require(CtcWeight == 0 || Config.CtcHead, nameof(CtcWeight), CtcWeight, "needs a model config with \"ctcHead\": true");
+        Require(!NeedsLexicon || !string.IsNullOrWhiteSpace(Lexicon), nameof(Lexicon), Lexicon ?? "none",
+            "must name a pronunciation lexicon for close-word and inserted-word hard negatives");
         Require(FrequencyMasks >= 0 && FrequencyMaskMaxBins is >= 0 and <= 80, nameof(FrequencyMasks), $"{FrequencyMasks} x {FrequencyMaskMaxBins}",
             "must not be negative, and a mask is at most 80 bins wide");
     }

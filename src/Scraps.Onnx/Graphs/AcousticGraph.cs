@@ -3,11 +3,18 @@ namespace Scraps.Onnx.Graphs;
 /// <summary>
 /// Builds <c>acoustic.onnx</c>: inputs <c>features</c> float [batch, frames, melBins] (standardised) and
 /// <c>lengths</c> int64 [batch]; outputs <c>embeddings</c> float [batch, D], <c>sequence</c> float
-/// [batch, steps, d] and <c>sequence_lengths</c> int64 [batch] (lengths after subsampling).
+/// [batch, steps, d] and <c>sequence_lengths</c> int64 [batch] (lengths after subsampling); with a CTC head also
+/// <c>phone_log_probs</c> float [batch, steps, vocabSize] (log-softmax over the inventory, class 0 the blank).
 /// </summary>
 public static class AcousticGraph
 {
     public const string FileName = "acoustic.onnx";
+
+    /// <summary>The output holding the CTC head's per-step log-probabilities.</summary>
+    public const string PhoneLogProbsOutput = "phone_log_probs";
+
+    /// <summary>Initializer prefix of the CTC head's Linear.</summary>
+    public const string CtcHeadName = "acoustic.ctc_head";
 
     public static OnnxGraphBuilder Build(ScrapsNetWeights weights)
     {
@@ -40,6 +47,12 @@ public static class AcousticGraph
         graph.Output("embeddings", embeddings, OnnxElementType.Float, "batch", dims.LstmHidden);
         graph.Output("sequence", sequence, OnnxElementType.Float, "batch", "steps", dims.ModelDim);
         graph.Output("sequence_lengths", lengths, OnnxElementType.Int64, "batch");
+        if (weights.CtcHead is { } head)
+        {
+            var logits = parts.Linear(sequence, head, CtcHeadName, dims.ModelDim, dims.VocabSize);
+            graph.Output(PhoneLogProbsOutput, graph.LogSoftmax(logits), OnnxElementType.Float, "batch", "steps", dims.VocabSize);
+        }
+
         graph.Metadata("scraps.graph", "acoustic");
         graph.Metadata("scraps.acoustic_subsampling", dims.AcousticSubsampling.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return graph;

@@ -4,7 +4,7 @@ namespace Scraps.Onnx.Graphs;
 /// The pieces both encoder graphs share (docs/architecture.md): Linear, LayerNorm, masks from lengths,
 /// positional encoding, pre-LN transformer block, and the shared LSTM integrator.
 /// </summary>
-internal sealed class EncoderGraphParts(OnnxGraphBuilder graph, ScrapsGraphDims dims)
+internal sealed class EncoderGraphParts(OnnxGraphBuilder graph, ScrapsModelConfig dims)
 {
     /// <summary>Additive attention mask value for padded keys.</summary>
     public const float MaskedScore = -1e9f;
@@ -109,6 +109,20 @@ internal sealed class EncoderGraphParts(OnnxGraphBuilder graph, ScrapsGraphDims 
         for (var target = 0; target < 4; target++)
         {
             Array.Copy(torchOrder, sourceBlock[target] * block, reordered, target * block, block);
+        }
+
+        return reordered;
+    }
+
+    /// <summary>The inverse of <see cref="ToOnnxGateOrder"/>: ONNX (i, o, f, c) blocks back to PyTorch's (i, f, g, o).</summary>
+    internal static float[] ToTorchGateOrder(float[] onnxOrder, int hidden, int width)
+    {
+        int[] targetBlock = [0, 3, 1, 2];
+        var block = hidden * width;
+        var reordered = new float[onnxOrder.Length];
+        for (var source = 0; source < 4; source++)
+        {
+            Array.Copy(onnxOrder, source * block, reordered, targetBlock[source] * block, block);
         }
 
         return reordered;

@@ -11,7 +11,7 @@ public sealed record PhoneticEncoderWeights(
     IReadOnlyList<TransformerBlockWeights> Blocks,
     LayerNormWeights FinalNorm)
 {
-    internal void Validate(ScrapsGraphDims dims)
+    internal void Validate(ScrapsModelConfig dims)
     {
         WeightCheck.Length(Embedding, (long)dims.VocabSize * dims.ModelDim, "phonetic.embedding", $"[{dims.VocabSize}, {dims.ModelDim}]");
         WeightCheck.Finite(Alpha, "phonetic.alpha");
@@ -41,10 +41,10 @@ public sealed record AcousticEncoderWeights(
     /// <summary>Kernel size of every subsampling convolution.</summary>
     public const int ConvKernel = 3;
 
-    internal void Validate(ScrapsGraphDims dims)
+    internal void Validate(ScrapsModelConfig dims)
     {
         Prenet.Validate("acoustic.prenet", dims.MelBins, dims.ModelDim);
-        WeightCheck.Count(Subsampling, dims.SubsamplingConvs, "acoustic.subsampling");
+        WeightCheck.Count(Subsampling, dims.SubsamplingConvolutions, "acoustic.subsampling");
         for (var i = 0; i < Subsampling.Count; i++)
         {
             Subsampling[i].Validate($"acoustic.subsampling.{i}", dims.ModelDim, dims.ModelDim, ConvKernel);
@@ -68,7 +68,7 @@ public sealed record AcousticEncoderWeights(
 /// </summary>
 public sealed record LstmWeights(float[] WeightIh, float[] WeightHh, float[] BiasIh, float[] BiasHh)
 {
-    internal void Validate(ScrapsGraphDims dims)
+    internal void Validate(ScrapsModelConfig dims)
     {
         var gates = 4L * dims.LstmHidden;
         WeightCheck.Length(WeightIh, gates * dims.ModelDim, "integrator.weight_ih_l0", $"[{gates}, {dims.ModelDim}]");

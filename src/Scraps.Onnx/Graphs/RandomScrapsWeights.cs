@@ -7,7 +7,7 @@ namespace Scraps.Onnx.Graphs;
 public static class RandomScrapsWeights
 {
     /// <summary>A small network that runs in milliseconds: d 16, 1 block, 2 heads, ffn 32, D 12, 80 mel bins.</summary>
-    public static ScrapsGraphDims TinyDims(int acousticSubsampling = 2, int vocabSize = 48, int melBins = 80, int maxPositions = 512) => new()
+    public static ScrapsModelConfig TinyDims(int acousticSubsampling = 2, int vocabSize = 48, int melBins = 80, int maxPositions = 512) => new()
     {
         ModelDim = 16,
         Layers = 1,
@@ -20,7 +20,7 @@ public static class RandomScrapsWeights
         VocabSize = vocabSize,
     };
 
-    public static ScrapsNetWeights Create(ScrapsGraphDims dims, int seed)
+    public static ScrapsNetWeights Create(ScrapsModelConfig dims, int seed)
     {
         ArgumentNullException.ThrowIfNull(dims);
         dims.Validate();
@@ -34,7 +34,7 @@ public static class RandomScrapsWeights
             Norm(random, d));
         var acoustic = new AcousticEncoderWeights(
             Linear(random, dims.MelBins, d),
-            Enumerable.Range(0, dims.SubsamplingConvs)
+            Enumerable.Range(0, dims.SubsamplingConvolutions)
                 .Select(_ => new Conv1dWeights(
                     Uniform(random, d * d * AcousticEncoderWeights.ConvKernel, Bound(d * AcousticEncoderWeights.ConvKernel)),
                     Uniform(random, d, Bound(d * AcousticEncoderWeights.ConvKernel))))
@@ -73,7 +73,7 @@ public static class RandomScrapsWeights
         return table;
     }
 
-    private static TransformerBlockWeights[] Blocks(Random random, ScrapsGraphDims dims) =>
+    private static TransformerBlockWeights[] Blocks(Random random, ScrapsModelConfig dims) =>
         Enumerable.Range(0, dims.Layers)
             .Select(_ => new TransformerBlockWeights(
                 Norm(random, dims.ModelDim),

@@ -2,18 +2,37 @@ namespace Scraps.Onnx.Graphs;
 
 /// <summary>All weights of a Scraps network as plain arrays (PyTorch layouts), plus its sizes.</summary>
 public sealed record ScrapsNetWeights(
-    ScrapsGraphDims Dims,
+    ScrapsModelConfig Dims,
     PhoneticEncoderWeights Phonetic,
     AcousticEncoderWeights Acoustic,
     LstmWeights Integrator)
 {
+    /// <summary>The CTC head Linear(d, vocabSize) on the acoustic per-step outputs; null for a model without it.</summary>
+    public LinearWeights? CtcHead { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first weight whose size disagrees with <see cref="Dims"/>.</summary>
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Dims);
-        Dims.Validate();
+        try
+        {
+            Dims.Validate();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ArgumentException(e.Message, nameof(Dims), e);
+        }
+
         Phonetic.Validate(Dims);
         Acoustic.Validate(Dims);
         Integrator.Validate(Dims);
+        if (Dims.CtcHead != CtcHead is not null)
+        {
+            throw new ArgumentException(Dims.CtcHead
+                ? "The config has a CTC head but the weights have none ('ctc_head')."
+                : "The weights have a CTC head ('ctc_head') but the config says ctcHead: false.");
+        }
+
+        CtcHead?.Validate("ctc_head", Dims.ModelDim, Dims.VocabSize);
     }
 }

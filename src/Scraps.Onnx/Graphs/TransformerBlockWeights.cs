@@ -20,7 +20,7 @@ public sealed record TransformerBlockWeights(
     LinearWeights Ffn1,
     LinearWeights Ffn2)
 {
-    internal void Validate(string name, ScrapsGraphDims dims)
+    internal void Validate(string name, ScrapsModelConfig dims)
     {
         Norm1.Validate($"{name}.norm1", dims.ModelDim);
         Attention.Validate($"{name}.attention", dims.ModelDim);

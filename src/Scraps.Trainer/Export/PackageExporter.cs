@@ -85,7 +85,7 @@ internal sealed class PackageExporter(TextWriter log)
             Name = name,
             Version = settings.Version,
             Created = DateTimeOffset.UtcNow,
-            Architecture = Architecture(config),
+            Architecture = config,
             FrontEnd = FrontEndSettings.Default,
             Features = new FeatureMeanStd([.. cache.Mean], [.. cache.Std]),
             Phonemes = PhonemeInventoryInfo.From(inventory),
@@ -177,20 +177,6 @@ internal sealed class PackageExporter(TextWriter log)
                 $"checkpoint config '{config.Name}' has vocabSize {config.VocabSize}, the phoneme inventory '{inventory.Version}' has {inventory.Count} tokens");
         }
     }
-
-    private static ModelArchitecture Architecture(ScrapsModelConfig config) => new()
-    {
-        ModelDim = config.ModelDim,
-        Layers = config.Layers,
-        Heads = config.Heads,
-        FfnDim = config.FfnDim,
-        LstmHidden = config.LstmHidden,
-        AcousticSubsampling = config.AcousticSubsampling,
-        MelBins = config.MelBins,
-        MaxPositions = config.MaxPositions,
-        VocabSize = config.VocabSize,
-        Dropout = config.Dropout,
-    };
 
     private string EspeakVersion(string voice)
     {

@@ -1,3 +1,4 @@
+using Scraps.Onnx;
 using Scraps.Audio;
 using Scraps.Inference.Package;
 using Scraps.Onnx.Graphs;
@@ -19,18 +20,18 @@ internal static class TestPackages
 
     public static int VocabSize => Inventory.Count;
 
-    public static ScrapsGraphDims Dims(int acousticSubsampling = 2, int maxPositions = 512) =>
+    public static ScrapsModelConfig Dims(int acousticSubsampling = 2, int maxPositions = 512) =>
         RandomScrapsWeights.TinyDims(acousticSubsampling, VocabSize, LogMel.Bins, maxPositions);
 
     /// <summary>Writes both graphs and model.json into a new temporary folder; returns the folder.</summary>
-    public static string Create(int seed = 7, ScrapsGraphDims? dims = null, Func<ModelManifest, ModelManifest>? edit = null)
+    public static string Create(int seed = 7, ScrapsModelConfig? dims = null, Func<ModelManifest, ModelManifest>? edit = null)
     {
         var folder = NewTempFolder();
         CreateIn(folder, seed, dims, edit);
         return folder;
     }
 
-    public static void CreateIn(string folder, int seed = 7, ScrapsGraphDims? dims = null, Func<ModelManifest, ModelManifest>? edit = null)
+    public static void CreateIn(string folder, int seed = 7, ScrapsModelConfig? dims = null, Func<ModelManifest, ModelManifest>? edit = null)
     {
         dims ??= Dims();
         ScrapsGraphWriter.Write(RandomScrapsWeights.Create(dims, seed), folder);
@@ -38,23 +39,12 @@ internal static class TestPackages
         ModelPackageWriter.Write(folder, edit is null ? manifest : edit(manifest));
     }
 
-    public static ModelManifest Manifest(ScrapsGraphDims dims) => new()
+    public static ModelManifest Manifest(ScrapsModelConfig dims) => new()
     {
         Name = "test-tiny",
         Version = "0.0.1",
         Created = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero),
-        Architecture = new ModelArchitecture
-        {
-            ModelDim = dims.ModelDim,
-            Layers = dims.Layers,
-            Heads = dims.Heads,
-            FfnDim = dims.FfnDim,
-            LstmHidden = dims.LstmHidden,
-            AcousticSubsampling = dims.AcousticSubsampling,
-            MelBins = dims.MelBins,
-            MaxPositions = dims.MaxPositions,
-            VocabSize = dims.VocabSize,
-        },
+        Architecture = dims,
         FrontEnd = FrontEndSettings.Default,
         Features = new FeatureMeanStd(
             Enumerable.Range(0, LogMel.Bins).Select(b => -4f + (0.01f * b)).ToArray(),

@@ -110,7 +110,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Theory]
-    [InlineData("architecture", "heads", 5, "must divide modelDim")]
+    [InlineData("architecture", "heads", 5, "must be divisible by heads 5")]
     [InlineData("architecture", "acousticSubsampling", 3, "acousticSubsampling must be 1, 2 or 4")]
     [InlineData("calibration", "kind", "isotonic", "not supported")]
     [InlineData("frontEnd", "hop", 0, "frontEnd")]

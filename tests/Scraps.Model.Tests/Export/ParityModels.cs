@@ -7,8 +7,8 @@ public sealed class ParityModels : IDisposable
 {
     private readonly ConcurrentDictionary<int, Lazy<ParityModel>> models = new();
 
-    internal ParityModel For(int subsampling) =>
-        models.GetOrAdd(subsampling, s => new Lazy<ParityModel>(() => ParityModel.Create(s))).Value;
+    internal ParityModel For(int subsampling, bool ctcHead = false) =>
+        models.GetOrAdd(subsampling + (ctcHead ? 100 : 0), _ => new Lazy<ParityModel>(() => ParityModel.Create(subsampling, ctcHead: ctcHead))).Value;
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Scraps.Model.Export;
 using Microsoft.ML.OnnxRuntime;
 using TorchSharp;
 using Xunit.Abstractions;
@@ -104,6 +105,76 @@ public sealed class ScrapsOnnxExporterTests(ParityModels models, ITestOutputHelp
         output.WriteLine($"acoustic s={subsampling} lengths [{string.Join(",", lengths)}]: max relative error embeddings {embeddingError:E2}, sequence {sequenceError:E2}");
         Assert.True(embeddingError <= Tolerance, $"embeddings: {embeddingError:E3}");
         Assert.True(sequenceError <= Tolerance, $"sequence: {sequenceError:E3}");
+    }
+
+    [Theory]
+    [InlineData(4, new[] { 23, 9, 1, 16 })]
+    [InlineData(2, new[] { 40 })]
+    [InlineData(1, new[] { 3, 1, 7 })]
+    public void Ctc_head_log_probabilities_match_torchsharp(int subsampling, int[] lengths)
+    {
+        var model = models.For(subsampling, ctcHead: true);
+        var config = model.Config;
+        var features = ParityInputs.Features(lengths, config.MelBins, seed: lengths.Sum() + 1, padValue: -2f);
+        long[] shape = [lengths.Length, lengths.Max(), config.MelBins];
+        var lengths64 = lengths.Select(l => (long)l).ToArray();
+
+        float[] torchLogProbs, torchEmbeddings;
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            var outputs = model.Net.EncodeAcoustic(tensor(features, shape), tensor(lengths64, [lengths.Length]));
+            torchLogProbs = outputs.PhoneLogProbs!.data<float>().ToArray();
+            torchEmbeddings = outputs.Embeddings.data<float>().ToArray();
+        }
+
+        var onnx = Run(model.Acoustic, ("features", OrtValue.CreateTensorValueFromMemory(features, shape)), ("lengths", OrtValue.CreateTensorValueFromMemory(lengths64, [lengths.Length])));
+
+        Assert.Equal(["embeddings", "sequence", "sequence_lengths", "phone_log_probs"], model.Acoustic.OutputNames);
+        Assert.Equal([lengths.Length, config.SubsampledLength(lengths.Max()), config.VocabSize], onnx["phone_log_probs"].Shape);
+        var error = VectorParity.MaxRelativeError(onnx["phone_log_probs"].Floats, torchLogProbs, config.VocabSize);
+        var embeddingError = VectorParity.MaxRelativeError(onnx["embeddings"].Floats, torchEmbeddings, config.LstmHidden);
+        output.WriteLine($"CTC head s={subsampling} lengths [{string.Join(",", lengths)}]: max relative error log-probs {error:E2}, embeddings {embeddingError:E2}");
+        Assert.True(error <= Tolerance, $"log-probs: {error:E3}");
+        Assert.True(embeddingError <= Tolerance, $"embeddings: {embeddingError:E3}");
+        // Each step is a distribution over the inventory.
+        var steps = onnx["phone_log_probs"].Floats.Chunk(config.VocabSize).ToArray();
+        Assert.All(steps, step => Assert.Equal(1.0, step.Sum(v => Math.Exp(v)), 4));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Weights_read_back_from_the_graphs_equal_the_exported_ones(bool ctcHead)
+    {
+        var model = models.For(4, ctcHead);
+        var written = TorchWeightReader.Read(model.Net);
+
+        var read = Scraps.Onnx.Graphs.ScrapsGraphReader.Read(model.Folder, model.Config);
+
+        Assert.Equal(written.Phonetic.Embedding, read.Phonetic.Embedding);
+        Assert.Equal(written.Phonetic.Alpha, read.Phonetic.Alpha);
+        Assert.Equal(written.Acoustic.Blocks[1].Attention.Key.Weight, read.Acoustic.Blocks[1].Attention.Key.Weight);
+        Assert.Equal(written.Acoustic.Subsampling[1].Weight, read.Acoustic.Subsampling[1].Weight);
+        Assert.Equal(written.Integrator.WeightIh, read.Integrator.WeightIh);
+        Assert.Equal(written.Integrator.BiasHh, read.Integrator.BiasHh);
+        Assert.Equal(written.CtcHead?.Weight, read.CtcHead?.Weight);
+        Assert.Equal(ctcHead, Scraps.Onnx.Graphs.ScrapsGraphReader.HasCtcHead(model.Folder));
+
+        // Loaded into a fresh network, they give the same vectors.
+        using var copy = new ScrapsNet(model.Config);
+        using (NewDisposeScope())
+        {
+            copy.CopyFrom(TorchWeightWriter.ToStateDict(read));
+        }
+        copy.eval();
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            var ids = tensor(ParityInputs.Phonemes([5, 3], model.Config.VocabSize, seed: 2), [2, 5]);
+            var lengths = tensor(new long[] { 5, 3 }, [2]);
+            Assert.True(copy.EmbedPhonemes(ids, lengths).allclose(model.Net.EmbedPhonemes(ids, lengths), rtol: 0, atol: 1e-6));
+        }
     }
 
     [Fact]

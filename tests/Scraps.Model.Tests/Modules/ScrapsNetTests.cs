@@ -149,7 +149,7 @@ public sealed class ScrapsNetTests
     {
         using var net = TestModels.Net(2, dropout: 0.1);
         net.train();
-        using var loss = new SymmetricContrastiveLoss();
+        var loss = new SymmetricContrastiveLoss();
         using var optimizer = optim.Adam(net.parameters(), lr: 1e-3);
         long[] phonemeLengths = [5, 2, 7, 1];
         long[] frameLengths = [11, 3, 20, 1];

@@ -20,19 +20,24 @@ public sealed class TrainingLogTests : IDisposable
         using (var log = new TrainingLog(run, 0, resumed: false))
         {
             events = log.EventFile;
-            log.Write(Step(10));
-            log.Write(Validation(10));
+            log.Write(Step(10) with { Parts = new LossParts(1.5, double.NaN, 2.25) });
+            log.Write(Validation(10) with { NearMissAuc = 0.875 });
         }
         var train = File.ReadAllLines(Path.Combine(run, TrainingLog.TrainCsv));
         Assert.StartsWith("step,epoch,loss,", train[0]);
-        Assert.Equal("10,0,3.4,0.0001,0.5,12.5,16,10", train[1]);
+        Assert.Equal("10,0,3.4,0.0001,0.5,12.5,16,10,1.5,NaN,2.25", train[1]);
         var valid = File.ReadAllLines(Path.Combine(run, TrainingLog.ValidCsv));
-        Assert.Equal("10,2,0.9,0.1,1.5,0.8,0.7,2,16", valid[1]);
+        Assert.Equal("10,2,0.9,0.1,1.5,0.8,0.7,2,16,0.875,NaN", valid[1]);
 
         var records = TensorBoardEventWriterTests.ReadRecords(File.ReadAllBytes(events)).Select(TensorBoardEventWriterTests.Decode).ToList();
         Assert.Equal(3, records.Count);
         Assert.Contains(("train/loss", 3.4f), records[1].Values);
         Assert.Contains(("valid/recall1_acoustic_to_phonetic", 0.7f), records[2].Values);
+        Assert.Contains(("train/ctc_loss", 2.25f), records[1].Values);
+        Assert.Contains(("valid/near_miss_auc", 0.875f), records[2].Values);
+        // A part that is off (NaN) is left out of TensorBoard.
+        Assert.DoesNotContain(records[1].Values, v => v.Item1 == "train/hard_negative_loss");
+        Assert.DoesNotContain(records[2].Values, v => v.Item1 == "valid/phone_error_rate");
     }
 
     [Fact]

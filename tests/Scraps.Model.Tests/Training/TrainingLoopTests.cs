@@ -175,7 +175,7 @@ public sealed class TrainingLoopTests : IDisposable
         Assert.Contains("outside the model's vocabulary 1..4", e.Message);
     }
 
-    private static void AssertSameWeights(string checkpointA, string checkpointB, float tolerance)
+    internal static void AssertSameWeights(string checkpointA, string checkpointB, float tolerance)
     {
         var config = TrainingLoop.LatestCheckpoint(Path.GetDirectoryName(Path.GetDirectoryName(checkpointA))!)!.Options.Config;
         using var a = ScrapsNet.LoadWeights(Path.Combine(checkpointA, CheckpointStore.WeightsFile), config);
@@ -188,47 +188,5 @@ public sealed class TrainingLoopTests : IDisposable
             var difference = (parameter - pb[name]).abs().max().item<float>();
             Assert.True(difference <= tolerance, $"{name} differs by {difference}");
         }
-    }
-
-    /// <summary>Recall@1 phonetic-to-acoustic only: enough for the loop's tests (the real metrics live in Scraps.Inference).</summary>
-    private sealed class RecallScorer : IValidationScorer
-    {
-        public ValidationFigures Score(IReadOnlyList<float[,]> scoreMatrices)
-        {
-            var recall = scoreMatrices.Average(m =>
-            {
-                var n = m.GetLength(0);
-                return Enumerable.Range(0, n).Count(i => Enumerable.Range(0, n).All(j => j == i || m[i, j] < m[i, i])) / (double)n;
-            });
-            return new ValidationFigures(0, 0, 0, recall, 0);
-        }
-    }
-
-    private sealed class RecordingObserver : ITrainingObserver
-    {
-        public TrainingStarted? Started { get; private set; }
-
-        public List<long> LiveTensors { get; } = [];
-
-        public List<ValidationReport> Validations { get; } = [];
-
-        public List<long> Checkpoints { get; } = [];
-
-        public HashSet<System.Runtime.GCLatencyMode> LatencyModes { get; } = [];
-
-        public (long Step, CancellationTokenSource Source)? CancelAtStep { get; init; }
-
-        public void OnStarted(TrainingStarted started) => Started = started;
-
-        public void OnStep(TrainingStepReport step)
-        {
-            LiveTensors.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
-            LatencyModes.Add(System.Runtime.GCSettings.LatencyMode);
-            if (CancelAtStep is { } c && c.Step == step.Step) c.Source.Cancel();
-        }
-
-        public void OnValidated(ValidationReport validation) => Validations.Add(validation);
-
-        public void OnCheckpointSaved(long step, string directory) => Checkpoints.Add(step);
     }
 }

@@ -13,18 +13,32 @@ internal sealed class TrainingTestData : ITrainingData
 
     private readonly Dictionary<int, float[]> features = [];
 
-    public TrainingTestData(int train, int valid, int vocab = 12, int seed = 5, int framesPerPhoneme = 4)
+    /// <param name="englishWords">
+    /// Transcripts in the espeak-ng en-us inventory: 2-3 words of 2-3 phones with word boundaries between them (what the
+    /// CTC head and the near-miss sampler need); otherwise ids 1..vocab-1 of a test inventory.
+    /// </param>
+    public TrainingTestData(int train, int valid, int vocab = 12, int seed = 5, int framesPerPhoneme = 4, bool englishWords = false)
     {
         var random = new Random(seed);
         var all = new List<TrainingUtterance>();
+        var english = Scraps.Phonetics.PhonemeInventory.EnglishUs;
+        var phones = english.Symbols.Where(x => x.Kind == Scraps.Phonetics.PhonemeKind.Phone).Select(x => x.Id).Take(20).ToArray();
+        if (englishWords)
+        {
+            vocab = english.Count;
+            InventoryVersion = english.Version;
+        }
         for (var i = 0; i < train + valid; i++)
         {
-            var tokens = Enumerable.Range(0, random.Next(3, 7)).Select(_ => random.Next(1, vocab)).ToArray();
+            var tokens = englishWords
+                ? string.Join(",1,", Enumerable.Range(0, random.Next(2, 4)).Select(_ => string.Join(",", Enumerable.Range(0, random.Next(2, 4)).Select(_ => phones[random.Next(phones.Length)]))))
+                    .Split(',').Select(int.Parse).ToArray()
+                : Enumerable.Range(0, random.Next(3, 7)).Select(_ => random.Next(1, vocab)).ToArray();
             var frames = tokens.Length * framesPerPhoneme + random.Next(0, 5);
             var f = new float[frames * Bins];
             for (var t = 0; t < frames; t++)
             {
-                var phoneme = tokens[Math.Min(t / framesPerPhoneme, tokens.Length - 1)];
+                var phoneme = tokens[Math.Min(t / framesPerPhoneme, tokens.Length - 1)] % 13;
                 for (var b = 0; b < Bins; b++)
                     f[t * Bins + b] = (b / 6 == phoneme ? 2f : -0.3f) + (float)(random.NextDouble() - 0.5) * 0.2f;
             }
@@ -42,7 +56,7 @@ internal sealed class TrainingTestData : ITrainingData
 
     public IReadOnlyList<TrainingUtterance> Valid { get; }
 
-    public string InventoryVersion => "test-inventory-1";
+    public string InventoryVersion { get; } = "test-inventory-1";
 
     public int Reads { get; private set; }
 

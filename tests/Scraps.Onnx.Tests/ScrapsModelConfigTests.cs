@@ -1,7 +1,18 @@
-namespace Scraps.Model.Tests.Configs;
+using Scraps.Onnx.Graphs;
+
+namespace Scraps.Onnx.Tests;
 
 public sealed class ScrapsModelConfigTests
 {
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 1)]
+    [InlineData(4, 2)]
+    public void Subsampling_factor_maps_to_its_convolution_count(int factor, int convs)
+    {
+        Assert.Equal(convs, RandomScrapsWeights.TinyDims(factor).SubsamplingConvolutions);
+    }
+
     [Fact]
     public void LoadNamed_Small_HasTheCpuSizes()
     {

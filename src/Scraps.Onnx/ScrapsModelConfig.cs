@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Scraps.Model;
+namespace Scraps.Onnx;
 
 /// <summary>
-/// Architecture of a SCRAPS model (docs/architecture.md). JSON, camelCase; shipped as configs/small.json and
+/// Architecture of a SCRAPS model (docs/architecture.md): the one record the trainer's modules, the ONNX graphs and
+/// the inference engine (model.json's "architecture") share. JSON, camelCase; shipped as configs/small.json and
 /// configs/paper.json. <see cref="VocabSize"/> 0 in a file means "set from the phoneme inventory at train time".
 /// </summary>
 public sealed record ScrapsModelConfig
@@ -50,6 +51,12 @@ public sealed record ScrapsModelConfig
     /// <summary>Phoneme vocabulary size including id 0 (padding).</summary>
     public int VocabSize { get; init; }
 
+    /// <summary>
+    /// A CTC head on the acoustic per-step outputs: Linear(d, vocabSize) + log-softmax over the phoneme inventory, class
+    /// 0 (the padding id, never a target) serving as the CTC blank. It gives forced alignment and per-word confidences.
+    /// </summary>
+    public bool CtcHead { get; init; }
+
     /// <summary>Number of stride-2 convolutions in the acoustic front (log2 of <see cref="AcousticSubsampling"/>).</summary>
     [JsonIgnore]
     public int SubsamplingConvolutions => AcousticSubsampling switch { 1 => 0, 2 => 1, 4 => 2, _ => throw Invalid("config", $"acousticSubsampling must be 1, 2 or 4, not {AcousticSubsampling}") };
@@ -63,6 +70,10 @@ public sealed record ScrapsModelConfig
         }
         return frames;
     }
+
+    /// <summary>The longest number of input frames whose subsampled length still fits the positional table.</summary>
+    [JsonIgnore]
+    public int MaxAcousticFrames => MaxPositions * AcousticSubsampling;
 
     /// <summary>Reads and validates a config file (vocabSize may be 0 there).</summary>
     public static ScrapsModelConfig Load(string path)
@@ -84,7 +95,7 @@ public sealed record ScrapsModelConfig
         {
             throw new ArgumentException($"Unknown model config '{name}': shipped configs are {string.Join(", ", ShippedNames)} (or pass a path to a .json file).", nameof(name));
         }
-        var resource = $"Scraps.Model.Configs.{key}.json";
+        var resource = $"Scraps.Onnx.Configs.{key}.json";
         using var stream = typeof(ScrapsModelConfig).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded resource {resource} is missing from {typeof(ScrapsModelConfig).Assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);

@@ -1,0 +1,76 @@
+using Scraps.Onnx.Graphs;
+using static TorchSharp.torch;
+
+namespace Scraps.Model.Export;
+
+/// <summary>
+/// The inverse of <see cref="TorchWeightReader"/>: plain weight arrays (PyTorch layouts, e.g. read back from a model
+/// package's ONNX graphs) as tensors under <see cref="ScrapsNet"/>'s state-dict names, ready for
+/// <see cref="ScrapsNet.CopyFrom"/>.
+/// </summary>
+internal static class TorchWeightWriter
+{
+    /// <summary>The tensors belong to the caller's dispose scope.</summary>
+    public static Dictionary<string, Tensor> ToStateDict(ScrapsNetWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        weights.Validate();
+        var c = weights.Dims;
+        long d = c.ModelDim;
+        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        void Put(string name, float[] values, params long[] shape) => state[name] = tensor(values, shape);
+        void Linear(string name, LinearWeights w, long inputs, long outputs)
+        {
+            Put($"{name}.weight", w.Weight, outputs, inputs);
+            Put($"{name}.bias", w.Bias, outputs);
+        }
+        void Norm(string name, LayerNormWeights w)
+        {
+            Put($"{name}.weight", w.Scale, d);
+            Put($"{name}.bias", w.Bias, d);
+        }
+        void Blocks(string encoder, IReadOnlyList<TransformerBlockWeights> blocks)
+        {
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                var b = blocks[i];
+                var name = $"{encoder}.blocks.{i}";
+                Norm($"{name}.norm1", b.Norm1);
+                Linear($"{name}.attention.query", b.Attention.Query, d, d);
+                Linear($"{name}.attention.key", b.Attention.Key, d, d);
+                Linear($"{name}.attention.value", b.Attention.Value, d, d);
+                Linear($"{name}.attention.output", b.Attention.Output, d, d);
+                Norm($"{name}.norm2", b.Norm2);
+                Linear($"{name}.ffn1", b.Ffn1, d, c.FfnDim);
+                Linear($"{name}.ffn2", b.Ffn2, c.FfnDim, d);
+            }
+        }
+
+        var p = weights.Phonetic;
+        Put("phonetic.embedding.weight", p.Embedding, c.VocabSize, d);
+        state["phonetic.alpha"] = tensor(p.Alpha);
+        Put("phonetic.position_table", p.PositionTable, c.MaxPositions, d);
+        Blocks("phonetic", p.Blocks);
+        Norm("phonetic.final_norm", p.FinalNorm);
+
+        var a = weights.Acoustic;
+        Linear("acoustic.prenet", a.Prenet, c.MelBins, d);
+        for (var i = 0; i < a.Subsampling.Count; i++)
+        {
+            Put($"acoustic.subsampling.{i}.weight", a.Subsampling[i].Weight, d, d, AcousticEncoderWeights.ConvKernel);
+            Put($"acoustic.subsampling.{i}.bias", a.Subsampling[i].Bias, d);
+        }
+        state["acoustic.alpha"] = tensor(a.Alpha);
+        Put("acoustic.position_table", a.PositionTable, c.MaxPositions, d);
+        Blocks("acoustic", a.Blocks);
+        Norm("acoustic.final_norm", a.FinalNorm);
+
+        long gates = 4L * c.LstmHidden;
+        Put("integrator.weight_ih_l0", weights.Integrator.WeightIh, gates, d);
+        Put("integrator.weight_hh_l0", weights.Integrator.WeightHh, gates, c.LstmHidden);
+        Put("integrator.bias_ih_l0", weights.Integrator.BiasIh, gates);
+        Put("integrator.bias_hh_l0", weights.Integrator.BiasHh, gates);
+        if (weights.CtcHead is { } head) Linear("ctc_head", head, d, c.VocabSize);
+        return state;
+    }
+}

@@ -1,0 +1,62 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Scraps.Model;
+
+/// <summary>
+/// The training objective: the paper's symmetric contrastive loss, plus w * the hard-negative term
+/// (<see cref="HardNegativeLoss"/>) when near misses are drawn, plus λ * CTC (<see cref="CtcPhoneLoss"/>) when the
+/// model has the CTC head: L = L_clip + w L_hard + λ L_ctc.
+/// </summary>
+public sealed class ScrapsObjective
+{
+    private readonly SymmetricContrastiveLoss contrastive = new();
+    private readonly HardNegativeLoss hard = new();
+    private readonly CtcPhoneLoss ctc = new();
+    private readonly Scalar hardWeight;
+    private readonly Scalar ctcWeight;
+
+    public ScrapsObjective(double hardNegativeWeight, double ctcWeight)
+    {
+        if (!(hardNegativeWeight >= 0) || !(ctcWeight >= 0) || !double.IsFinite(hardNegativeWeight) || !double.IsFinite(ctcWeight))
+            throw new ArgumentException($"Loss weights must be finite and non-negative, got {hardNegativeWeight} and {ctcWeight}.");
+        HardNegativeWeight = hardNegativeWeight;
+        CtcWeight = ctcWeight;
+        hardWeight = hardNegativeWeight.ToScalar();
+        this.ctcWeight = ctcWeight.ToScalar();
+    }
+
+    public double HardNegativeWeight { get; }
+
+    public double CtcWeight { get; }
+
+    /// <param name="phonetic">[B, D] vectors of the pairs' transcripts.</param>
+    /// <param name="acoustic">The clips' encoder outputs (log-probabilities needed when the CTC weight is above 0).</param>
+    /// <param name="negatives">[B * K, D] near-miss vectors, or null.</param>
+    /// <param name="ctcTargets">Concatenated phone ids of the transcripts, or null when the CTC weight is 0.</param>
+    /// <param name="ctcTargetLengths">[B] phones of each transcript.</param>
+    public LossBreakdown Compute(Tensor phonetic, AcousticOutputs acoustic, Tensor? negatives, Tensor? ctcTargets, Tensor? ctcTargetLengths)
+    {
+        ArgumentNullException.ThrowIfNull(acoustic);
+        var total = contrastive.Compute(phonetic, acoustic.Embeddings);
+        var breakdown = new LossBreakdown(total, total, null, null);
+        if (negatives is not null && HardNegativeWeight > 0)
+        {
+            var h = hard.Compute(acoustic.Embeddings, phonetic, negatives);
+            total = total.add(h.mul(hardWeight));
+            breakdown = breakdown with { HardNegative = h };
+        }
+        if (CtcWeight > 0)
+        {
+            if (acoustic.PhoneLogProbs is null || ctcTargets is null || ctcTargetLengths is null)
+                throw new ArgumentException("A CTC weight above 0 needs a model with the CTC head and the transcripts' phone targets.");
+            var c = ctc.Compute(acoustic.PhoneLogProbs, acoustic.StepLengths, ctcTargets, ctcTargetLengths);
+            total = total.add(c.mul(ctcWeight));
+            breakdown = breakdown with { Ctc = c };
+        }
+        return breakdown with { Total = total };
+    }
+}
+
+/// <summary>The total loss and its parts (scalars; null where a part is off).</summary>
+public sealed record LossBreakdown(Tensor Total, Tensor Contrastive, Tensor? HardNegative, Tensor? Ctc);

@@ -1,0 +1,108 @@
+using Scraps.Model.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Scraps.Model.Training;
+
+/// <summary>
+/// What travels from one training step to the next (open_clip's TrainState): the model, its optimiser and
+/// parameters, the objective, the batch collator with its augmentations, the learning-rate schedule and the
+/// hard-negative sampler. <see cref="Step"/> runs one optimiser step in its own dispose scope; every random draw
+/// comes from (seed, step), so a resumed run repeats the steps an uninterrupted one would take.
+/// </summary>
+internal sealed class TrainState : IDisposable
+{
+    private readonly TrainingOptions options;
+    private readonly TorchDeviceInfo device;
+
+    public TrainState(TrainingOptions options, ScrapsNet model, ITrainingData data, TorchDeviceInfo device, bool[]? isPhone, HardNegativeSampler? negatives)
+    {
+        this.options = options;
+        this.device = device;
+        Model = model;
+        Parameters = model.parameters().ToArray();
+        Optimizer = optim.Adam(Parameters, options.LearningRate);
+        Objective = new ScrapsObjective(options.HardNegatives > 0 ? options.HardNegativeWeight : 0, options.CtcWeight);
+        Collator = new BatchCollator(data, options.Config.MelBins, device.Device, options.CtcWeight > 0 || model.CtcHead is not null ? isPhone : null);
+        Augment = options.SpecAugment ? new SpecAugment(options, options.Config.MelBins) : null;
+        Mixing = options.NoiseAugmentProbability + options.MixAugmentProbability > 0 ? new FeatureMixing(options, options.Config.MelBins) : null;
+        Schedule = new LearningRateSchedule(options);
+        Negatives = options.HardNegatives > 0 ? negatives ?? throw new ArgumentException("Hard negatives need a sampler.", nameof(negatives)) : null;
+        // Validation near misses (near-miss AUC) use the sampler even when training draws none.
+        ValidationNegatives = negatives;
+    }
+
+    public ScrapsNet Model { get; }
+
+    public TorchSharp.Modules.Parameter[] Parameters { get; }
+
+    public TorchSharp.Modules.Adam Optimizer { get; }
+
+    public ScrapsObjective Objective { get; }
+
+    public BatchCollator Collator { get; }
+
+    public SpecAugment? Augment { get; }
+
+    public FeatureMixing? Mixing { get; }
+
+    public LearningRateSchedule Schedule { get; }
+
+    /// <summary>Draws the training near misses; null when <see cref="TrainingOptions.HardNegatives"/> is 0.</summary>
+    public HardNegativeSampler? Negatives { get; }
+
+    /// <summary>Draws the validation near misses; null without a lexicon.</summary>
+    public HardNegativeSampler? ValidationNegatives { get; }
+
+    /// <summary>One optimiser step on <paramref name="batch"/> (the loss and its parts, gradient norm before clipping, learning rate).</summary>
+    public StepResult Step(TrainingUtterance[] batch, long step)
+    {
+        using var scope = NewDisposeScope();
+        var dropoutSeed = new DeterministicRandom(options.Seed, RandomPurpose.Dropout, step).NextSeed();
+        manual_seed(dropoutSeed);
+        if (device.IsCuda) cuda.manual_seed_all(dropoutSeed);
+        var negatives = Negatives is null
+            ? null
+            : DrawNegatives(batch, new DeterministicRandom(options.Seed, RandomPurpose.HardNegatives, step));
+        var host = Collator.Prepare(batch, Augment, new DeterministicRandom(options.Seed, RandomPurpose.Augmentation, step), Mixing, negatives);
+        var tensors = Collator.ToDevice(host);
+
+        Optimizer.zero_grad();
+        var phonetic = Model.EmbedPhonemes(tensors.Ids, tensors.IdLengths);
+        var acoustic = Model.EncodeAcoustic(tensors.Features, tensors.FeatureLengths);
+        var negativeVectors = tensors.NegativeIds is null ? null : Model.EmbedPhonemes(tensors.NegativeIds, tensors.NegativeLengths!);
+        var loss = Objective.Compute(phonetic, acoustic, negativeVectors, tensors.CtcTargets, tensors.CtcTargetLengths);
+        loss.Total.backward();
+        var gradientNorm = options.GradientClipNorm > 0
+            ? nn.utils.clip_grad_norm_(Parameters, options.GradientClipNorm)
+            : double.NaN;
+        var rate = Schedule.At(step);
+        foreach (var group in Optimizer.ParamGroups) group.LearningRate = rate;
+        Optimizer.step();
+        return new StepResult(
+            loss.Total.item<float>(),
+            loss.Contrastive.item<float>(),
+            loss.HardNegative?.item<float>() ?? double.NaN,
+            loss.Ctc?.item<float>() ?? double.NaN,
+            gradientNorm,
+            rate);
+    }
+
+    /// <summary>K near misses of every item, item-major (rows i*K .. i*K+K-1 belong to item i).</summary>
+    public int[][] DrawNegatives(IReadOnlyList<TrainingUtterance> batch, DeterministicRandom random)
+    {
+        var sampler = Negatives ?? throw new InvalidOperationException("This run draws no hard negatives.");
+        var rows = new int[batch.Count * options.HardNegatives][];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var drawn = sampler.Draw(batch[i].PhonemeIds, options.HardNegatives, random);
+            Array.Copy(drawn, 0, rows, i * options.HardNegatives, drawn.Length);
+        }
+        return rows;
+    }
+
+    public void Dispose() => Optimizer.Dispose();
+}
+
+/// <summary>One step's figures; a loss part that is off is NaN.</summary>
+internal sealed record StepResult(double Loss, double Contrastive, double HardNegative, double Ctc, double GradientNorm, double Rate);
