@@ -8,5 +8,6 @@ root.Subcommands.Add(Scraps.Cli.PhonemizeCommand.Create());
 root.Subcommands.Add(Scraps.Cli.Eval.EvalCommand.Create());
 root.Subcommands.Add(Scraps.Cli.BenchCommand.Create());
 root.Subcommands.Add(Scraps.Cli.ScoreCommand.Create());
+root.Subcommands.Add(Scraps.Cli.RankCommand.Create());
 root.Subcommands.Add(Scraps.Cli.FeaturesCommand.Create());
 return await CommandLineRunner.InvokeAsync(root, args);

@@ -25,8 +25,9 @@ internal static class ScoreCommand
         var shard = new Option<string?>("--shard") { Description = "Score only shard i of n (0-based), e.g. 0/4: lines whose ordinal mod n is i" };
         var batch = new Option<int>("--batch", "-b") { Description = "Utterances encoded together", DefaultValueFactory = _ => 16 };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0: one per core)", DefaultValueFactory = _ => 0 };
+        var words = new Option<bool>("--words") { Description = "Add every word with its start, end, confidence and match (models with the CTC head)" };
 
-        var command = new Command("score", "Score every utterance of a manifest against its transcript") { model, manifest, output, shard, batch, threads };
+        var command = new Command("score", "Score every utterance of a manifest against its transcript") { model, manifest, output, shard, batch, threads, words };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var shardText = parseResult.GetValue(shard);
@@ -34,6 +35,7 @@ internal static class ScoreCommand
             {
                 Shard = shardText is null ? ShardSpec.All : ShardSpec.Parse(shardText),
                 BatchSize = parseResult.GetValue(batch) is var b && b >= 1 ? b : throw new ArgumentException($"--batch must be at least 1, got {b}"),
+                Words = parseResult.GetValue(words),
             };
             var modelOptions = new ScrapsModelOptions { IntraOpThreads = parseResult.GetValue(threads) };
             return Task.FromResult(Run(parseResult.GetValue(model), options, modelOptions, parseResult.InvocationConfiguration.Error, cancellationToken));
@@ -57,6 +59,12 @@ internal static class ScoreCommand
 
         using (model)
         {
+            if (options.Words && !model.Acoustic.HasPhoneLogProbs)
+            {
+                stderr.WriteLine($"error: --words needs a model with the CTC head; {model.Manifest.Name} {model.Manifest.Version} has none");
+                return CommandLineRunner.InputError;
+            }
+
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
             if (!console.Profile.Capabilities.Interactive)
             {

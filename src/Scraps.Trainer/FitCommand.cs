@@ -190,7 +190,7 @@ internal static class FitCommand
         {
             if (checkpoint is not null)
                 throw new ArgumentException($"--init-from starts a new run, but {checkpoint.Directory} is already a checkpoint of this run: drop --init-from to resume it.");
-            o = o with { InitialWeights = TrainingLoop.CheckpointFolderOf(initFrom, "--init-from") };
+            o = o with { InitialWeights = TrainingLoop.InitialWeightsFolderOf(initFrom) };
         }
         o.Validate();
         return o;

@@ -26,10 +26,14 @@ internal static class EvalCommand
         var batch = new Option<int>("--batch", "-b") { Description = "Pairs in each random minibatch (its score matrix gives the mismatched pairs)", DefaultValueFactory = _ => EvalSettings.DefaultBatchSize };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice (same seed, same manifest and model: same report)", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0: one per core)", DefaultValueFactory = _ => 0 };
+        var lexicon = new Option<string?>("--lexicon")
+        {
+            Description = $"Pronunciation lexicon of the close-word near misses (saved lexicon or CMU word list; default {Scraps.Phonetics.Lexicon.LexiconSource.DebianCmuDictionary})",
+        };
 
         var command = new Command("eval", "Measure a model as in the SCRAPS paper: minibatch discrimination, substitution, noise, mixing, word swaps")
         {
-            model, manifest, output, pairs, batch, seed, threads,
+            model, manifest, output, pairs, batch, seed, threads, lexicon,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -51,6 +55,7 @@ internal static class EvalCommand
                 parseResult.GetRequiredValue(manifest),
                 parseResult.GetRequiredValue(output),
                 settings,
+                parseResult.GetValue(lexicon),
                 new ScrapsModelOptions { IntraOpThreads = threadCount, MaxBatchSize = 64, MaxBatchSteps = 64 * 2000 },
                 config.Output,
                 config.Error,
@@ -64,6 +69,7 @@ internal static class EvalCommand
         string manifestPath,
         string outputFolder,
         EvalSettings settings,
+        string? lexiconPath,
         ScrapsModelOptions modelOptions,
         TextWriter stdout,
         TextWriter stderr,
@@ -110,7 +116,9 @@ internal static class EvalCommand
             var nearMisses = phonemizer is null
                 ? null
                 : new WordSwapNearMisses(new WordSwap(lines.Select(l => l.Entry.Text).OfType<string>()), phonemizer, model.Phonetic.MaxLength);
-            var preparer = new EvalPairPreparer(new ScrapsScorer(model, phonemizer));
+            var scorer = new ScrapsScorer(model, phonemizer);
+            var preparer = new EvalPairPreparer(scorer);
+            var edits = phonemizer is null ? null : NearMissEditsOrNull(lexiconPath, model, phonemizer, warnings);
 
             EvalReport Evaluate(IEvalProgress progress)
             {
@@ -126,7 +134,9 @@ internal static class EvalCommand
                     warnings.Warn($"the manifest has {pairs.Count} usable pair(s), fewer than the {settings.Pairs} asked for: using them all");
                 }
 
-                return new EvalRunner(new ModelPairEncoder(model), settings, progress).Run(pairs, substitution, nearMisses, cancellationToken);
+                var report = new EvalRunner(new ModelPairEncoder(model), settings, progress).Run(pairs, substitution, nearMisses, cancellationToken);
+                var used = pairs.Take(report.Pairs).ToArray();
+                return edits is null ? report : report with { NearMisses = new NearMissEvaluation(scorer, edits, settings, progress).Run(used, cancellationToken) };
             }
 
             EvalReport report;
@@ -176,6 +186,21 @@ internal static class EvalCommand
         }
 
         return text + FormattableString.Invariant($"; report in {outputFolder} ({elapsed.TotalSeconds:0.0} s)");
+    }
+
+    /// <summary>The text edits of the near-miss rows, or null (with a warning) when no lexicon can be opened.</summary>
+    private static NearMissEdits? NearMissEditsOrNull(string? lexiconPath, ScrapsModel model, EspeakPhonemizer phonemizer, EvalWarnings warnings)
+    {
+        try
+        {
+            var lexicon = Scraps.Phonetics.Lexicon.LexiconSource.Open(lexiconPath, model.Inventory, () => phonemizer);
+            return new NearMissEdits(new Scraps.Phonetics.Lexicon.NearMissFinder(lexicon), phonemizer);
+        }
+        catch (Exception e) when (lexiconPath is null && e is FileNotFoundException)
+        {
+            warnings.Warn($"near-miss rows skipped: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>espeak-ng with the package's voice and inventory; X-SAMPA-only manifests are evaluated without it.</summary>

@@ -23,6 +23,9 @@ internal sealed record EvalReport(
     WordSwapResult WordSwap)
 {
     public int Batches => Pairs / BatchSize;
+
+    /// <summary>Close-word substitution, deletion and insertion rows, localisation and decisions; null when not measured.</summary>
+    public NearMissReport? NearMisses { get; init; }
 }
 
 /// <summary>

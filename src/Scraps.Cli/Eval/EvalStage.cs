@@ -8,4 +8,7 @@ internal enum EvalStage
     Gaussian = 3,
     Mix = 4,
     WordSwap = 5,
+    CloseSubstitution = 6,
+    Deletion = 7,
+    Insertion = 8,
 }

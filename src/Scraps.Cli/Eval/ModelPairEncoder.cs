@@ -1,3 +1,4 @@
+using Scraps.Inference.Encoders;
 using Scraps.Audio;
 using Scraps.Inference.Runtime;
 
@@ -7,8 +8,8 @@ namespace Scraps.Cli.Eval;
 internal sealed class ModelPairEncoder(ScrapsModel model) : IPairEncoder
 {
     public float[][] EncodeAudio(IReadOnlyList<LogMel> features, CancellationToken cancellationToken) =>
-        model.Acoustic.Encode(features, withSequences: false, cancellationToken).Select(o => o.Embedding).ToArray();
+        model.Acoustic.Encode(features, EncoderOutputs.Embedding, cancellationToken).Select(o => o.Embedding).ToArray();
 
     public float[][] EncodePhonemes(IReadOnlyList<long[]> phonemes, CancellationToken cancellationToken) =>
-        model.Phonetic.Encode(phonemes, withSequences: false, cancellationToken).Select(o => o.Embedding).ToArray();
+        model.Phonetic.Encode(phonemes, EncoderOutputs.Embedding, cancellationToken).Select(o => o.Embedding).ToArray();
 }

@@ -44,6 +44,44 @@ internal static class ResultsJsonWriter
 
         json.WriteNumber("pairs", report.WordSwap.Pairs);
         json.WriteEndObject();
+
+        if (report.NearMisses is { } n)
+        {
+            json.WriteStartObject("near_misses");
+            json.WriteBoolean("alignment", n.HasAlignment);
+            foreach (var row in new[] { n.Substitution, n.Deletion, n.Insertion })
+            {
+                json.WriteStartObject(row.Kind.Replace(' ', '_').Replace('-', '_'));
+                json.WriteNumber("pairs", row.Pairs);
+                Number(json, "auc_score", row.ScoreAuc.Estimate);
+                Interval(json, "auc_score_ci", row.ScoreAuc);
+                Number(json, "auc_verdict", row.VerdictAuc.Estimate);
+                Interval(json, "auc_verdict_ci", row.VerdictAuc);
+                json.WriteEndObject();
+            }
+
+            json.WriteStartObject("localisation");
+            json.WriteNumber("pairs", n.LocalisedPairs);
+            if (n.LocalisationVerdict is { } verdict)
+            {
+                Number(json, "top1_verdict", verdict.Estimate);
+                Interval(json, "top1_verdict_ci", verdict);
+            }
+
+            Number(json, "top1_score", n.LocalisationScore.Estimate);
+            Interval(json, "top1_score_ci", n.LocalisationScore);
+            json.WriteEndObject();
+            json.WriteStartObject("decisions");
+            Number(json, "false_rejects", n.FalseRejects.Estimate);
+            Interval(json, "false_rejects_ci", n.FalseRejects);
+            Number(json, "near_miss_false_accepts", n.NearMissFalseAccepts.Estimate);
+            Interval(json, "near_miss_false_accepts_ci", n.NearMissFalseAccepts);
+            Number(json, "random_false_accepts", n.RandomFalseAccepts.Estimate);
+            Interval(json, "random_false_accepts_ci", n.RandomFalseAccepts);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

@@ -11,11 +11,11 @@ internal sealed class BatchItem<TInput, TOutput>
     private int _state;
     private CancellationTokenRegistration _registration;
 
-    public BatchItem(TInput input, int length, bool withSequences, long arrival, long enqueuedAt, CancellationToken cancellationToken)
+    public BatchItem(TInput input, int length, Encoders.EncoderOutputs outputs, long arrival, long enqueuedAt, CancellationToken cancellationToken)
     {
         Input = input;
         Length = length;
-        WithSequences = withSequences;
+        Outputs = outputs;
         Arrival = arrival;
         EnqueuedAt = enqueuedAt;
         CancellationToken = cancellationToken;
@@ -26,7 +26,7 @@ internal sealed class BatchItem<TInput, TOutput>
     /// <summary>Length on the padded axis.</summary>
     public int Length { get; }
 
-    public bool WithSequences { get; }
+    public Encoders.EncoderOutputs Outputs { get; }
 
     /// <summary>Admission order (ties in length keep it).</summary>
     public long Arrival { get; }

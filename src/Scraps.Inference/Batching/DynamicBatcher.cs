@@ -81,7 +81,7 @@ public sealed partial class DynamicBatcher<TInput, TOutput> : IAsyncDisposable
     /// <exception cref="BatchQueueFullException">The queue holds its capacity of requests.</exception>
     /// <exception cref="BatcherStoppedException">The batcher is shutting down.</exception>
     /// <exception cref="OperationCanceledException">The caller gave up; a queued request is then never computed.</exception>
-    public Task<TOutput> EnqueueAsync(TInput input, bool withSequences, CancellationToken cancellationToken)
+    public Task<TOutput> EnqueueAsync(TInput input, Encoders.EncoderOutputs outputs, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -100,7 +100,7 @@ public sealed partial class DynamicBatcher<TInput, TOutput> : IAsyncDisposable
 
         _metrics.Admitted(Name);
         var item = new BatchItem<TInput, TOutput>(
-            input, length, withSequences, Interlocked.Increment(ref _arrivals), _time.GetTimestamp(), cancellationToken);
+            input, length, outputs, Interlocked.Increment(ref _arrivals), _time.GetTimestamp(), cancellationToken);
         item.WatchCancellation(_onCancelledInQueue);
         if (!_queue.Writer.TryWrite(item))
         {
@@ -310,13 +310,13 @@ public sealed partial class DynamicBatcher<TInput, TOutput> : IAsyncDisposable
 
         var started = _time.GetTimestamp();
         var inputs = new TInput[live.Count];
-        var withSequences = false;
+        var wanted = Encoders.EncoderOutputs.Embedding;
         long cells = 0;
         var longest = 0;
         for (var i = 0; i < live.Count; i++)
         {
             inputs[i] = live[i].Input;
-            withSequences |= live[i].WithSequences;
+            wanted |= live[i].Outputs;
             cells += live[i].Length;
             longest = Math.Max(longest, live[i].Length);
             _metrics.WaitedInQueue(Name, _time.GetElapsedTime(live[i].EnqueuedAt, started));
@@ -325,7 +325,7 @@ public sealed partial class DynamicBatcher<TInput, TOutput> : IAsyncDisposable
         IReadOnlyList<TOutput> outputs;
         try
         {
-            outputs = _guard.Execute(ct => _encoder.EncodeBatch(inputs, withSequences, ct));
+            outputs = _guard.Execute(ct => _encoder.EncodeBatch(inputs, wanted, ct));
             if (outputs.Count != live.Count)
             {
                 throw new InvalidOperationException(

@@ -14,8 +14,7 @@ public interface IBatchEncoder<in TInput, TOutput>
 
     /// <summary>
     /// Encodes <paramref name="inputs"/> (sorted by length, shortest first) and returns one output per input,
-    /// in the same order. <paramref name="withSequences"/> is true when any request of the batch asked for
-    /// per-step outputs.
+    /// in the same order. <paramref name="outputs"/> is the union of what the requests of the batch asked for.
     /// </summary>
-    IReadOnlyList<TOutput> EncodeBatch(IReadOnlyList<TInput> inputs, bool withSequences, CancellationToken cancellationToken);
+    IReadOnlyList<TOutput> EncodeBatch(IReadOnlyList<TInput> inputs, Encoders.EncoderOutputs outputs, CancellationToken cancellationToken);
 }

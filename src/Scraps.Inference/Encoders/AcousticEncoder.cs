@@ -11,18 +11,23 @@ namespace Scraps.Inference.Encoders;
 /// </summary>
 public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
 {
-    private static readonly string[] EmbeddingOnly = ["embeddings"];
-    private static readonly string[] WithSequence = ["embeddings", "sequence", "sequence_lengths"];
+    private const string Embeddings = "embeddings";
+    private const string Sequence = "sequence";
+    private const string SequenceLengths = "sequence_lengths";
+    private const string PhoneLogProbs = Scraps.Onnx.Graphs.AcousticGraph.PhoneLogProbsOutput;
 
     private readonly OrtGraph graph;
     private readonly ScrapsModelConfig architecture;
     private readonly ScrapsModelOptions options;
 
-    internal AcousticEncoder(OrtGraph graph, ScrapsModelConfig architecture, ScrapsModelOptions options)
+    private readonly double frontEndHopSeconds;
+
+    internal AcousticEncoder(OrtGraph graph, ScrapsModelConfig architecture, ScrapsModelOptions options, double hopSeconds)
     {
         this.graph = graph;
         this.architecture = architecture;
         this.options = options;
+        frontEndHopSeconds = hopSeconds;
     }
 
     public int EmbeddingDim => architecture.LstmHidden;
@@ -32,15 +37,27 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
 
     public int LengthOf(LogMel item) => item.Frames;
 
+    /// <summary>True when the model has the CTC head (<see cref="EncoderOutputs.PhoneLogProbs"/> can be asked for).</summary>
+    public bool HasPhoneLogProbs => architecture.CtcHead;
+
+    /// <summary>Seconds of audio one output step covers (12.5 ms frames times the subsampling).</summary>
+    public double StepSeconds => frontEndHopSeconds * architecture.AcousticSubsampling;
+
     /// <summary>
     /// Encodes <paramref name="items"/>; result i belongs to items[i]. Items are length-sorted and padded minimally
     /// inside each graph run; lists beyond <see cref="ScrapsModelOptions.MaxBatchSize"/> or
     /// <see cref="ScrapsModelOptions.MaxBatchSteps"/> are split into several runs.
     /// </summary>
     /// <exception cref="InferenceInputException">An item is empty, too long or malformed (nothing is run).</exception>
-    public EncoderOutput[] Encode(IReadOnlyList<LogMel> items, bool withSequences = false, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">Phone log-probabilities asked of a model without the CTC head.</exception>
+    public EncoderOutput[] Encode(IReadOnlyList<LogMel> items, EncoderOutputs outputs = EncoderOutputs.Embedding, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
+        if (outputs.HasFlag(EncoderOutputs.PhoneLogProbs) && !HasPhoneLogProbs)
+        {
+            throw new InvalidOperationException($"model {graph.Path} has no CTC head: it gives no phone log-probabilities");
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
             Check(items[i], i);
@@ -50,15 +67,15 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         foreach (var run in BatchPlanner.Plan(items.Select(x => x.Frames).ToArray(), options.MaxBatchSize, options.MaxBatchSteps))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Run(items, run, withSequences, results);
+            Run(items, run, outputs, results);
         }
 
         return results;
     }
 
     IReadOnlyList<EncoderOutput> IBatchEncoder<LogMel, EncoderOutput>.EncodeBatch(
-        IReadOnlyList<LogMel> inputs, bool withSequences, CancellationToken cancellationToken) =>
-        Encode(inputs, withSequences, cancellationToken);
+        IReadOnlyList<LogMel> inputs, EncoderOutputs outputs, CancellationToken cancellationToken) =>
+        Encode(inputs, outputs, cancellationToken);
 
     private void Check(LogMel? features, int index)
     {
@@ -89,7 +106,7 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         }
     }
 
-    private void Run(IReadOnlyList<LogMel> items, int[] run, bool withSequences, EncoderOutput[] results)
+    private void Run(IReadOnlyList<LogMel> items, int[] run, EncoderOutputs wanted, EncoderOutput[] results)
     {
         var batch = run.Length;
         var bins = architecture.MelBins;
@@ -103,29 +120,35 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
             lengths[b] = item.Frames;
         }
 
+        var withSequences = wanted.HasFlag(EncoderOutputs.Sequence);
+        var withLogProbs = wanted.HasFlag(EncoderOutputs.PhoneLogProbs);
+        var names = new List<string> { Embeddings };
+        if (withSequences) names.Add(Sequence);
+        if (withSequences || withLogProbs) names.Add(SequenceLengths);
+        if (withLogProbs) names.Add(PhoneLogProbs);
+
         using var featuresValue = OrtValue.CreateTensorValueFromMemory(features, [batch, frames, bins]);
         using var lengthsValue = OrtValue.CreateTensorValueFromMemory(lengths, [batch]);
-        using var outputs = graph.Run([featuresValue, lengthsValue], withSequences ? WithSequence : EmbeddingOnly);
-        var embeddings = OutputReader.Embeddings(outputs.First(), batch, architecture.LstmHidden, graph.Path);
-        if (!withSequences)
-        {
-            for (var b = 0; b < batch; b++)
-            {
-                results[run[b]] = new EncoderOutput(embeddings[b], null, 0, 0);
-            }
-
-            return;
-        }
-
-        var sequence = outputs.ElementAt(1);
-        var steps = OutputReader.Lengths(outputs.ElementAt(2), batch, graph.Path);
-        var padded = (int)sequence.GetTensorTypeAndShape().Shape[1];
-        var dim = architecture.ModelDim;
+        using var outputs = graph.Run([featuresValue, lengthsValue], names);
+        var values = outputs.ToArray();
+        OrtValue Output(string name) => values[names.IndexOf(name)];
+        var embeddings = OutputReader.Embeddings(Output(Embeddings), batch, architecture.LstmHidden, graph.Path);
+        var steps = names.Contains(SequenceLengths) ? OutputReader.Lengths(Output(SequenceLengths), batch, graph.Path) : null;
+        var padded = architecture.SubsampledLength(frames);
         for (var b = 0; b < batch; b++)
         {
-            var itemSteps = (int)steps[b];
-            var data = OutputReader.Sequence(sequence, b, itemSteps, padded, dim, graph.Path);
-            results[run[b]] = new EncoderOutput(embeddings[b], data, itemSteps, dim);
+            var itemSteps = steps is null ? 0 : (int)steps[b];
+            var sequence = withSequences ? OutputReader.Sequence(Output(Sequence), b, itemSteps, (int)padded, architecture.ModelDim, graph.Path) : null;
+            results[run[b]] = new EncoderOutput(embeddings[b], sequence, withSequences ? itemSteps : 0, withSequences ? architecture.ModelDim : 0)
+            {
+                PhoneLogProbs = withLogProbs
+                    ? new PhonePosteriors(
+                        OutputReader.Sequence(Output(PhoneLogProbs), b, itemSteps, (int)padded, architecture.VocabSize, graph.Path),
+                        itemSteps,
+                        architecture.VocabSize,
+                        StepSeconds)
+                    : null,
+            };
         }
     }
 }

@@ -30,7 +30,7 @@ internal static class OutputReader
         var shape = value.GetTensorTypeAndShape().Shape;
         if (shape.Length != 3 || shape[1] != paddedSteps || shape[2] != dim || b >= shape[0] || steps > paddedSteps)
         {
-            throw new ModelPackageException(graphPath, $"output 'sequence' has shape [{string.Join(", ", shape)}], expected [?, {paddedSteps}, {dim}]");
+            throw new ModelPackageException(graphPath, $"a per-step output has shape [{string.Join(", ", shape)}], expected [?, {paddedSteps}, {dim}]");
         }
 
         return value.GetTensorDataAsSpan<float>().Slice(b * paddedSteps * dim, steps * dim).ToArray();

@@ -39,7 +39,7 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
     /// <see cref="ScrapsModelOptions.MaxBatchSteps"/> are split into several runs.
     /// </summary>
     /// <exception cref="InferenceInputException">An item is empty, too long or malformed (nothing is run).</exception>
-    public EncoderOutput[] Encode(IReadOnlyList<long[]> items, bool withSequences = false, CancellationToken cancellationToken = default)
+    public EncoderOutput[] Encode(IReadOnlyList<long[]> items, EncoderOutputs outputs = EncoderOutputs.Embedding, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         for (var i = 0; i < items.Count; i++)
@@ -51,15 +51,15 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
         foreach (var run in BatchPlanner.Plan(items.Select(x => x.Length).ToArray(), options.MaxBatchSize, options.MaxBatchSteps))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Run(items, run, withSequences, results);
+            Run(items, run, outputs.HasFlag(EncoderOutputs.Sequence), results);
         }
 
         return results;
     }
 
     IReadOnlyList<EncoderOutput> IBatchEncoder<long[], EncoderOutput>.EncodeBatch(
-        IReadOnlyList<long[]> inputs, bool withSequences, CancellationToken cancellationToken) =>
-        Encode(inputs, withSequences, cancellationToken);
+        IReadOnlyList<long[]> inputs, EncoderOutputs outputs, CancellationToken cancellationToken) =>
+        Encode(inputs, outputs, cancellationToken);
 
     private void Check(long[]? ids, int index)
     {

@@ -65,7 +65,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
                     continue;
                 }
 
-                output.Write(line.Entry!.Id, result.Score!.Score, result.Score.Probability, result.Score.Match);
+                output.Write(line.Entry!.Id, result.Score!);
                 scored++;
             }
 
@@ -162,7 +162,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
                 try
                 {
                     // Explicit phonemes win over the transcript when a line has both.
-                    var phonemes = entry.Phonemes is not null ? scorer.Phonemes(null, entry.Phonemes) : scorer.Phonemes(entry.Text, null);
+                    var phonemes = entry.Phonemes is not null ? scorer.Phonemes(null, entry.Phonemes, options.Words) : scorer.Phonemes(entry.Text, null, options.Words);
                     var audio = scorer.FeaturesFromFile(Path.Combine(manifestFolder, entry.Audio));
                     prepared[i] = new Prepared(audio, phonemes, null);
                 }
@@ -189,7 +189,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
 
         try
         {
-            var scores = scorer.ScorePairs(ready.Select(r => r.Audio).ToArray(), ready.Select(r => r.Phonemes).ToArray(), cancellationToken);
+            var scores = ScorePairs(ready.Select(r => r.Audio).ToArray(), ready.Select(r => r.Phonemes).ToArray(), cancellationToken);
             return ready.Select((r, i) => (r.Line, new Scored(scores[i], null)));
         }
         catch (InferenceInputException) when (ready.Count > 1)
@@ -198,7 +198,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             {
                 try
                 {
-                    return (r.Line, new Scored(scorer.ScorePairs([r.Audio], [r.Phonemes], cancellationToken)[0], null));
+                    return (r.Line, new Scored(ScorePairs([r.Audio], [r.Phonemes], cancellationToken)[0], null));
                 }
                 catch (InferenceInputException e)
                 {
@@ -211,6 +211,9 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             return [(ready[0].Line, new Scored(null, e.Message))];
         }
     }
+
+    private PairScore[] ScorePairs(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken) =>
+        scorer.ScorePairsAsync(clips, phonemes, options.Words, cancellationToken).GetAwaiter().GetResult();
 
     private static string Describe(Exception e) => e switch
     {

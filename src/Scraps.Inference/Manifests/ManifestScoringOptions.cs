@@ -8,6 +8,9 @@ public sealed record ManifestScoringOptions(string ManifestPath, string OutputPa
     /// <summary>Utterances prepared and encoded together.</summary>
     public int BatchSize { get; init; } = 16;
 
+    /// <summary>Add per-word answers (start, end, confidence, match) to every line (needs a model with the CTC head).</summary>
+    public bool Words { get; init; }
+
     /// <summary>Threads that decode audio and phonemise text for a batch.</summary>
     public int PreparationThreads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 

@@ -9,7 +9,7 @@ namespace Scraps.Inference.Manifests;
 /// </summary>
 internal sealed class ScoreOutputFile : IDisposable
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly FileStream stream;
     private readonly MemoryStream line = new();
 
@@ -46,22 +46,60 @@ internal sealed class ScoreOutputFile : IDisposable
         }
     }
 
-    public void Write(string id, double score, double probability, bool match)
+    public void Write(string id, double score, double probability, bool match) => Write(id, new Scoring.PairScore(score, probability, match));
+
+    /// <summary>One line: id, score, probability, match, and, when the model has the CTC head, alignmentScore (and words when scored with them).</summary>
+    public void Write(string id, Scoring.PairScore result)
     {
         line.SetLength(0);
         using (var json = new Utf8JsonWriter(line, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("id", id);
-            json.WriteNumber("score", Math.Round(score, 6));
-            json.WriteNumber("probability", Math.Round(probability, 6));
-            json.WriteBoolean("match", match);
+            json.WriteNumber("score", Math.Round(result.Score, 6));
+            json.WriteNumber("probability", Math.Round(result.Probability, 6));
+            json.WriteBoolean("match", result.Match);
+            if (result.AlignmentScore is { } alignment)
+            {
+                json.WriteNumber("alignmentScore", Math.Round(alignment, 6));
+            }
+
+            if (result.Words is { } words)
+            {
+                json.WriteStartArray("words");
+                foreach (var w in words)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("word", w.Word);
+                    json.WriteString("phonemes", w.Phonemes);
+                    WriteSeconds(json, "start", w.Start);
+                    WriteSeconds(json, "end", w.End);
+                    json.WriteNumber("confidence", Math.Round(w.Confidence, 6));
+                    json.WriteBoolean("match", w.Match);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
         line.WriteByte((byte)'\n');
         line.Position = 0;
         line.CopyTo(stream);
+    }
+
+    private static void WriteSeconds(Utf8JsonWriter json, string name, double? seconds)
+    {
+        if (seconds is { } s)
+        {
+            json.WriteNumber(name, Math.Round(s, 4));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     /// <summary>Pushes written lines to disk, so an interrupted run resumes after them.</summary>

@@ -40,6 +40,12 @@ public sealed record ModelManifest
     /// <summary>Decision threshold on the raw score (the equal-error point on held-out pairs): match when score ≥ threshold.</summary>
     public required double Threshold { get; init; }
 
+    /// <summary>
+    /// The combined verdict (SCRAPS score + CTC alignment) of a model with the CTC head; null for packages without it,
+    /// whose probability and match come from <see cref="Calibration"/> and <see cref="Threshold"/> alone.
+    /// </summary>
+    public VerdictInfo? Verdict { get; init; }
+
     /// <summary>Free-form record of how the model was trained (data, steps, metrics).</summary>
     public JsonObject? TrainingSummary { get; init; }
 

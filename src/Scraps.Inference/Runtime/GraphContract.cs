@@ -22,6 +22,7 @@ internal sealed record GraphContract(string GraphFile, IReadOnlyList<GraphPort> 
             new("embeddings", TensorElementType.Float, [-1, arch.LstmHidden]),
             new("sequence", TensorElementType.Float, [-1, -1, arch.ModelDim]),
             new("sequence_lengths", TensorElementType.Int64, [-1]),
+            .. arch.CtcHead ? new[] { new GraphPort(Scraps.Onnx.Graphs.AcousticGraph.PhoneLogProbsOutput, TensorElementType.Float, [-1, -1, arch.VocabSize]) } : [],
         ]);
 
     /// <exception cref="ModelPackageException">The session's graph does not have this contract's ports.</exception>

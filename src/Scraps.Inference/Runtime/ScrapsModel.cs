@@ -24,7 +24,7 @@ public sealed partial class ScrapsModel : IDisposable
         this.acousticGraph = acousticGraph;
         this.phoneticGraph = phoneticGraph;
         ExecutionProvider = provider;
-        Acoustic = new AcousticEncoder(acousticGraph, manifest.Architecture, options);
+        Acoustic = new AcousticEncoder(acousticGraph, manifest.Architecture, options, (double)manifest.FrontEnd.Hop / manifest.FrontEnd.SampleRate);
         Phonetic = new PhoneticEncoder(phoneticGraph, manifest.Architecture, options);
         Standardizer = new FeatureStandardizer(manifest.Features.Mean, manifest.Features.Std);
         Calibration = ScoreCalibration.FromManifest(manifest);

@@ -1,30 +1,61 @@
+using System.Globalization;
 using Scraps.Audio;
+using Scraps.Inference.Alignment;
+using Scraps.Inference.Calibration;
 using Scraps.Inference.Encoders;
 using Scraps.Inference.Runtime;
 using Scraps.Phonetics;
+using Scraps.Phonetics.Words;
 
 namespace Scraps.Inference.Scoring;
 
 /// <summary>
-/// The model's user-facing operations on top of the encoders: prepare audio and phonemes, embed them, score pairs,
-/// score N×M matrices and compare a clip with a reference clip. Thread-safe when its phonemizer is.
+/// Every scoring operation of a model, implemented once on plain inputs (the service and the CLI only map requests
+/// and answers to it): prepare audio and phonemes within <see cref="ScoringLimits"/>, score pairs (with the CTC
+/// alignment verdict and per-word answers when the model has the head), rank candidate transcripts, score N×M
+/// matrices, compare a clip with a reference, and embed. Encoding goes through <see cref="IScrapsEncoders"/>: directly,
+/// or through the service's batchers. Thread-safe when its phonemizer is.
 /// </summary>
 public sealed class ScrapsScorer
 {
     private readonly IPhonemizer? phonemizer;
     private readonly LogMelExtractor extractor;
+    private readonly IScrapsEncoders encoders;
+    private readonly VerdictCalibration? verdict;
 
     /// <param name="model">A loaded package.</param>
     /// <param name="phonemizer">Turns text into phonemes (espeak-ng with the package's voice); null when only X-SAMPA input is used.</param>
-    public ScrapsScorer(ScrapsModel model, IPhonemizer? phonemizer)
+    /// <param name="encoders">How to run the encoders; null: directly on the caller's thread.</param>
+    /// <param name="limits">What one input may be; null: the defaults.</param>
+    public ScrapsScorer(ScrapsModel model, IPhonemizer? phonemizer, IScrapsEncoders? encoders = null, ScoringLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
         this.phonemizer = phonemizer;
+        this.encoders = encoders ?? new DirectEncoders(model);
         extractor = new LogMelExtractor(model.Manifest.FrontEnd);
+        verdict = VerdictCalibration.FromManifest(model.Manifest);
+        limits ??= new ScoringLimits();
+        var frontEnd = model.Manifest.FrontEnd;
+        var modelSeconds = (double)(model.Manifest.Architecture.MaxAcousticFrames - 1) * frontEnd.Hop / frontEnd.SampleRate;
+        Limits = limits with { MaxAudioSeconds = Math.Min(limits.MaxAudioSeconds, modelSeconds) };
+        // Decoding stops well past the limit, so that an over-long clip gets a precise message while a decompression
+        // bomb still cannot take the memory.
+        DecodeGuard = TimeSpan.FromSeconds(Math.Max(60, 10 * Limits.MaxAudioSeconds));
     }
 
     public ScrapsModel Model { get; }
+
+    /// <summary>The limits in force (the longest clip is also capped by the model's positional table).</summary>
+    public ScoringLimits Limits { get; }
+
+    /// <summary>The longest audio decoded before giving up.</summary>
+    public TimeSpan DecodeGuard { get; }
+
+    /// <summary>True when the model has the CTC head: alignment verdicts and per-word answers.</summary>
+    public bool HasAlignment => Model.Acoustic.HasPhoneLogProbs;
+
+    // ---- Inputs ----------------------------------------------------------------------------------------------
 
     /// <summary>Standardised log-mel features of mono 16 kHz samples.</summary>
     public LogMel FeaturesFromSamples(ReadOnlySpan<float> mono16k)
@@ -50,13 +81,35 @@ public sealed class ScrapsScorer
         return FeaturesFromSamples(AudioFrontEnd.LoadMono16kFile(path));
     }
 
+    /// <summary>Decodes and checks a clip (length within <see cref="Limits"/>) and computes its standardised features.</summary>
+    /// <param name="field">Names the clip in messages (a request field, a file).</param>
+    /// <exception cref="AudioFormatException">Not audio we can decode.</exception>
+    /// <exception cref="ScoringInputException">Too short or too long.</exception>
+    public PreparedClip PrepareClip(ReadOnlySpan<byte> encodedAudio, string field)
+    {
+        var clip = AudioDecoder.Decode(encodedAudio, DecodeGuard);
+        CheckDuration(clip.Duration.TotalSeconds, field);
+        return new PreparedClip(FeaturesFromSamples(AudioFrontEnd.ToMono16k(clip)), clip.Duration.TotalSeconds);
+    }
+
+    /// <summary>Checks a clip's length against <see cref="Limits"/> and computes its features.</summary>
+    /// <exception cref="ScoringInputException">Too short or too long.</exception>
+    public PreparedClip PrepareClip(float[] mono16k, string field)
+    {
+        ArgumentNullException.ThrowIfNull(mono16k);
+        var seconds = mono16k.Length / (double)AudioFrontEnd.SampleRate;
+        CheckDuration(seconds, field);
+        return new PreparedClip(FeaturesFromSamples(mono16k), seconds);
+    }
+
     /// <summary>
     /// Phoneme ids in the package inventory for either a transcript (phonemised with the package's G2P) or an
-    /// X-SAMPA string (space-separated). Exactly one must be given.
+    /// X-SAMPA string (space-separated). Exactly one must be given. With <paramref name="words"/>, also which tokens
+    /// say which written word (or, for X-SAMPA, which group between boundaries).
     /// </summary>
     /// <exception cref="PhonemeInputException">Unknown phoneme, empty result, or text too long.</exception>
     /// <exception cref="ArgumentException">Neither or both inputs given, or text without a phonemizer.</exception>
-    public PhoneticInput Phonemes(string? text, string? xsampa)
+    public PhoneticInput Phonemes(string? text, string? xsampa, bool words = false)
     {
         var hasText = !string.IsNullOrWhiteSpace(text);
         var hasPhonemes = !string.IsNullOrWhiteSpace(xsampa);
@@ -65,7 +118,7 @@ public sealed class ScrapsScorer
             throw new ArgumentException("give either a transcript or X-SAMPA phonemes, not both or neither");
         }
 
-        PhonemeSequence sequence;
+        PhonemizedTranscript transcript;
         if (hasText)
         {
             if (phonemizer is null)
@@ -73,80 +126,277 @@ public sealed class ScrapsScorer
                 throw new ArgumentException("this scorer has no phonemizer: send X-SAMPA phonemes instead of text");
             }
 
-            var produced = phonemizer.Phonemize(text!);
-
             // A phonemizer on another inventory is mapped through X-SAMPA (unknown tokens are reported).
-            sequence = phonemizer.Inventory.IsEquivalentTo(Model.Inventory)
-                ? produced
-                : XSampaParser.Parse(produced.ToXSampa(), Model.Inventory);
+            var native = phonemizer.Inventory.IsEquivalentTo(Model.Inventory);
+            if (words && native)
+            {
+                transcript = TranscriptWords.Phonemize(phonemizer, text!);
+            }
+            else
+            {
+                var produced = phonemizer.Phonemize(text!);
+                transcript = new PhonemizedTranscript(native ? produced : XSampaParser.Parse(produced.ToXSampa(), Model.Inventory), []);
+            }
         }
         else
         {
-            sequence = XSampaParser.Parse(xsampa!, Model.Inventory);
+            transcript = TranscriptWords.FromPhonemes(XSampaParser.Parse(xsampa!, Model.Inventory));
         }
 
-        var ids = Array.ConvertAll(sequence.ToIds(), id => (long)id);
-        return new PhoneticInput(ids, sequence.ToXSampa());
+        var ids = Array.ConvertAll(transcript.Sequence.ToIds(), id => (long)id);
+        return new PhoneticInput(ids, transcript.Sequence.ToXSampa()) { Words = words ? transcript.Words : null };
     }
 
-    public EncoderOutput[] EmbedAcoustic(IReadOnlyList<LogMel> clips, bool withSequences = false, CancellationToken cancellationToken = default) =>
-        Model.Acoustic.Encode(clips, withSequences, cancellationToken);
-
-    public EncoderOutput[] EmbedPhonetic(IReadOnlyList<PhoneticInput> phonemes, bool withSequences = false, CancellationToken cancellationToken = default) =>
-        Model.Phonetic.Encode(phonemes.Select(p => p.Ids).ToArray(), withSequences, cancellationToken);
-
-    /// <summary>Score, probability and decision for one pair of SCRAPS vectors (acoustic, phonetic).</summary>
-    public PairScore ScoreVectors(ReadOnlySpan<float> acoustic, ReadOnlySpan<float> phonetic)
+    /// <summary>
+    /// Checks a transcript or phoneme string against <see cref="Limits"/> and the model and turns it into phoneme ids.
+    /// </summary>
+    /// <param name="field">Names the input in messages (e.g. "transcript", "candidates[2]").</param>
+    /// <exception cref="ScoringInputException">Empty, too long, unknown phonemes, nothing to say, or more phonemes than the model takes.</exception>
+    public PhoneticInput PreparePhonemes(string? value, bool isPhonemes, string field, bool words = false)
     {
-        var score = VectorMath.Dot(acoustic, phonetic);
-        return new PairScore(score, Model.Calibration.Probability(score), Model.Calibration.IsMatch(score));
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ScoringInputException($"'{field}' is empty");
+        }
+
+        if (value.Length > Limits.MaxTranscriptCharacters)
+        {
+            throw new ScoringInputException($"'{field}' has {value.Length} characters; the limit is {Limits.MaxTranscriptCharacters}");
+        }
+
+        PhoneticInput input;
+        try
+        {
+            input = isPhonemes ? Phonemes(null, value, words) : Phonemes(value, null, words);
+        }
+        catch (PhonemeInputException e)
+        {
+            throw new ScoringInputException($"'{field}': {e.Message}", e);
+        }
+
+        var max = Model.Manifest.Architecture.MaxPositions;
+        if (input.Length > max)
+        {
+            throw new ScoringInputException($"'{field}' gives {input.Length} phonemes; this model takes at most {max}");
+        }
+
+        return input;
     }
 
-    /// <summary>Scores clip i against phoneme sequence i, for every i.</summary>
-    public PairScore[] ScorePairs(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken = default)
+    // ---- Operations ------------------------------------------------------------------------------------------
+
+    /// <summary>Scores clip i against phoneme sequence i, for every i; with <paramref name="words"/>, per-word answers too.</summary>
+    /// <exception cref="ScoringInputException">Per-word answers asked of a model without the CTC head.</exception>
+    public async Task<PairScore[]> ScorePairsAsync(
+        IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, bool words = false, CancellationToken cancellationToken = default)
     {
         if (clips.Count != phonemes.Count)
         {
             throw new ArgumentException($"pairs need as many clips as phoneme sequences, got {clips.Count} and {phonemes.Count}");
         }
 
-        var acoustic = EmbedAcoustic(clips, cancellationToken: cancellationToken);
-        var phonetic = EmbedPhonetic(phonemes, cancellationToken: cancellationToken);
-        return acoustic.Select((a, i) => ScoreVectors(a.Embedding, phonetic[i].Embedding)).ToArray();
+        RequireAlignment(words);
+        var (acoustic, phonetic) = await EncodeAsync(clips, phonemes, cancellationToken).ConfigureAwait(false);
+        return acoustic.Select((a, i) => Verdict(a, phonetic[i], phonemes[i], words)).ToArray();
     }
 
-    /// <summary>Every clip (rows) against every phoneme sequence (columns), with row and column softmax.</summary>
-    public ScoreMatrixResult ScoreMatrix(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken = default)
+    public async Task<PairScore> ScoreAsync(LogMel clip, PhoneticInput phonemes, bool words = false, CancellationToken cancellationToken = default) =>
+        (await ScorePairsAsync([clip], [phonemes], words, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// One clip against candidate transcripts (ASR n-best, pronunciation variants): candidates sorted best first, by
+    /// the verdict's logit when the model has the CTC head, else by the raw score.
+    /// </summary>
+    public async Task<RankedCandidate[]> RankAsync(LogMel clip, IReadOnlyList<PhoneticInput> candidates, CancellationToken cancellationToken = default)
+    {
+        if (candidates.Count == 0)
+        {
+            throw new ArgumentException("a ranking needs at least one candidate");
+        }
+
+        var (acoustic, phonetic) = await EncodeAsync([clip], candidates, cancellationToken).ConfigureAwait(false);
+        return candidates
+            .Select((c, i) =>
+            {
+                var score = Verdict(acoustic[0], phonetic[i], c, words: false, out var key);
+                return (Candidate: new RankedCandidate(i, c, score), Key: key);
+            })
+            .OrderByDescending(x => x.Key)
+            .ThenBy(x => x.Candidate.Index)
+            .Select(x => x.Candidate)
+            .ToArray();
+    }
+
+    /// <summary>Every clip (rows) against every phoneme sequence (columns), with row and column softmax of the raw scores.</summary>
+    public async Task<ScoreMatrixResult> ScoreMatrixAsync(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken = default)
     {
         if (clips.Count == 0 || phonemes.Count == 0)
         {
             throw new ArgumentException($"a score matrix needs at least one clip and one phoneme sequence, got {clips.Count} and {phonemes.Count}");
         }
 
-        var acoustic = EmbedAcoustic(clips, cancellationToken: cancellationToken);
-        var phonetic = EmbedPhonetic(phonemes, cancellationToken: cancellationToken);
+        var (acoustic, phonetic) = await EncodeAsync(clips, phonemes, cancellationToken, EncoderOutputs.Embedding).ConfigureAwait(false);
         var scores = acoustic.Select(a => phonetic.Select(t => VectorMath.Dot(a.Embedding, t.Embedding)).ToArray()).ToArray();
         return new ScoreMatrixResult(scores, VectorMath.RowSoftmax(scores), VectorMath.ColumnSoftmax(scores));
     }
 
     /// <summary>
     /// A clip against a reference clip (paper 4.8): dot product and cosine of their acoustic vectors, and, when
-    /// <paramref name="phonemes"/> is given, the clip's calibrated score against it.
+    /// <paramref name="phonemes"/> is given, the clip's score against it.
     /// </summary>
-    public AudioComparison Compare(LogMel clip, LogMel reference, PhoneticInput? phonemes = null, CancellationToken cancellationToken = default)
+    public async Task<AudioComparison> CompareAsync(LogMel clip, LogMel reference, PhoneticInput? phonemes = null, CancellationToken cancellationToken = default)
     {
-        var acoustic = EmbedAcoustic([clip, reference], cancellationToken: cancellationToken);
-        PairScore? textScore = null;
-        if (phonemes is not null)
-        {
-            var phonetic = EmbedPhonetic([phonemes], cancellationToken: cancellationToken);
-            textScore = ScoreVectors(acoustic[0].Embedding, phonetic[0].Embedding);
-        }
-
+        var (acoustic, phonetic) = await EncodeAsync([clip, reference], phonemes is null ? [] : [phonemes], cancellationToken).ConfigureAwait(false);
+        var textScore = phonemes is null ? null : Verdict(acoustic[0], phonetic[0], phonemes, words: false);
         return new AudioComparison(
             VectorMath.Dot(acoustic[0].Embedding, acoustic[1].Embedding),
             VectorMath.Cosine(acoustic[0].Embedding, acoustic[1].Embedding),
             textScore,
             phonemes);
     }
+
+    public Task<EncoderOutput[]> EmbedAcousticAsync(IReadOnlyList<LogMel> clips, bool withSequences = false, CancellationToken cancellationToken = default) =>
+        encoders.EncodeAcousticAsync(clips, withSequences ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, cancellationToken);
+
+    public Task<EncoderOutput[]> EmbedPhoneticAsync(IReadOnlyList<PhoneticInput> phonemes, bool withSequences = false, CancellationToken cancellationToken = default) =>
+        encoders.EncodePhoneticAsync(phonemes.Select(p => p.Ids).ToArray(), withSequences ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, cancellationToken);
+
+    // Synchronous forms for callers on their own threads (CLI jobs); the work is the same.
+
+    public PairScore[] ScorePairs(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken = default) =>
+        ScorePairsAsync(clips, phonemes, words: false, cancellationToken).GetAwaiter().GetResult();
+
+    public ScoreMatrixResult ScoreMatrix(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken = default) =>
+        ScoreMatrixAsync(clips, phonemes, cancellationToken).GetAwaiter().GetResult();
+
+    public AudioComparison Compare(LogMel clip, LogMel reference, PhoneticInput? phonemes = null, CancellationToken cancellationToken = default) =>
+        CompareAsync(clip, reference, phonemes, cancellationToken).GetAwaiter().GetResult();
+
+    public EncoderOutput[] EmbedAcoustic(IReadOnlyList<LogMel> clips, bool withSequences = false, CancellationToken cancellationToken = default) =>
+        EmbedAcousticAsync(clips, withSequences, cancellationToken).GetAwaiter().GetResult();
+
+    public EncoderOutput[] EmbedPhonetic(IReadOnlyList<PhoneticInput> phonemes, bool withSequences = false, CancellationToken cancellationToken = default) =>
+        EmbedPhoneticAsync(phonemes, withSequences, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>Score-only calibration of one pair of SCRAPS vectors (acoustic, phonetic): what a model without the head answers.</summary>
+    public PairScore ScoreVectors(ReadOnlySpan<float> acoustic, ReadOnlySpan<float> phonetic)
+    {
+        var score = VectorMath.Dot(acoustic, phonetic);
+        return new PairScore(score, Model.Calibration.Probability(score), Model.Calibration.IsMatch(score));
+    }
+
+    /// <summary>The CTC alignment of a phoneme sequence to a clip's posteriors, with the given words (default: its groups).</summary>
+    public AlignmentReport Align(PhonePosteriors posteriors, PhoneticInput phonemes, IReadOnlyList<TranscriptWord>? words = null) =>
+        WordAligner.Align(posteriors, phonemes.Ids, Model.Inventory, words ?? Groups(phonemes));
+
+    // ---- Internals -------------------------------------------------------------------------------------------
+
+    private void CheckDuration(double seconds, string field)
+    {
+        if (seconds * 1000 < Limits.MinAudioMilliseconds)
+        {
+            throw new ScoringInputException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"'{field}' is {seconds * 1000:0.#} ms long; the shortest clip scored is {Limits.MinAudioMilliseconds} ms"));
+        }
+
+        if (seconds > Limits.MaxAudioSeconds)
+        {
+            throw new ScoringInputException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"'{field}' is {seconds:0.##} s long; the longest clip scored is {Limits.MaxAudioSeconds:0.##} s"));
+        }
+    }
+
+    private void RequireAlignment(bool words)
+    {
+        if (words && !HasAlignment)
+        {
+            throw new ScoringInputException(
+                $"model {Model.Manifest.Name} {Model.Manifest.Version} has no CTC head, so it cannot answer per word; use a model trained with one (scraps-en-base 0.4.0 or later)");
+        }
+    }
+
+    /// <summary>Encodes clips (with the CTC posteriors when the model has the head) and phoneme sequences, both at once.</summary>
+    private async Task<(EncoderOutput[] Acoustic, EncoderOutput[] Phonetic)> EncodeAsync(
+        IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken, EncoderOutputs? acousticOutputs = null)
+    {
+        var wanted = acousticOutputs ?? (HasAlignment ? EncoderOutputs.PhoneLogProbs : EncoderOutputs.Embedding);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var acoustic = encoders.EncodeAcousticAsync(clips, wanted, linked.Token);
+        var phonetic = phonemes.Count == 0
+            ? Task.FromResult(Array.Empty<EncoderOutput>())
+            : encoders.EncodePhoneticAsync(phonemes.Select(p => p.Ids).ToArray(), EncoderOutputs.Embedding, linked.Token);
+        try
+        {
+            // When one side fails (queue full, batch error), the other is cancelled, so queued work is never computed.
+            var first = await Task.WhenAny(acoustic, phonetic).ConfigureAwait(false);
+            await first.ConfigureAwait(false);
+            return (await acoustic.ConfigureAwait(false), await phonetic.ConfigureAwait(false));
+        }
+        catch
+        {
+            await linked.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private PairScore Verdict(EncoderOutput acoustic, EncoderOutput phonetic, PhoneticInput phonemes, bool words) =>
+        Verdict(acoustic, phonetic, phonemes, words, out _);
+
+    /// <summary>Score, alignment, probability and match of one pair; <paramref name="rankKey"/> orders candidates.</summary>
+    private PairScore Verdict(EncoderOutput acoustic, EncoderOutput phonetic, PhoneticInput phonemes, bool words, out double rankKey)
+    {
+        var score = VectorMath.Dot(acoustic.Embedding, phonetic.Embedding);
+        if (acoustic.PhoneLogProbs is not { } posteriors)
+        {
+            rankKey = score;
+            return ScoreVectors(acoustic.Embedding, phonetic.Embedding);
+        }
+
+        var alignment = Align(posteriors, phonemes);
+        double probability;
+        bool match;
+        if (verdict is not null)
+        {
+            rankKey = verdict.Logit(score, alignment);
+            probability = verdict.Probability(rankKey);
+            match = verdict.IsMatch(rankKey);
+        }
+        else
+        {
+            rankKey = score;
+            probability = Model.Calibration.Probability(score);
+            match = Model.Calibration.IsMatch(score);
+        }
+
+        IReadOnlyList<WordScore>? wordScores = null;
+        if (words)
+        {
+            var written = phonemes.Words ?? Groups(phonemes);
+            var report = ReferenceEquals(written, phonemes.Words) ? Align(posteriors, phonemes, written) : alignment;
+            var tokens = phonemes.XSampa.Split(' ');
+            wordScores = report.Words.Select(w => new WordScore(
+                w.Word.Text,
+                string.Join(' ', tokens[w.Word.Start..w.Word.End]),
+                w.StartSeconds,
+                w.EndSeconds,
+                w.Confidence,
+                verdict?.IsWordMatch(w.Goodness) ?? w.Goodness >= DefaultWordThreshold)).ToArray();
+        }
+
+        return new PairScore(score, probability, match)
+        {
+            AlignmentScore = alignment.Score,
+            VerdictLogit = verdict is null ? null : rankKey,
+            Words = wordScores,
+        };
+    }
+
+    /// <summary>Word goodness below which a word is unsupported when the package has no fitted word threshold (p = e^-1.5 ≈ 0.22).</summary>
+    private const double DefaultWordThreshold = -1.5;
+
+    /// <summary>The sequence's groups between word boundaries and pauses (espeak-ng's words).</summary>
+    private IReadOnlyList<TranscriptWord> Groups(PhoneticInput phonemes) =>
+        TranscriptWords.FromPhonemes(new PhonemeSequence(phonemes.Ids.Select(id => Model.Inventory[(int)id]).ToArray())).Words;
 }

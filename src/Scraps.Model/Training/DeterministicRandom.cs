@@ -5,7 +5,7 @@ namespace Scraps.Model.Training;
 /// data order and augmentations are the same on every machine and .NET version. A stream is derived
 /// from (seed, purpose, position) rather than carried along, so resuming needs no saved generator state.
 /// </summary>
-internal sealed class DeterministicRandom
+public sealed class DeterministicRandom
 {
     private ulong s0, s1, s2, s3;
 
@@ -74,7 +74,7 @@ internal sealed class DeterministicRandom
 }
 
 /// <summary>The purposes random streams are drawn for; each gets an independent stream.</summary>
-internal static class RandomPurpose
+public static class RandomPurpose
 {
     public const ulong EpochOrder = 1;
     public const ulong Augmentation = 2;

@@ -11,7 +11,7 @@ namespace Scraps.Model.Training;
 /// All draws come from the caller's <see cref="DeterministicRandom"/>, so a resumed run draws the same negatives.
 /// Not thread-safe (it caches the close words of every word it has seen).
 /// </summary>
-internal sealed class HardNegativeSampler
+public sealed class HardNegativeSampler
 {
     private const double MinPhoneNoise = 0.1;
     private const double MaxPhoneNoise = 0.3;
@@ -73,7 +73,7 @@ internal sealed class HardNegativeSampler
     }
 
     /// <summary>The token ranges [start, end) of the words: runs of phone and stress tokens.</summary>
-    internal List<(int Start, int End)> Words(int[] tokens)
+    public List<(int Start, int End)> Words(int[] tokens)
     {
         var words = new List<(int, int)>();
         var start = -1;

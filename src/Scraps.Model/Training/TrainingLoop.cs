@@ -69,6 +69,13 @@ public sealed class TrainingLoop
         return (LatestCheckpoint(full) ?? throw new CheckpointFormatException($"{what}: run folder {full} holds no checkpoint.")).Directory!;
     }
 
+    /// <summary>
+    /// What <c>--init-from</c> names, resolved: a model package folder (with model.json) as it is, else the checkpoint
+    /// folder of <see cref="CheckpointFolderOf"/>.
+    /// </summary>
+    public static string InitialWeightsFolderOf(string path) =>
+        File.Exists(Path.Combine(Path.GetFullPath(path), "model.json")) ? Path.GetFullPath(path) : CheckpointFolderOf(path, "--init-from");
+
     /// <summary>One checkpoint folder (<c>RUN/checkpoints/step-NNNNNNNNN</c>); <see cref="CheckpointFormatException"/> when incomplete or unreadable.</summary>
     public static TrainingCheckpoint ReadCheckpoint(string checkpointDirectory) => CheckpointStore.Load(Path.GetFullPath(checkpointDirectory));
 

@@ -50,7 +50,8 @@ public static class RandomScrapsWeights
             Uniform(random, 4 * hidden * hidden, lstmBound),
             Uniform(random, 4 * hidden, lstmBound),
             Uniform(random, 4 * hidden, lstmBound));
-        return new ScrapsNetWeights(dims, phonetic, acoustic, integrator);
+        // The head is drawn last, so a package with it shares every other weight with the same seed's package without it.
+        return new ScrapsNetWeights(dims, phonetic, acoustic, integrator) { CtcHead = dims.CtcHead ? Linear(random, d, dims.VocabSize) : null };
     }
 
     /// <summary>PE[p, 2i] = sin(p / 10000^(2i/d)), PE[p, 2i+1] = cos(p / 10000^(2i/d)), row-major [positions, d].</summary>

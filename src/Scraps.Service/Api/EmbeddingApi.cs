@@ -36,9 +36,8 @@ internal static class EmbeddingApi
         HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool sequence = false)
     {
         var engine = host.Engine!;
-        var clip = engine.PrepareAudio(await reader.ReadAcousticEmbeddingAsync(request, cancellationToken));
-        var (outputs, _) = await engine.EncodeAllAsync([clip], [], sequence, cancellationToken);
-        var output = outputs[0];
+        var clip = engine.PrepareClip(await reader.ReadAcousticEmbeddingAsync(request, cancellationToken));
+        var output = (await engine.Scorer.EmbedAcousticAsync([clip.Features], sequence, cancellationToken))[0];
         return TypedResults.Ok(new AcousticEmbeddingResponse
         {
             Embedding = output.Embedding,
@@ -55,8 +54,7 @@ internal static class EmbeddingApi
     {
         var engine = host.Engine!;
         var phonemes = engine.PreparePhonemes(await reader.ReadPhoneticEmbeddingAsync(request, cancellationToken));
-        var (_, outputs) = await engine.EncodeAllAsync([], [phonemes], sequence, cancellationToken);
-        var output = outputs[0];
+        var output = (await engine.Scorer.EmbedPhoneticAsync([phonemes], sequence, cancellationToken))[0];
         return TypedResults.Ok(new PhoneticEmbeddingResponse
         {
             Embedding = output.Embedding,

@@ -61,10 +61,10 @@ internal static class ModelApi
             ExecutionProvider = engine.Model.ExecutionProvider,
             Limits = new InputLimits
             {
-                MaxAudioSeconds = engine.MaxAudioSeconds,
+                MaxAudioSeconds = engine.Scorer.Limits.MaxAudioSeconds,
                 MinAudioMilliseconds = limits.MinAudioMilliseconds,
                 MaxTranscriptCharacters = limits.MaxTranscriptCharacters,
-                MaxPhonemes = engine.MaxPhonemes,
+                MaxPhonemes = manifest.Architecture.MaxPositions,
                 MaxMatrixAudios = limits.MaxMatrixAudios,
                 MaxMatrixTranscripts = limits.MaxMatrixTranscripts,
                 MaxRequestBytes = limits.MaxRequestBytes,

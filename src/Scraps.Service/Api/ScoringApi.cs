@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scraps.Inference.Scoring;
 using Scraps.Service.Api.Contracts;
 using Scraps.Service.Api.Requests;
-using Scraps.Service.Engine;
 using Scraps.Service.Hosting;
 using Scraps.Service.OpenApi;
 
 namespace Scraps.Service.Api;
 
-/// <summary>POST /v1/score, /v1/score/matrix and /v1/compare.</summary>
+/// <summary>POST /v1/score, /v1/rank, /v1/score/matrix and /v1/compare: request mapping around <see cref="ScrapsScorer"/>.</summary>
 internal static class ScoringApi
 {
     public static RouteGroupBuilder MapScoringApi(this RouteGroupBuilder v1)
@@ -17,8 +16,16 @@ internal static class ScoringApi
             .WithName("Score")
             .WithTags("Scoring")
             .WithSummary("Score one clip against a transcript or phonemes")
-            .WithDescription("Returns the raw SCRAPS score (dot product of the acoustic and phonetic vectors), the calibrated match probability and the decision at the model's threshold. Send JSON with base64 audio, or multipart/form-data with an 'audio' file part.")
+            .WithDescription("Returns the raw SCRAPS score (dot product of the acoustic and phonetic vectors), the calibrated match probability and the decision at the model's threshold; with a model that has the CTC head, also the alignment score, and with words=true every word of the transcript with its time span, confidence and match (which words does the audio not support?). Send JSON with base64 audio, or multipart/form-data with an 'audio' file part.")
             .AcceptsAudioRequest<ScoreRequest, ScoreForm>()
+            .ProducesInputProblems();
+
+        v1.MapPost("/rank", RankAsync)
+            .WithName("Rank")
+            .WithTags("Scoring")
+            .WithSummary("Rank candidate transcripts (or pronunciations) for one clip")
+            .WithDescription("Scores the clip against every candidate (e.g. an ASR n-best list, or pronunciation variants as X-SAMPA) and returns them best first with score, probability and alignment score. Multipart: one 'audio' file part and the candidates as repeated 'transcript' (or 'phonemes') fields.")
+            .AcceptsAudioRequest<RankRequest, RankForm>()
             .ProducesInputProblems();
 
         v1.MapPost("/score/matrix", ScoreMatrixAsync)
@@ -40,21 +47,56 @@ internal static class ScoringApi
         return v1;
     }
 
+    /// <param name="words">Add every word of the transcript with its time span, confidence and match (needs a model with the CTC head).</param>
     private static async Task<Ok<ScoreResponse>> ScoreAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
+        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool words = false)
     {
         var engine = host.Engine!;
         var input = await reader.ReadScoreAsync(request, cancellationToken);
-        var clip = engine.PrepareAudio(input.Audio);
-        var phonemes = engine.PreparePhonemes(input.Text);
-        var (clips, sequences) = await engine.EncodeAllAsync([clip], [phonemes], withSequence: false, cancellationToken);
-        var score = engine.Score(clips[0], sequences[0]);
+        var clip = engine.PrepareClip(input.Audio);
+        var phonemes = engine.PreparePhonemes(input.Text, words);
+        var score = await engine.Scorer.ScoreAsync(clip.Features, phonemes, words, cancellationToken);
         return TypedResults.Ok(new ScoreResponse
         {
             Score = score.Score,
             Probability = score.Probability,
             Match = score.Match,
+            AlignmentScore = score.AlignmentScore,
+            Words = score.Words?.Select(w => new WordResponse
+            {
+                Word = w.Word,
+                Phonemes = w.Phonemes,
+                Start = w.Start,
+                End = w.End,
+                Confidence = w.Confidence,
+                Match = w.Match,
+            }).ToArray(),
             Phonemes = phonemes.XSampa,
+            AudioSeconds = clip.Seconds,
+            Model = engine.Model.Id,
+        });
+    }
+
+    private static async Task<Ok<RankResponse>> RankAsync(
+        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
+    {
+        var engine = host.Engine!;
+        var input = await reader.ReadRankAsync(request, cancellationToken);
+        var clip = engine.PrepareClip(input.Audio);
+        var candidates = input.Candidates.Select(c => engine.PreparePhonemes(c)).ToArray();
+        var ranked = await engine.Scorer.RankAsync(clip.Features, candidates, cancellationToken);
+        return TypedResults.Ok(new RankResponse
+        {
+            Candidates = ranked.Select(r => new RankedCandidateResponse
+            {
+                Index = r.Index,
+                Candidate = input.Candidates[r.Index].Value,
+                Phonemes = r.Phonemes.XSampa,
+                Score = r.Score.Score,
+                Probability = r.Score.Probability,
+                Match = r.Score.Match,
+                AlignmentScore = r.Score.AlignmentScore,
+            }).ToArray(),
             AudioSeconds = clip.Seconds,
             Model = engine.Model.Id,
         });
@@ -65,15 +107,14 @@ internal static class ScoringApi
     {
         var engine = host.Engine!;
         var input = await reader.ReadScoreMatrixAsync(request, cancellationToken);
-        var clips = input.Audios.Select(engine.PrepareAudio).ToArray();
-        var phonemes = input.Texts.Select(engine.PreparePhonemes).ToArray();
-        var (acoustic, phonetic) = await engine.EncodeAllAsync(clips, phonemes, withSequence: false, cancellationToken);
-        var scores = acoustic.Select(a => phonetic.Select(t => engine.Score(a, t).Score).ToArray()).ToArray();
+        var clips = input.Audios.Select(engine.PrepareClip).ToArray();
+        var phonemes = input.Texts.Select(t => engine.PreparePhonemes(t)).ToArray();
+        var matrix = await engine.Scorer.ScoreMatrixAsync(clips.Select(c => c.Features).ToArray(), phonemes, cancellationToken);
         return TypedResults.Ok(new ScoreMatrixResponse
         {
-            Scores = scores,
-            RowSoftmax = VectorMath.RowSoftmax(scores),
-            ColumnSoftmax = VectorMath.ColumnSoftmax(scores),
+            Scores = matrix.Scores,
+            RowSoftmax = matrix.RowSoftmax,
+            ColumnSoftmax = matrix.ColumnSoftmax,
             Phonemes = phonemes.Select(p => p.XSampa).ToArray(),
             AudioSeconds = clips.Select(c => c.Seconds).ToArray(),
             Model = engine.Model.Id,
@@ -85,24 +126,18 @@ internal static class ScoringApi
     {
         var engine = host.Engine!;
         var input = await reader.ReadCompareAsync(request, cancellationToken);
-        var clip = engine.PrepareAudio(input.Audio);
-        var reference = engine.PrepareAudio(input.Reference);
+        var clip = engine.PrepareClip(input.Audio);
+        var reference = engine.PrepareClip(input.Reference);
         var phonemes = input.Text is null ? null : engine.PreparePhonemes(input.Text);
-        var (acoustic, phonetic) = await engine.EncodeAllAsync(
-            [clip, reference], phonemes is null ? [] : [phonemes], withSequence: false, cancellationToken);
-
-        ScoreDetail? transcript = null;
-        if (phonemes is not null)
-        {
-            var score = engine.Score(acoustic[0], phonetic[0]);
-            transcript = new ScoreDetail { Score = score.Score, Probability = score.Probability, Match = score.Match, Phonemes = phonemes.XSampa };
-        }
-
+        var comparison = await engine.Scorer.CompareAsync(clip.Features, reference.Features, phonemes, cancellationToken);
+        var text = comparison.TextScore;
         return TypedResults.Ok(new CompareResponse
         {
-            Score = VectorMath.Dot(acoustic[0].Embedding, acoustic[1].Embedding),
-            Cosine = VectorMath.Cosine(acoustic[0].Embedding, acoustic[1].Embedding),
-            Transcript = transcript,
+            Score = comparison.Score,
+            Cosine = comparison.Cosine,
+            Transcript = text is null || phonemes is null
+                ? null
+                : new ScoreDetail { Score = text.Score, Probability = text.Probability, Match = text.Match, Phonemes = phonemes.XSampa },
             AudioSeconds = clip.Seconds,
             ReferenceSeconds = reference.Seconds,
             Model = engine.Model.Id,

@@ -27,6 +27,10 @@ internal sealed class RequestLimitsOptions
     [Range(1, 1024)]
     public int MaxMatrixAudios { get; set; } = 32;
 
+    /// <summary>The most candidates in one rank request.</summary>
+    [Range(1, 1024)]
+    public int MaxRankCandidates { get; set; } = 64;
+
     /// <summary>The most transcripts in one score matrix request.</summary>
     [Range(1, 4096)]
     public int MaxMatrixTranscripts { get; set; } = 64;

@@ -2,25 +2,28 @@ using Scraps.Audio;
 using Scraps.Inference.Batching;
 using Scraps.Inference.Encoders;
 using Scraps.Inference.Package;
-using Scraps.Inference.Scoring;
+using Scraps.Inference.Runtime;
+using Scraps.Phonetics;
 
 namespace Scraps.Service.Engine;
 
 /// <summary>
-/// A model ready to serve: its manifest, the scorer (front end, phonemes, calibration) and the two encoders the
-/// batchers run. Disposing it releases the ONNX Runtime sessions.
+/// A model ready to serve: the package (manifest, front end, inventory, calibration), its phonemizer and the two
+/// encoders the batchers run. Disposing it releases the ONNX Runtime sessions.
 /// </summary>
 internal sealed class LoadedModel(
-    ModelManifest manifest,
-    ScrapsScorer scorer,
+    ScrapsModel package,
+    IPhonemizer phonemizer,
     IBatchEncoder<LogMel, EncoderOutput> acoustic,
     IBatchEncoder<long[], EncoderOutput> phonetic,
     string executionProvider,
     IDisposable? owner) : IDisposable
 {
-    public ModelManifest Manifest { get; } = manifest;
+    public ScrapsModel Package { get; } = package;
 
-    public ScrapsScorer Scorer { get; } = scorer;
+    public ModelManifest Manifest => Package.Manifest;
+
+    public IPhonemizer Phonemizer { get; } = phonemizer;
 
     public IBatchEncoder<LogMel, EncoderOutput> Acoustic { get; } = acoustic;
 

@@ -34,8 +34,8 @@ internal sealed class PackageModelSource(
         {
             var phonemizer = model.CreatePhonemizer();
             return new LoadedModel(
-                model.Manifest,
-                new ScrapsScorer(model, phonemizer),
+                model,
+                phonemizer,
                 model.Acoustic,
                 model.Phonetic,
                 model.ExecutionProvider.ToString(),

@@ -1,6 +1,7 @@
 using Scraps.Audio;
 using Scraps.Inference.Batching;
 using Scraps.Inference.Encoders;
+using Scraps.Inference.Scoring;
 using Scraps.Phonetics;
 
 namespace Scraps.Service.Errors;
@@ -18,7 +19,7 @@ internal static class ProblemMapper
         UnsupportedContentTypeException e => Problem.UnsupportedMedia(e.Message),
         AudioFormatException { IsUnsupported: true } e => Problem.UnsupportedMedia($"audio format not supported: {e.Message}"),
         AudioFormatException e => Problem.BadRequest($"audio cannot be decoded: {e.Message}"),
-        UnscorableInputException e => Problem.Unprocessable(e.Message),
+        ScoringInputException e => Problem.Unprocessable(e.Message),
         PhonemeInputException e => Problem.Unprocessable(e.Message),
         InferenceInputException e => Problem.Unprocessable(e.Message),
         BatchQueueFullException e => Problem.TooManyRequests(e.Message, e.RetryAfter),

@@ -1,3 +1,4 @@
+using Scraps.Inference.Encoders;
 using Microsoft.Extensions.Options;
 using Scraps.Inference.Batching;
 using Scraps.Inference.Package;
@@ -96,13 +97,12 @@ internal sealed partial class EngineLifetimeService(
             samples[i] = 0.1f * MathF.Sin(2 * MathF.PI * 220 * i / rate);
         }
 
-        var clip = new PreparedClip(engine.Model.Scorer.FeaturesFromSamples(samples), 1);
+        var clip = engine.Scorer.FeaturesFromSamples(samples);
         var symbols = engine.Model.Manifest.Phonemes.Symbols.Where(s => s.Id > 0).Take(8).ToArray();
-        var phonemes = new PhoneticInput(
-            symbols.Select(s => (long)s.Id).ToArray(), string.Join(' ', symbols.Select(s => s.XSampa)));
+        var outputs = EncoderOutputs.Sequence | (engine.Scorer.HasAlignment ? EncoderOutputs.PhoneLogProbs : EncoderOutputs.Embedding);
         await Task.WhenAll(
-            engine.EncodeAsync(clip, withSequence: true, cancellationToken),
-            engine.EncodeAsync(phonemes, withSequence: true, cancellationToken));
+            engine.EncodeAcousticAsync([clip], outputs, cancellationToken),
+            engine.EncodePhoneticAsync([symbols.Select(s => (long)s.Id).ToArray()], EncoderOutputs.Sequence, cancellationToken));
     }
 
     private static async Task DisposeAsync(ScoringEngine? engine)

@@ -28,9 +28,13 @@ internal static class ExportCommand
         var tolerance = new Option<double>("--parity-tolerance") { Description = "Largest relative error accepted", DefaultValueFactory = _ => 1e-4 };
         var seed = new Option<int>("--seed") { Description = "Seed of the calibration sample", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "CPU threads for torch and ONNX Runtime (0: their defaults)", DefaultValueFactory = _ => 0 };
+        var lexicon = new Option<string?>("--lexicon")
+        {
+            Description = "Lexicon of the close-word near misses a CTC-head model's verdict is calibrated against (default: the run's, else the CMU list of pocketsphinx-en-us)",
+        };
 
         var command = new Command("export", "Export a checkpoint as a model package: ONNX graphs, parity check, calibration, model.json");
-        foreach (var option in new Option[] { run, checkpoint, cache, output, name, version, split, pairs, batch, voice, include, force, parityItems, tolerance, seed, threads })
+        foreach (var option in new Option[] { run, checkpoint, cache, output, name, version, split, pairs, batch, voice, include, force, parityItems, tolerance, seed, threads, lexicon })
         {
             command.Options.Add(option);
         }
@@ -57,6 +61,7 @@ internal static class ExportCommand
                 ParityTolerance = parse.GetValue(tolerance),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
+                Lexicon = parse.GetValue(lexicon),
             };
             settings.Validate();
             var source = ExportCheckpointLocator.Resolve(parse.GetValue(run), parse.GetValue(checkpoint));

@@ -42,6 +42,12 @@ internal sealed record ExportSettings
     /// <summary>Seed of the calibration clip sample.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// The pronunciation lexicon of the near misses the verdict of a model with the CTC head is calibrated against (a
+    /// saved lexicon or a CMU-format word list); null: the one the run trained with, else the Debian CMU dictionary.
+    /// </summary>
+    public string? Lexicon { get; init; }
+
     /// <summary>CPU threads for torch and ONNX Runtime; 0: their defaults.</summary>
     public int Threads { get; init; }
 

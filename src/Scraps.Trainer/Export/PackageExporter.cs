@@ -97,6 +97,8 @@ internal sealed class PackageExporter(TextWriter log)
 
         ParityResult parity;
         CalibrationScores scores;
+        Scraps.Inference.Calibration.VerdictCalibration? verdict = null;
+        VerdictFigures? verdictFigures = null;
         var options = new ScrapsModelOptions { IntraOpThreads = settings.Threads };
         using (var model = ScrapsModel.Load(staging, options))
         {
@@ -111,6 +113,13 @@ internal sealed class PackageExporter(TextWriter log)
             }
 
             scores = CalibrationScores.Compute(model, cache, clips, settings.CalibrationBatch, cancellationToken);
+            if (config.CtcHead)
+            {
+                (verdict, verdictFigures) = VerdictScores.Compute(model, cache, clips, NearMisses(checkpoint, settings, inventory, config), settings.Seed, cancellationToken).Fit();
+                log.WriteLine($"verdict (score + alignment) on {verdictFigures.Pairs} held-out clips, each with a random and a close-word near-miss transcript: " +
+                              $"AUC vs random {verdictFigures.RandomAuc:0.0000}, vs near misses {verdictFigures.NearMissAuc:0.0000} (score alone {verdictFigures.NearMissAucScoreOnly:0.0000}); " +
+                              $"at the threshold: false rejects {verdictFigures.FalseRejects:P1}, near misses accepted {verdictFigures.NearMissFalseAccepts:P1}, random accepted {verdictFigures.RandomFalseAccepts:P2}");
+            }
         }
 
         if (scores.Mismatched.Length == 0)
@@ -132,7 +141,8 @@ internal sealed class PackageExporter(TextWriter log)
         {
             Calibration = fit.Calibration.ToInfo(),
             Threshold = fit.Calibration.Threshold,
-            TrainingSummary = TrainingSummaryBuilder.Build(checkpoint, cache, figures, parity),
+            Verdict = verdict?.ToInfo(),
+            TrainingSummary = TrainingSummaryBuilder.Build(checkpoint, cache, figures, parity, verdictFigures),
         });
 
         // The finished package must load (hashes, graph contracts) exactly as the service will load it.
@@ -141,6 +151,16 @@ internal sealed class PackageExporter(TextWriter log)
         }
 
         return new ExportResult(staging, written, figures, parity);
+    }
+
+    /// <summary>The close-word sampler the verdict's near misses come from (the run's lexicon unless the settings name one).</summary>
+    private static HardNegativeSampler NearMisses(ExportCheckpoint checkpoint, ExportSettings settings, PhonemeInventory inventory, ScrapsModelConfig config)
+    {
+        var path = settings.Lexicon ?? checkpoint.State.Options.Lexicon;
+        // A word list is phonemised with the package's own G2P voice (espeak-ng shares one engine: nothing to dispose).
+        var lexicon = Scraps.Phonetics.Lexicon.LexiconSource.Open(
+            path, inventory, () => new EspeakPhonemizer(new EspeakOptions { Voice = settings.G2pVoice, Inventory = inventory }));
+        return new HardNegativeSampler(inventory, new Scraps.Phonetics.Lexicon.NearMissFinder(lexicon), HardNegativeKind.CloseWord, config.MaxPositions);
     }
 
     private static void CheckOutFolder(string output, bool force)

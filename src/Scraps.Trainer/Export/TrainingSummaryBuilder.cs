@@ -17,7 +17,7 @@ internal static class TrainingSummaryBuilder
     private const string ValidCsv = "valid.csv";
     private const double FrameSeconds = 0.0125;
 
-    public static JsonObject Build(ExportCheckpoint checkpoint, FeatureCache cache, CalibrationFigures calibration, ParityResult parity)
+    public static JsonObject Build(ExportCheckpoint checkpoint, FeatureCache cache, CalibrationFigures calibration, ParityResult parity, VerdictFigures? verdict = null)
     {
         var state = checkpoint.State;
         var counts = cache.Utterances.GroupBy(u => u.Split).ToDictionary(g => g.Key, g => g.Count());
@@ -68,6 +68,31 @@ internal static class TrainingSummaryBuilder
             ["matchedMean"] = Math.Round(calibration.MatchedMean, 6),
             ["mismatchedMean"] = Math.Round(calibration.MismatchedMean, 6),
         };
+        if (state.Options.HardNegatives > 0 || state.Options.CtcWeight > 0)
+        {
+            summary["phoneAware"] = new JsonObject
+            {
+                ["hardNegatives"] = state.Options.HardNegatives,
+                ["hardNegativeKinds"] = state.Options.HardNegativeKinds.ToString(),
+                ["hardNegativeWeight"] = state.Options.HardNegativeWeight,
+                ["ctcWeight"] = state.Options.CtcWeight,
+            };
+        }
+
+        if (verdict is not null)
+        {
+            summary["verdict"] = new JsonObject
+            {
+                ["clips"] = verdict.Pairs,
+                ["aucRandom"] = Math.Round(verdict.RandomAuc, 6),
+                ["aucNearMiss"] = Math.Round(verdict.NearMissAuc, 6),
+                ["aucNearMissScoreOnly"] = Math.Round(verdict.NearMissAucScoreOnly, 6),
+                ["falseRejects"] = Math.Round(verdict.FalseRejects, 6),
+                ["nearMissFalseAccepts"] = Math.Round(verdict.NearMissFalseAccepts, 6),
+                ["randomFalseAccepts"] = Math.Round(verdict.RandomFalseAccepts, 6),
+            };
+        }
+
         summary["parity"] = new JsonObject
         {
             ["items"] = parity.Items,

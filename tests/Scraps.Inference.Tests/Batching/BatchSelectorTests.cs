@@ -1,3 +1,4 @@
+using Scraps.Inference.Encoders;
 using Scraps.Inference.Batching;
 
 namespace Scraps.Inference.Tests.Batching;
@@ -75,5 +76,5 @@ public sealed class BatchSelectorTests
     private static BatcherLimits Limits(int maxBatchSize, int budget) => new(maxBatchSize, budget, TimeSpan.Zero, 100);
 
     private static List<BatchItem<int, int>> Window(params int[] lengths) =>
-        lengths.Select((length, i) => new BatchItem<int, int>(i, length, false, i, 0, default)).ToList();
+        lengths.Select((length, i) => new BatchItem<int, int>(i, length, EncoderOutputs.Embedding, i, 0, default)).ToList();
 }

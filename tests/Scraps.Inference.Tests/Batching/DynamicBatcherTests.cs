@@ -1,3 +1,4 @@
+using Scraps.Inference.Encoders;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -30,7 +31,7 @@ public sealed class DynamicBatcherTests : IDisposable
         var encoder = new FakeEncoder();
         await using var batcher = Create(encoder, Limits(maxBatchSize: 3, delay: TimeSpan.FromHours(1)));
 
-        var results = await Task.WhenAll(Clips("a", "b", "c").Select(c => batcher.EnqueueAsync(c, false, default))).WaitAsync(Wait);
+        var results = await Task.WhenAll(Clips("a", "b", "c").Select(c => batcher.EnqueueAsync(c, EncoderOutputs.Embedding, default))).WaitAsync(Wait);
 
         Assert.Equal(["a", "b", "c"], results);
         var batch = Assert.Single(encoder.Batches);
@@ -43,8 +44,8 @@ public sealed class DynamicBatcherTests : IDisposable
         var encoder = new FakeEncoder();
         await using var batcher = Create(encoder, Limits(maxBatchSize: 8, delay: Delay));
 
-        var first = batcher.EnqueueAsync(new FakeClip("a", 10), false, default);
-        var second = batcher.EnqueueAsync(new FakeClip("b", 10), false, default);
+        var first = batcher.EnqueueAsync(new FakeClip("a", 10), EncoderOutputs.Embedding, default);
+        var second = batcher.EnqueueAsync(new FakeClip("b", 10), EncoderOutputs.Embedding, default);
         await Task.Delay(50);
         Assert.Empty(encoder.Batches);
 
@@ -62,7 +63,7 @@ public sealed class DynamicBatcherTests : IDisposable
         await using var batcher = Create(encoder, Limits(maxBatchSize: 16, paddedBudget: 100, delay: TimeSpan.FromHours(1)));
 
         var tasks = new[] { new FakeClip("a", 40), new FakeClip("b", 40), new FakeClip("c", 40) }
-            .Select(c => batcher.EnqueueAsync(c, false, default)).ToArray();
+            .Select(c => batcher.EnqueueAsync(c, EncoderOutputs.Embedding, default)).ToArray();
 
         await encoder.WaitEnteredAsync();
         Assert.Equal(["a", "b"], encoder.Batches.Single().Select(c => c.Id));
@@ -79,10 +80,10 @@ public sealed class DynamicBatcherTests : IDisposable
         var encoder = new FakeEncoder { HoldBatches = true };
         await using var batcher = Create(encoder, Limits(maxBatchSize: 2, delay: TimeSpan.Zero), workers: 1);
 
-        var blocker = batcher.EnqueueAsync(new FakeClip("blocker", 1), false, default);
+        var blocker = batcher.EnqueueAsync(new FakeClip("blocker", 1), EncoderOutputs.Embedding, default);
         await encoder.WaitEnteredAsync();
         var queued = new[] { new FakeClip("s5", 5), new FakeClip("l50", 50), new FakeClip("s6", 6), new FakeClip("l49", 49) }
-            .Select(c => batcher.EnqueueAsync(c, false, default)).ToArray();
+            .Select(c => batcher.EnqueueAsync(c, EncoderOutputs.Embedding, default)).ToArray();
         encoder.Release(3);
 
         await Task.WhenAll(queued.Append(blocker)).WaitAsync(Wait);
@@ -97,9 +98,9 @@ public sealed class DynamicBatcherTests : IDisposable
         await using var batcher = Create(encoder, Limits(maxBatchSize: 8, delay: Delay));
         using var cancel = new CancellationTokenSource();
 
-        var kept = batcher.EnqueueAsync(new FakeClip("kept", 10), false, default);
-        var dropped = batcher.EnqueueAsync(new FakeClip("dropped", 10), false, cancel.Token);
-        var last = batcher.EnqueueAsync(new FakeClip("last", 10), false, default);
+        var kept = batcher.EnqueueAsync(new FakeClip("kept", 10), EncoderOutputs.Embedding, default);
+        var dropped = batcher.EnqueueAsync(new FakeClip("dropped", 10), EncoderOutputs.Embedding, cancel.Token);
+        var last = batcher.EnqueueAsync(new FakeClip("last", 10), EncoderOutputs.Embedding, default);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dropped.WaitAsync(Wait));
@@ -118,15 +119,15 @@ public sealed class DynamicBatcherTests : IDisposable
         await using var batcher = Create(encoder, Limits(maxBatchSize: 1, delay: TimeSpan.Zero), pool: pool);
         using var cancel = new CancellationTokenSource();
 
-        var blocker = batcher.EnqueueAsync(new FakeClip("blocker", 1), false, default);
+        var blocker = batcher.EnqueueAsync(new FakeClip("blocker", 1), EncoderOutputs.Embedding, default);
         await encoder.WaitEnteredAsync();
-        var victim = batcher.EnqueueAsync(new FakeClip("victim", 1), false, cancel.Token);
+        var victim = batcher.EnqueueAsync(new FakeClip("victim", 1), EncoderOutputs.Embedding, cancel.Token);
         await cancel.CancelAsync();
         encoder.Release();
         await blocker.WaitAsync(Wait);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => victim.WaitAsync(Wait));
 
-        var after = batcher.EnqueueAsync(new FakeClip("after", 1), false, default);
+        var after = batcher.EnqueueAsync(new FakeClip("after", 1), EncoderOutputs.Embedding, default);
         encoder.Release();
         Assert.Equal("after", await after.WaitAsync(Wait));
         Assert.DoesNotContain("victim", encoder.EncodedIds);
@@ -138,11 +139,11 @@ public sealed class DynamicBatcherTests : IDisposable
         var encoder = new FakeEncoder { HoldBatches = true };
         await using var batcher = Create(encoder, Limits(maxBatchSize: 1, delay: TimeSpan.Zero, capacity: 2), workers: 1);
 
-        var running = batcher.EnqueueAsync(new FakeClip("running", 1), false, default);
+        var running = batcher.EnqueueAsync(new FakeClip("running", 1), EncoderOutputs.Embedding, default);
         await encoder.WaitEnteredAsync();
-        var waiting = new[] { batcher.EnqueueAsync(new FakeClip("q1", 1), false, default), batcher.EnqueueAsync(new FakeClip("q2", 1), false, default) };
+        var waiting = new[] { batcher.EnqueueAsync(new FakeClip("q1", 1), EncoderOutputs.Embedding, default), batcher.EnqueueAsync(new FakeClip("q2", 1), EncoderOutputs.Embedding, default) };
 
-        var full = Assert.Throws<BatchQueueFullException>(() => { _ = batcher.EnqueueAsync(new FakeClip("over", 1), false, default); });
+        var full = Assert.Throws<BatchQueueFullException>(() => { _ = batcher.EnqueueAsync(new FakeClip("over", 1), EncoderOutputs.Embedding, default); });
         Assert.Equal(2, full.Capacity);
         Assert.True(full.RetryAfter >= TimeSpan.FromSeconds(1));
         Assert.Contains("acoustic queue is full", full.Message, StringComparison.Ordinal);
@@ -150,7 +151,7 @@ public sealed class DynamicBatcherTests : IDisposable
         encoder.Release(3);
         await Task.WhenAll(waiting.Append(running)).WaitAsync(Wait);
         encoder.Release();
-        Assert.Equal("again", await batcher.EnqueueAsync(new FakeClip("again", 1), false, default).WaitAsync(Wait));
+        Assert.Equal("again", await batcher.EnqueueAsync(new FakeClip("again", 1), EncoderOutputs.Embedding, default).WaitAsync(Wait));
         Assert.DoesNotContain("over", encoder.EncodedIds);
     }
 
@@ -160,11 +161,11 @@ public sealed class DynamicBatcherTests : IDisposable
         var encoder = new FakeEncoder();
         var batcher = Create(encoder, Limits(maxBatchSize: 8, delay: TimeSpan.FromHours(1)));
 
-        var accepted = Clips("a", "b").Select(c => batcher.EnqueueAsync(c, false, default)).ToArray();
+        var accepted = Clips("a", "b").Select(c => batcher.EnqueueAsync(c, EncoderOutputs.Embedding, default)).ToArray();
         await batcher.StopAsync(CancellationToken.None).WaitAsync(Wait);
 
         Assert.All(accepted, t => Assert.True(t.IsCompletedSuccessfully));
-        var refused = Assert.Throws<BatcherStoppedException>(() => { _ = batcher.EnqueueAsync(new FakeClip("late", 1), false, default); });
+        var refused = Assert.Throws<BatcherStoppedException>(() => { _ = batcher.EnqueueAsync(new FakeClip("late", 1), EncoderOutputs.Embedding, default); });
         Assert.Equal("acoustic", refused.Encoder);
         Assert.Equal(["a", "b"], encoder.EncodedIds.Order());
     }
@@ -175,11 +176,11 @@ public sealed class DynamicBatcherTests : IDisposable
         var encoder = new FakeEncoder { FailWith = new InvalidOperationException("graph exploded") };
         await using var batcher = Create(encoder, Limits(maxBatchSize: 2, delay: TimeSpan.Zero));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.EnqueueAsync(new FakeClip("a", 1), false, default).WaitAsync(Wait));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.EnqueueAsync(new FakeClip("a", 1), EncoderOutputs.Embedding, default).WaitAsync(Wait));
         Assert.Equal("graph exploded", error.Message);
 
         encoder.FailWith = null;
-        Assert.Equal("b", await batcher.EnqueueAsync(new FakeClip("b", 1), false, default).WaitAsync(Wait));
+        Assert.Equal("b", await batcher.EnqueueAsync(new FakeClip("b", 1), EncoderOutputs.Embedding, default).WaitAsync(Wait));
     }
 
     [Fact]
@@ -189,7 +190,7 @@ public sealed class DynamicBatcherTests : IDisposable
         var guard = new RefusingGuard();
         await using var batcher = Create(encoder, Limits(maxBatchSize: 1, delay: TimeSpan.Zero), guard: guard);
 
-        var error = await Assert.ThrowsAsync<EngineUnavailableException>(() => batcher.EnqueueAsync(new FakeClip("a", 1), false, default).WaitAsync(Wait));
+        var error = await Assert.ThrowsAsync<EngineUnavailableException>(() => batcher.EnqueueAsync(new FakeClip("a", 1), EncoderOutputs.Embedding, default).WaitAsync(Wait));
 
         Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
         Assert.Equal(1, guard.Calls);
@@ -203,7 +204,7 @@ public sealed class DynamicBatcherTests : IDisposable
         var pool = Pool(2);
         await using var batcher = Create(encoder, Limits(maxBatchSize: 1, delay: TimeSpan.Zero), pool: pool);
 
-        var tasks = Clips("a", "b", "c").Select(c => batcher.EnqueueAsync(c, false, default)).ToArray();
+        var tasks = Clips("a", "b", "c").Select(c => batcher.EnqueueAsync(c, EncoderOutputs.Embedding, default)).ToArray();
         await encoder.WaitEnteredAsync(2);
 
         Assert.Equal(2, pool.Busy);
@@ -219,8 +220,8 @@ public sealed class DynamicBatcherTests : IDisposable
         var encoder = new FakeEncoder();
         await using var batcher = Create(encoder, Limits(maxBatchSize: 2, delay: TimeSpan.FromHours(1)));
 
-        var plain = batcher.EnqueueAsync(new FakeClip("plain", 1), false, default);
-        var withSequence = batcher.EnqueueAsync(new FakeClip("seq", 1), true, default);
+        var plain = batcher.EnqueueAsync(new FakeClip("plain", 1), EncoderOutputs.Embedding, default);
+        var withSequence = batcher.EnqueueAsync(new FakeClip("seq", 1), EncoderOutputs.Sequence, default);
 
         Assert.Equal("plain+seq", await plain.WaitAsync(Wait));
         Assert.Equal("seq+seq", await withSequence.WaitAsync(Wait));
@@ -245,7 +246,7 @@ public sealed class DynamicBatcherTests : IDisposable
         var encoder = new FakeEncoder();
         await using var batcher = Create(encoder, Limits(maxBatchSize: 2, delay: TimeSpan.FromHours(1)));
 
-        await Task.WhenAll(batcher.EnqueueAsync(new FakeClip("a", 10), false, default), batcher.EnqueueAsync(new FakeClip("b", 30), false, default)).WaitAsync(Wait);
+        await Task.WhenAll(batcher.EnqueueAsync(new FakeClip("a", 10), EncoderOutputs.Embedding, default), batcher.EnqueueAsync(new FakeClip("b", 30), EncoderOutputs.Embedding, default)).WaitAsync(Wait);
 
         lock (recorded)
         {
@@ -262,7 +263,7 @@ public sealed class DynamicBatcherTests : IDisposable
         var encoder = new FakeEncoder();
         var batcher = Create(encoder, Limits(maxBatchSize: 2, delay: TimeSpan.Zero));
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => { _ = batcher.EnqueueAsync(new FakeClip("empty", 0), false, default); });
+        Assert.Throws<ArgumentOutOfRangeException>(() => { _ = batcher.EnqueueAsync(new FakeClip("empty", 0), EncoderOutputs.Embedding, default); });
         Assert.Equal(0, batcher.QueueDepth);
     }
 

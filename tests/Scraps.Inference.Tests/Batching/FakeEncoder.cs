@@ -1,3 +1,4 @@
+using Scraps.Inference.Encoders;
 using System.Collections.Concurrent;
 using Scraps.Inference.Batching;
 
@@ -23,7 +24,7 @@ internal sealed class FakeEncoder : IBatchEncoder<FakeClip, string>
 
     public int LengthOf(FakeClip input) => input.Length;
 
-    public IReadOnlyList<string> EncodeBatch(IReadOnlyList<FakeClip> inputs, bool withSequences, CancellationToken cancellationToken)
+    public IReadOnlyList<string> EncodeBatch(IReadOnlyList<FakeClip> inputs, EncoderOutputs outputs, CancellationToken cancellationToken)
     {
         Batches.Enqueue([.. inputs]);
         Entered.Release();
@@ -37,7 +38,7 @@ internal sealed class FakeEncoder : IBatchEncoder<FakeClip, string>
             throw error;
         }
 
-        return inputs.Select(c => withSequences ? c.Id + "+seq" : c.Id).ToArray();
+        return inputs.Select(c => outputs.HasFlag(EncoderOutputs.Sequence) ? c.Id + "+seq" : c.Id).ToArray();
     }
 
     public void Release(int batches = 1) => _release.Release(batches);

@@ -13,11 +13,11 @@ public sealed class AcousticEncoderTests(TestPackageFixture package) : IClassFix
         using var model = ScrapsModel.Load(package.Folder);
         LogMel[] clips = [TestPackages.RandomFeatures(40, 1), TestPackages.RandomFeatures(1, 2), TestPackages.RandomFeatures(97, 3), TestPackages.RandomFeatures(8, 4)];
 
-        var batched = model.Acoustic.Encode(clips, withSequences: true);
+        var batched = model.Acoustic.Encode(clips, EncoderOutputs.Sequence);
 
         for (var i = 0; i < clips.Length; i++)
         {
-            var alone = model.Acoustic.Encode([clips[i]], withSequences: true)[0];
+            var alone = model.Acoustic.Encode([clips[i]], EncoderOutputs.Sequence)[0];
             Tolerance.AssertClose(alone.Embedding, batched[i].Embedding);
             Tolerance.AssertClose(alone.Sequence!, batched[i].Sequence!);
         }
@@ -32,7 +32,7 @@ public sealed class AcousticEncoderTests(TestPackageFixture package) : IClassFix
     {
         using var model = ScrapsModel.Load(package.Folder);
 
-        var output = model.Acoustic.Encode([TestPackages.RandomFeatures(frames, frames), TestPackages.RandomFeatures(120, 5)], withSequences: true)[0];
+        var output = model.Acoustic.Encode([TestPackages.RandomFeatures(frames, frames), TestPackages.RandomFeatures(120, 5)], EncoderOutputs.Sequence)[0];
 
         Assert.Equal(steps, output.SequenceSteps);
         Assert.Equal(steps * 16, output.Sequence!.Length);

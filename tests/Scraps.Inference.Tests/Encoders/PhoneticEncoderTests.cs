@@ -13,11 +13,11 @@ public sealed class PhoneticEncoderTests(TestPackageFixture package) : IClassFix
         using var model = ScrapsModel.Load(package.Folder);
         long[][] items = [TestPackages.RandomPhonemes(7, 1), TestPackages.RandomPhonemes(1, 2), TestPackages.RandomPhonemes(30, 3), TestPackages.RandomPhonemes(12, 4)];
 
-        var batched = model.Phonetic.Encode(items, withSequences: true);
+        var batched = model.Phonetic.Encode(items, EncoderOutputs.Sequence);
 
         for (var i = 0; i < items.Length; i++)
         {
-            var alone = model.Phonetic.Encode([items[i]], withSequences: true)[0];
+            var alone = model.Phonetic.Encode([items[i]], EncoderOutputs.Sequence)[0];
             Tolerance.AssertClose(alone.Embedding, batched[i].Embedding);
             Assert.Equal(items[i].Length, batched[i].SequenceSteps);
             Assert.Equal(16, batched[i].SequenceDim);
@@ -92,7 +92,7 @@ public sealed class PhoneticEncoderTests(TestPackageFixture package) : IClassFix
         using var model = ScrapsModel.Load(package.Folder);
         IBatchEncoder<long[], EncoderOutput> encoder = model.Phonetic;
 
-        var outputs = encoder.EncodeBatch([[1, 2], [3, 4, 5]], withSequences: false, CancellationToken.None);
+        var outputs = encoder.EncodeBatch([[1, 2], [3, 4, 5]], EncoderOutputs.Embedding, CancellationToken.None);
 
         Assert.Equal(2, outputs.Count);
         Assert.Equal(3, encoder.LengthOf([3, 4, 5]));

@@ -23,6 +23,9 @@ internal static class TestPackages
     public static ScrapsModelConfig Dims(int acousticSubsampling = 2, int maxPositions = 512) =>
         RandomScrapsWeights.TinyDims(acousticSubsampling, VocabSize, LogMel.Bins, maxPositions);
 
+    /// <summary>The tiny sizes with the CTC head (phone log-probabilities and a verdict calibration).</summary>
+    public static ScrapsModelConfig HeadDims(int acousticSubsampling = 4) => Dims(acousticSubsampling) with { CtcHead = true };
+
     /// <summary>Writes both graphs and model.json into a new temporary folder; returns the folder.</summary>
     public static string Create(int seed = 7, ScrapsModelConfig? dims = null, Func<ModelManifest, ModelManifest>? edit = null)
     {
@@ -53,6 +56,8 @@ internal static class TestPackages
         G2p = new G2pInfo("espeak-ng", "en-us", "1.51"),
         Calibration = new CalibrationInfo(CalibrationInfo.Logistic, 0.5, -0.25),
         Threshold = 0.5,
+        // A package with the CTC head carries a verdict (fitted at export; fixed numbers here).
+        Verdict = dims.CtcHead ? new VerdictInfo(0.5, 1.0, 2.0, 1.0, 0.25, -2.0) : null,
         TrainingSummary = new System.Text.Json.Nodes.JsonObject { ["steps"] = 0, ["note"] = "random weights" },
     };
 

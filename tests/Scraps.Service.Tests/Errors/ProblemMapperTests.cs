@@ -18,7 +18,7 @@ public sealed class ProblemMapperTests
         { new BadHttpRequestException("too big", 413), 413 },
         { new UnsupportedContentTypeException("x"), 415 },
         { new AudioFormatException("codec", 20, isUnsupported: true), 415 },
-        { new UnscorableInputException("x"), 422 },
+        { new Scraps.Inference.Scoring.ScoringInputException("x"), 422 },
         { new EmptyTextException(), 422 },
         { new InferenceInputException("too long"), 422 },
         { new BatchQueueFullException("acoustic", 4, TimeSpan.FromSeconds(2)), 429 },

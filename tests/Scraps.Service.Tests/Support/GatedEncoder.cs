@@ -37,7 +37,7 @@ internal sealed class GatedEncoder<TInput>(IBatchEncoder<TInput, EncoderOutput> 
 
     public int LengthOf(TInput input) => inner.LengthOf(input);
 
-    public IReadOnlyList<EncoderOutput> EncodeBatch(IReadOnlyList<TInput> inputs, bool withSequences, CancellationToken cancellationToken)
+    public IReadOnlyList<EncoderOutput> EncodeBatch(IReadOnlyList<TInput> inputs, EncoderOutputs outputs, CancellationToken cancellationToken)
     {
         Batches.Enqueue(inputs.Select(inner.LengthOf).ToArray());
         Entered.Release();
@@ -46,7 +46,7 @@ internal sealed class GatedEncoder<TInput>(IBatchEncoder<TInput, EncoderOutput> 
             throw new TimeoutException("the test never released the batch");
         }
 
-        return inner.EncodeBatch(inputs, withSequences, cancellationToken);
+        return inner.EncodeBatch(inputs, outputs, cancellationToken);
     }
 
     public void Release(int batches = 1) => _release.Release(batches);

@@ -6,11 +6,20 @@ internal sealed record ScoreResponse
     /// <summary>The raw SCRAPS score: the dot product of the acoustic and phonetic vectors (higher is a better match).</summary>
     public required double Score { get; init; }
 
-    /// <summary>Match probability from the model's calibration (logistic on the raw score).</summary>
+    /// <summary>
+    /// Match probability from the model's calibration: with the CTC head, the raw score and the alignment combined
+    /// (fitted against random and near-miss transcripts); without it, logistic on the raw score.
+    /// </summary>
     public required double Probability { get; init; }
 
     /// <summary>Whether the score reaches the model's decision threshold (the equal-error point of its held-out pairs).</summary>
     public required bool Match { get; init; }
+
+    /// <summary>Mean goodness of pronunciation of the phonemes on the CTC alignment (at most 0); absent for a model without the CTC head.</summary>
+    public double? AlignmentScore { get; init; }
+
+    /// <summary>With words=true: every word of the transcript, in order, with its time span, confidence and match.</summary>
+    public IReadOnlyList<WordResponse>? Words { get; init; }
 
     /// <summary>The phonemes that were scored, X-SAMPA, space-separated.</summary>
     public required string Phonemes { get; init; }

@@ -80,6 +80,45 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
         return new ScoreMatrixInput(audios, texts);
     }
 
+    public async Task<RankInput> ReadRankAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        AudioPart audio;
+        IReadOnlyList<string>? transcripts;
+        IReadOnlyList<string>? phonemes;
+        if (await ReadBodyAsync<RankRequest>(request, cancellationToken) is { } body)
+        {
+            audio = Base64("audio", body.Audio);
+            transcripts = body.Transcripts;
+            phonemes = body.Phonemes;
+        }
+        else
+        {
+            var form = await ReadFormAsync(request, cancellationToken);
+            audio = await SingleFileAsync(form, "audio", cancellationToken);
+            transcripts = Fields(form, "transcript");
+            phonemes = Fields(form, "phonemes");
+        }
+
+        if (transcripts is not null && phonemes is not null)
+        {
+            throw new RequestFormatException("give either 'transcripts' or 'phonemes', not both");
+        }
+
+        var candidates = transcripts ?? phonemes ?? throw new RequestFormatException("give 'transcripts' (or 'phonemes'): the candidates to rank");
+        var field = transcripts is not null ? "transcripts" : "phonemes";
+        if (candidates.Count == 0)
+        {
+            throw new RequestFormatException($"'{field}' is empty: give at least one candidate");
+        }
+
+        if (candidates.Count > limits.Value.MaxRankCandidates)
+        {
+            throw new PayloadTooLargeException($"{candidates.Count} candidates; the limit is {limits.Value.MaxRankCandidates}");
+        }
+
+        return new RankInput(audio, candidates.Select((text, i) => new TextInput($"{field}[{i}]", text ?? string.Empty, IsPhonemes: phonemes is not null)).ToArray());
+    }
+
     public async Task<AudioPart> ReadAcousticEmbeddingAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (await ReadBodyAsync<AcousticEmbeddingRequest>(request, cancellationToken) is { } body)

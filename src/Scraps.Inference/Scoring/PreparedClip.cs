@@ -1,6 +1,6 @@
 using Scraps.Audio;
 
-namespace Scraps.Service.Engine;
+namespace Scraps.Inference.Scoring;
 
 /// <summary>A decoded, checked clip: its standardised log-mel features and its length.</summary>
-internal sealed record PreparedClip(LogMel Features, double Seconds);
+public sealed record PreparedClip(LogMel Features, double Seconds);

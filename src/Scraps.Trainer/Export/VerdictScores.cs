@@ -1,0 +1,117 @@
+using Scraps.Inference.Alignment;
+using Scraps.Inference.Calibration;
+using Scraps.Inference.Encoders;
+using Scraps.Inference.Evaluation;
+using Scraps.Inference.Runtime;
+using Scraps.Inference.Scoring;
+using Scraps.Model.Data;
+using Scraps.Model.Training;
+using Scraps.Phonetics.Words;
+
+namespace Scraps.Trainer.Export;
+
+/// <summary>
+/// The held-out figures the verdict of a model with the CTC head is fitted on, through the ONNX Runtime engine: every
+/// clip against its own phonemes (matched), the phonemes of the next clip with another sentence (random), and a
+/// close-word near miss of its own phonemes (one word replaced by a lexicon word 1-2 phones away); with, for the word
+/// threshold, the goodness of every word of the matched pairs and of each substituted word.
+/// </summary>
+internal sealed record VerdictScores(
+    IReadOnlyList<(double Score, AlignmentReport Alignment)> Matched,
+    IReadOnlyList<(double Score, AlignmentReport Alignment)> Random,
+    IReadOnlyList<(double Score, AlignmentReport Alignment)> NearMiss,
+    IReadOnlyList<double> MatchedWords,
+    IReadOnlyList<double> SubstitutedWords)
+{
+    private const int EncodeChunk = 64;
+
+    public static VerdictScores Compute(ScrapsModel model, FeatureCache cache, IReadOnlyList<CachedUtterance> clips, HardNegativeSampler sampler, int seed, CancellationToken cancellationToken)
+    {
+        var scorer = new ScrapsScorer(model, phonemizer: null);
+        var matched = new List<(double, AlignmentReport)>();
+        var random = new List<(double, AlignmentReport)>();
+        var nearMiss = new List<(double, AlignmentReport)>();
+        var matchedWords = new List<double>();
+        var substitutedWords = new List<double>();
+        var draw = new DeterministicRandom(seed, RandomPurpose.ValidationNegatives, 0);
+        for (var start = 0; start < clips.Count; start += EncodeChunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunk = clips.Skip(start).Take(EncodeChunk).ToArray();
+            var own = chunk.Select(c => Input(c.PhonemeIds)).ToArray();
+            var other = chunk.Select((c, i) => Input(NextOther(clips, start + i).PhonemeIds)).ToArray();
+            var misses = chunk.Select(c => sampler.Draw(c.PhonemeIds, HardNegativeKind.CloseWord, draw)).ToArray();
+            var acoustic = model.Acoustic.Encode(chunk.Select(c => CalibrationScores.ReadFeatures(cache, c)).ToArray(), EncoderOutputs.PhoneLogProbs, cancellationToken);
+            var phonetic = model.Phonetic.Encode([.. own.Select(p => p.Ids), .. other.Select(p => p.Ids), .. misses.Select(m => Array.ConvertAll(m, id => (long)id))], cancellationToken: cancellationToken);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var posteriors = acoustic[i].PhoneLogProbs!;
+                var a = acoustic[i].Embedding;
+                var mine = scorer.Align(posteriors, own[i]);
+                matched.Add((VectorMath.Dot(a, phonetic[i].Embedding), mine));
+                matchedWords.AddRange(mine.Words.Select(w => w.Goodness));
+                random.Add((VectorMath.Dot(a, phonetic[chunk.Length + i].Embedding), scorer.Align(posteriors, other[i])));
+                var miss = Input(misses[i]);
+                var missReport = scorer.Align(posteriors, miss);
+                nearMiss.Add((VectorMath.Dot(a, phonetic[(2 * chunk.Length) + i].Embedding), missReport));
+                if (ChangedWord(sampler, chunk[i].PhonemeIds, misses[i]) is { } w && w < missReport.Words.Count)
+                    substitutedWords.Add(missReport.Words[w].Goodness);
+            }
+        }
+        return new VerdictScores(matched, random, nearMiss, matchedWords, substitutedWords);
+    }
+
+    /// <summary>Fits the verdict; the figures say how it separates each kind of mismatch on the same pairs.</summary>
+    public (VerdictCalibration Calibration, VerdictFigures Figures) Fit()
+    {
+        var calibration = VerdictCalibration.Fit(Matched, Random, NearMiss, MatchedWords, SubstitutedWords);
+        float[] Logits(IEnumerable<(double Score, AlignmentReport Alignment)> pairs) => pairs.Select(p => (float)calibration.Logit(p.Score, p.Alignment)).ToArray();
+        var matched = Logits(Matched);
+        var random = Logits(Random);
+        var near = Logits(NearMiss);
+        float[] Scores(IEnumerable<(double Score, AlignmentReport Alignment)> pairs) => pairs.Select(p => (float)p.Score).ToArray();
+        var figures = new VerdictFigures(
+            Matched.Count,
+            BinaryScoreMetrics.AucRoc(matched, random),
+            BinaryScoreMetrics.AucRoc(matched, near),
+            BinaryScoreMetrics.AucRoc(Scores(Matched), Scores(NearMiss)),
+            matched.Count(v => v < calibration.Threshold) / (double)matched.Length,
+            near.Count(v => v >= calibration.Threshold) / (double)near.Length,
+            random.Count(v => v >= calibration.Threshold) / (double)random.Length);
+        return (calibration, figures);
+    }
+
+    private static PhoneticInput Input(int[] ids) => new(Array.ConvertAll(ids, id => (long)id), string.Empty);
+
+    /// <summary>The next clip (cyclically) whose phonemes differ: a random other sentence, deterministic.</summary>
+    private static CachedUtterance NextOther(IReadOnlyList<CachedUtterance> clips, int i)
+    {
+        for (var k = 1; k < clips.Count; k++)
+        {
+            var j = (i + k) % clips.Count;
+            if (!clips[j].PhonemeIds.AsSpan().SequenceEqual(clips[i].PhonemeIds)) return clips[j];
+        }
+        return clips[i];
+    }
+
+    /// <summary>The index of the one word that differs between a sequence and its close-word near miss (null when the word counts differ).</summary>
+    internal static int? ChangedWord(HardNegativeSampler sampler, int[] original, int[] nearMiss)
+    {
+        var a = sampler.Words(original);
+        var b = sampler.Words(nearMiss);
+        if (a.Count != b.Count) return null;
+        for (var w = 0; w < a.Count; w++)
+        {
+            if (!original.AsSpan(a[w].Start, a[w].End - a[w].Start).SequenceEqual(nearMiss.AsSpan(b[w].Start, b[w].End - b[w].Start))) return w;
+        }
+        return null;
+    }
+}
+
+/// <summary>How the fitted verdict does on the pairs it was fitted on (held-out voices).</summary>
+/// <param name="NearMissAucScoreOnly">The same near misses ranked by the raw SCRAPS score alone, for comparison.</param>
+/// <param name="FalseRejects">Share of matched pairs below the threshold.</param>
+/// <param name="NearMissFalseAccepts">Share of near misses at or above it.</param>
+/// <param name="RandomFalseAccepts">Share of random mismatches at or above it.</param>
+internal sealed record VerdictFigures(
+    int Pairs, double RandomAuc, double NearMissAuc, double NearMissAucScoreOnly, double FalseRejects, double NearMissFalseAccepts, double RandomFalseAccepts);

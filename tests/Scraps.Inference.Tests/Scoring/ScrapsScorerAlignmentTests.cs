@@ -1,0 +1,116 @@
+using Scraps.Inference.Alignment;
+using Scraps.Inference.Calibration;
+using Scraps.Inference.Encoders;
+using Scraps.Inference.Runtime;
+using Scraps.Inference.Scoring;
+using Scraps.Inference.Tests.Fixtures;
+using Scraps.Phonetics;
+
+namespace Scraps.Inference.Tests.Scoring;
+
+/// <summary>Scoring with a package that has the CTC head: the verdict, per-word answers and ranking.</summary>
+public sealed class ScrapsScorerAlignmentTests : IDisposable
+{
+    private const string Transcript = "Alexa, end this call on my phone.";
+    private static readonly string Speech = Path.Combine(AppContext.BaseDirectory, "testdata", "audio", "speech_16k_pcm16.wav");
+
+    private readonly ScrapsModel model = ScrapsModel.Load(TestPackages.Create(seed: 5, dims: TestPackages.HeadDims()));
+    private readonly ScrapsModel plain = ScrapsModel.Load(TestPackages.Create(seed: 5));
+    private readonly EspeakPhonemizer espeak = new();
+
+    public void Dispose()
+    {
+        model.Dispose();
+        plain.Dispose();
+    }
+
+    [Fact]
+    public async Task Words_come_in_transcript_order_with_spans_confidences_and_matches_from_the_alignment()
+    {
+        var scorer = new ScrapsScorer(model, espeak);
+        var clip = scorer.PrepareClip(File.ReadAllBytes(Speech), "audio");
+        var phonemes = scorer.PreparePhonemes(Transcript, isPhonemes: false, "transcript", words: true);
+
+        var result = await scorer.ScoreAsync(clip.Features, phonemes, words: true);
+
+        Assert.Equal(["Alexa", "end", "this", "call", "on", "my", "phone"], result.Words!.Select(w => w.Word));
+        Assert.Equal("f \" oU n", result.Words![^1].Phonemes);
+        var spans = result.Words!.Select(w => (Start: w.Start!.Value, End: w.End!.Value)).ToArray();
+        Assert.All(spans, s => Assert.True(s.Start < s.End && s.Start >= 0 && s.End <= clip.Seconds + 0.05, $"{s}"));
+        Assert.All(spans.Zip(spans.Skip(1)), p => Assert.True(p.First.End <= p.Second.Start + 1e-9));
+        Assert.All(result.Words!, w => Assert.InRange(w.Confidence, 0, 1));
+
+        // The verdict: p = σ(0.5 score + 1.0 alignment + 2.0 minWord + 1.0), match at logit >= 0.25, word match at goodness >= -2.
+        var acoustic = model.Acoustic.Encode([clip.Features], EncoderOutputs.PhoneLogProbs)[0];
+        var report = scorer.Align(acoustic.PhoneLogProbs!, phonemes with { Words = null });
+        var logit = (0.5 * result.Score) + report.Score + (2.0 * report.MinWordGoodness) + 1.0;
+        Assert.Equal(logit, result.VerdictLogit!.Value, 5);
+        Assert.Equal(1 / (1 + Math.Exp(-logit)), result.Probability, 9);
+        Assert.Equal(logit >= 0.25, result.Match);
+        Assert.Equal(report.Score, result.AlignmentScore!.Value, 6);
+        Assert.All(result.Words!, w => Assert.Equal(Math.Log(w.Confidence) >= -2.0, w.Match));
+    }
+
+    [Fact]
+    public async Task A_model_without_the_head_refuses_per_word_answers_and_scores_as_before()
+    {
+        var scorer = new ScrapsScorer(plain, espeak);
+        var clip = scorer.PrepareClip(File.ReadAllBytes(Speech), "audio");
+        var phonemes = scorer.PreparePhonemes(Transcript, false, "transcript", words: true);
+
+        var error = await Assert.ThrowsAsync<ScoringInputException>(() => scorer.ScoreAsync(clip.Features, phonemes, words: true));
+        Assert.Contains("no CTC head", error.Message);
+        var result = await scorer.ScoreAsync(clip.Features, phonemes);
+        Assert.Null(result.AlignmentScore);
+        Assert.Null(result.VerdictLogit);
+        Assert.Equal(plain.Calibration.Probability(result.Score), result.Probability, 9);
+    }
+
+    [Fact]
+    public async Task Ranking_sorts_candidates_by_the_verdict_and_keeps_their_request_index()
+    {
+        var scorer = new ScrapsScorer(model, espeak);
+        var clip = scorer.PrepareClip(File.ReadAllBytes(Speech), "audio");
+        string[] texts = ["Do I have any appointments?", Transcript, "Alexa, end this call on my home.", "Hello."];
+        var candidates = texts.Select((t, i) => scorer.PreparePhonemes(t, false, $"candidates[{i}]")).ToArray();
+
+        var ranked = await scorer.RankAsync(clip.Features, candidates);
+
+        Assert.Equal([0, 1, 2, 3], ranked.Select(r => r.Index).Order());
+        Assert.All(ranked.Zip(ranked.Skip(1)), p => Assert.True(p.First.Score.VerdictLogit >= p.Second.Score.VerdictLogit));
+        var alone = await scorer.ScoreAsync(clip.Features, candidates[ranked[0].Index]);
+        Assert.Equal(alone.Probability, ranked[0].Score.Probability, 9);
+    }
+
+    [Fact]
+    public void Inputs_outside_the_limits_are_refused_with_the_field_named()
+    {
+        var scorer = new ScrapsScorer(model, espeak, limits: new ScoringLimits { MaxAudioSeconds = 1, MaxTranscriptCharacters = 10 });
+
+        Assert.Contains("'audio' is 2.65 s long; the longest clip scored is 1 s", Assert.Throws<ScoringInputException>(() => scorer.PrepareClip(File.ReadAllBytes(Speech), "audio")).Message);
+        Assert.Contains("'audio' is 50 ms long", Assert.Throws<ScoringInputException>(() => scorer.PrepareClip(new float[800], "audio")).Message);
+        Assert.Contains("'t' has 33 characters; the limit is 10", Assert.Throws<ScoringInputException>(() => scorer.PreparePhonemes(Transcript, false, "t")).Message);
+        Assert.Contains("'p' is empty", Assert.Throws<ScoringInputException>(() => scorer.PreparePhonemes(" ", true, "p")).Message);
+        Assert.Contains("'p':", Assert.Throws<ScoringInputException>(() => scorer.PreparePhonemes("zz9 k", true, "p")).Message);
+    }
+
+    [Fact]
+    public void The_verdict_fit_separates_near_misses_by_their_weakest_word()
+    {
+        // Matched pairs: good score, every word supported. Near misses: same scores, one bad word. Random: low scores.
+        static AlignmentReport Report(double score, double worst) => new(score, [
+            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("a", 0, 1), 0, 0.1, -0.1, 1),
+            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("b", 1, 2), 0.1, 0.2, worst, 1)], true);
+        var rng = new Random(3);
+        var matched = Enumerable.Range(0, 200).Select(_ => (20 + rng.NextDouble() * 4, Report(-0.3 - rng.NextDouble() * 0.2, -0.2 - rng.NextDouble() * 0.5))).ToArray();
+        var near = Enumerable.Range(0, 200).Select(_ => (20 + rng.NextDouble() * 4, Report(-0.5 - rng.NextDouble() * 0.2, -3 - rng.NextDouble() * 2))).ToArray();
+        var random = Enumerable.Range(0, 200).Select(_ => (rng.NextDouble() * 5, Report(-5, -8))).ToArray();
+
+        var verdict = VerdictCalibration.Fit(matched, random, near, matched.Select(m => m.Item2.Words[1].Goodness).ToArray(), near.Select(n => n.Item2.Words[1].Goodness).ToArray());
+
+        Assert.True(verdict.WordWeight > 0, $"word weight {verdict.WordWeight}");
+        Assert.All(matched, m => Assert.True(verdict.IsMatch(verdict.Logit(m.Item1, m.Item2))));
+        Assert.All(near, n => Assert.False(verdict.IsMatch(verdict.Logit(n.Item1, n.Item2))));
+        Assert.InRange(verdict.WordThreshold, -3.0, -0.7);
+    }
+}
