@@ -12,6 +12,15 @@ public interface IScrapsClient
     /// <summary><c>POST /v1/score</c>: one clip against a transcript or phonemes.</summary>
     Task<ScoreResponse> ScoreAsync(ScoreRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>POST /v1/score?words=true</c>: the score with every word of the transcript, its span, confidence and match
+    /// (which words does the audio not support?). Needs a model with the CTC head (else a 422).
+    /// </summary>
+    Task<ScoreResponse> ScoreWithWordsAsync(ScoreRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /v1/rank</c>: one clip against candidate transcripts or pronunciations, best first.</summary>
+    Task<RankResponse> RankAsync(RankRequest request, CancellationToken cancellationToken = default);
+
     /// <summary><c>POST /v1/score/matrix</c>: N clips against M transcripts or phoneme strings.</summary>
     Task<ScoreMatrixResponse> ScoreMatrixAsync(ScoreMatrixRequest request, CancellationToken cancellationToken = default);
 

@@ -54,6 +54,9 @@ public sealed record ModelDimensions
 
     /// <summary>Phoneme vocabulary size including the padding id 0.</summary>
     public required int VocabularySize { get; init; }
+
+    /// <summary>Whether the model has the CTC head: alignment scores, the combined verdict and per-word answers (score with words=true).</summary>
+    public required bool CtcHead { get; init; }
 }
 
 /// <summary>The model's phoneme inventory.</summary>
@@ -97,6 +100,31 @@ public sealed record CalibrationDescription
     public required double B { get; init; }
 
     public required double Threshold { get; init; }
+
+    /// <summary>
+    /// With the CTC head, the verdict that gives probability and match instead: p = σ(scoreWeight·score +
+    /// alignmentWeight·alignment + wordWeight·minWord + bias), match when the logit ≥ threshold; a word matches when
+    /// its log confidence ≥ wordThreshold. Null for a model without the head.
+    /// </summary>
+    public VerdictDescription? Verdict { get; init; }
+}
+
+/// <summary>The combined verdict calibration of a model with the CTC head.</summary>
+public sealed record VerdictDescription
+{
+    public required double ScoreWeight { get; init; }
+
+    public required double AlignmentWeight { get; init; }
+
+    public required double WordWeight { get; init; }
+
+    public required double Bias { get; init; }
+
+    /// <summary>Decision threshold on the logit (the equal-error point between matched pairs and one-word near misses).</summary>
+    public required double Threshold { get; init; }
+
+    /// <summary>Threshold on a word's log confidence (goodness of pronunciation).</summary>
+    public required double WordThreshold { get; init; }
 }
 
 /// <summary>What one request may carry.</summary>
@@ -114,6 +142,9 @@ public sealed record InputLimits
     public required int MaxMatrixAudios { get; init; }
 
     public required int MaxMatrixTranscripts { get; init; }
+
+    /// <summary>The most candidates in one rank request.</summary>
+    public required int MaxRankCandidates { get; init; }
 
     public required long MaxRequestBytes { get; init; }
 }

@@ -17,6 +17,12 @@ internal sealed class ScrapsClient(HttpClient http) : IScrapsClient
     public Task<ScoreResponse> ScoreAsync(ScoreRequest request, CancellationToken cancellationToken = default) =>
         PostAsync("v1/score", request, ScrapsJsonContext.Default.ScoreRequest, ScrapsJsonContext.Default.ScoreResponse, cancellationToken);
 
+    public Task<ScoreResponse> ScoreWithWordsAsync(ScoreRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync("v1/score?words=true", request, ScrapsJsonContext.Default.ScoreRequest, ScrapsJsonContext.Default.ScoreResponse, cancellationToken);
+
+    public Task<RankResponse> RankAsync(RankRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync("v1/rank", request, ScrapsJsonContext.Default.RankRequest, ScrapsJsonContext.Default.RankResponse, cancellationToken);
+
     public Task<ScoreMatrixResponse> ScoreMatrixAsync(ScoreMatrixRequest request, CancellationToken cancellationToken = default) =>
         PostAsync("v1/score/matrix", request, ScrapsJsonContext.Default.ScoreMatrixRequest, ScrapsJsonContext.Default.ScoreMatrixResponse, cancellationToken);
 

@@ -7,6 +7,8 @@ namespace Scraps.Client.Http;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ScoreRequest))]
 [JsonSerializable(typeof(ScoreResponse))]
+[JsonSerializable(typeof(RankRequest))]
+[JsonSerializable(typeof(RankResponse))]
 [JsonSerializable(typeof(ScoreMatrixRequest))]
 [JsonSerializable(typeof(ScoreMatrixResponse))]
 [JsonSerializable(typeof(AcousticEmbeddingRequest))]

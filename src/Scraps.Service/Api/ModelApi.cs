@@ -41,6 +41,7 @@ internal static class ModelApi
                 AcousticSubsampling = architecture.AcousticSubsampling,
                 MaxPositions = architecture.MaxPositions,
                 VocabularySize = architecture.VocabSize,
+                CtcHead = architecture.CtcHead,
             },
             Inventory = new PhonemeInventoryDescription
             {
@@ -56,6 +57,17 @@ internal static class ModelApi
                 A = manifest.Calibration.A,
                 B = manifest.Calibration.B,
                 Threshold = manifest.Threshold,
+                Verdict = manifest.Verdict is { } v
+                    ? new VerdictDescription
+                    {
+                        ScoreWeight = v.ScoreWeight,
+                        AlignmentWeight = v.AlignmentWeight,
+                        WordWeight = v.WordWeight,
+                        Bias = v.Bias,
+                        Threshold = v.Threshold,
+                        WordThreshold = v.WordThreshold,
+                    }
+                    : null,
             },
             TrainingSummary = manifest.TrainingSummary,
             ExecutionProvider = engine.Model.ExecutionProvider,
@@ -67,6 +79,7 @@ internal static class ModelApi
                 MaxPhonemes = manifest.Architecture.MaxPositions,
                 MaxMatrixAudios = limits.MaxMatrixAudios,
                 MaxMatrixTranscripts = limits.MaxMatrixTranscripts,
+                MaxRankCandidates = limits.MaxRankCandidates,
                 MaxRequestBytes = limits.MaxRequestBytes,
             },
         });

@@ -62,7 +62,7 @@ internal static class ScoringApi
             Probability = score.Probability,
             Match = score.Match,
             AlignmentScore = score.AlignmentScore,
-            Words = score.Words?.Select(w => new WordResponse
+            Words = score.Words?.Select(w => new WordResult
             {
                 Word = w.Word,
                 Phonemes = w.Phonemes,
@@ -87,7 +87,7 @@ internal static class ScoringApi
         var ranked = await engine.Scorer.RankAsync(clip.Features, candidates, cancellationToken);
         return TypedResults.Ok(new RankResponse
         {
-            Candidates = ranked.Select(r => new RankedCandidateResponse
+            Candidates = ranked.Select(r => new Contracts.RankedCandidate
             {
                 Index = r.Index,
                 Candidate = input.Candidates[r.Index].Value,

@@ -93,8 +93,10 @@ public sealed class OpenApiContractTests(ReadyService service) : IClassFixture<R
         await client.GetModelAsync();
         await client.GetLivenessAsync();
         await client.GetReadinessAsync();
+        await client.RankAsync(new RankRequest { Audio = clip, Transcripts = ["hello", "yellow"] });
 
-        Assert.Equal(8, typeof(IScrapsClient).GetMethods().Length);
+        // ScoreWithWordsAsync is POST /v1/score?words=true (PhoneAwareClientTests): one path, two methods.
+        Assert.Equal(10, typeof(IScrapsClient).GetMethods().Length);
         var called = provider.Faults.Attempts.Select(a => a.Path).Order(StringComparer.Ordinal).ToArray();
         var documented = document["paths"]!.AsObject().Select(p => p.Key).Where(p => p != "/metrics").Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(documented, called);

@@ -1,8 +1,17 @@
 namespace Scraps.Client.Tests.Support;
 
 /// <summary>One in-memory service on the test package for a whole test class, ready before the first test.</summary>
-public sealed class ReadyService : ServiceHost, IAsyncLifetime
+public class ReadyService : ServiceHost, IAsyncLifetime
 {
+    public ReadyService()
+    {
+    }
+
+    protected ReadyService(string modelPath)
+        : base(modelPath)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var http = CreateClient();
@@ -26,3 +35,6 @@ public sealed class ReadyService : ServiceHost, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }
+
+/// <summary>The same on the test package with the CTC head (per-word answers, verdict).</summary>
+public sealed class ReadyHeadService() : ReadyService(Scraps.Service.Tests.Support.ServicePackage.WithHeadFolder);

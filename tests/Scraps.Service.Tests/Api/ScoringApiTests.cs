@@ -104,6 +104,16 @@ public sealed class ScoringApiTests(ServiceFactory factory) : IClassFixture<Serv
         Assert.Equal(1, other.GetProperty("referenceSeconds").GetDouble(), 3);
     }
 
+    [Fact]
+    public async Task Asking_for_words_from_a_model_without_the_ctc_head_is_a_422_that_says_why()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        using var response = await client.PostAsync("/v1/score?words=true", Requests.Json(new { audio = Convert.ToBase64String(TestClips.Speech), transcript = Transcript }));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "has no CTC head");
+    }
+
     private static double[][] Rows(JsonElement body, string name) =>
         body.GetProperty(name).EnumerateArray().Select(row => row.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
 

@@ -39,9 +39,9 @@ public sealed class OpenApiDocumentTests(ServiceFactory factory) : IClassFixture
 
         var paths = document["paths"]!.AsObject();
         Assert.Equal(
-            ["/health/live", "/health/ready", "/metrics", "/v1/compare", "/v1/embed/acoustic", "/v1/embed/phonetic", "/v1/model", "/v1/score", "/v1/score/matrix"],
+            ["/health/live", "/health/ready", "/metrics", "/v1/compare", "/v1/embed/acoustic", "/v1/embed/phonetic", "/v1/model", "/v1/rank", "/v1/score", "/v1/score/matrix"],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal));
-        foreach (var path in new[] { "/v1/score", "/v1/score/matrix", "/v1/compare", "/v1/embed/acoustic" })
+        foreach (var path in new[] { "/v1/score", "/v1/rank", "/v1/score/matrix", "/v1/compare", "/v1/embed/acoustic" })
         {
             var post = paths[path]!["post"]!;
             Assert.NotNull(post["requestBody"]!["content"]!["application/json"]);

@@ -8,14 +8,18 @@ namespace Scraps.Service.Tests.Support;
 /// </summary>
 internal static class ServicePackage
 {
-    private static readonly Lazy<string> Shared = new(Build);
+    private static readonly Lazy<string> Shared = new(() => Build(TestPackages.Dims(), "0.1.0"));
+    private static readonly Lazy<string> SharedWithHead = new(() => Build(TestPackages.HeadDims(), "0.2.0"));
 
     public static string Folder => Shared.Value;
 
-    private static string Build()
+    /// <summary>The same kind of package with the CTC head (per-word answers, verdict calibration), version 0.2.0.</summary>
+    public static string WithHeadFolder => SharedWithHead.Value;
+
+    private static string Build(Scraps.Onnx.ScrapsModelConfig dims, string version)
     {
         var folder = Path.Combine(Path.GetTempPath(), "scraps-service-tests", Guid.NewGuid().ToString("N"));
-        TestPackages.CreateIn(folder, seed: 11, edit: manifest => manifest with { Name = "service-test", Version = "0.1.0" });
+        TestPackages.CreateIn(folder, seed: 11, dims: dims, edit: manifest => manifest with { Name = "service-test", Version = version });
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try

@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>The candidates, best first.</summary>
 internal sealed record RankResponse
 {
     /// <summary>Every candidate, sorted by how well the clip supports it (best first).</summary>
-    public required IReadOnlyList<RankedCandidateResponse> Candidates { get; init; }
+    public required IReadOnlyList<RankedCandidate> Candidates { get; init; }
 
     /// <summary>Length of the clip in seconds.</summary>
     public required double AudioSeconds { get; init; }
@@ -14,7 +16,7 @@ internal sealed record RankResponse
 }
 
 /// <summary>One candidate of a ranking.</summary>
-internal sealed record RankedCandidateResponse
+internal sealed record RankedCandidate
 {
     /// <summary>Its position in the request (0-based).</summary>
     public required int Index { get; init; }
@@ -35,5 +37,6 @@ internal sealed record RankedCandidateResponse
     public required bool Match { get; init; }
 
     /// <summary>Mean goodness of pronunciation on the CTC alignment (at most 0); absent for a model without the CTC head.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? AlignmentScore { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>How well the clip realises the phonemes.</summary>
@@ -16,10 +18,12 @@ internal sealed record ScoreResponse
     public required bool Match { get; init; }
 
     /// <summary>Mean goodness of pronunciation of the phonemes on the CTC alignment (at most 0); absent for a model without the CTC head.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? AlignmentScore { get; init; }
 
     /// <summary>With words=true: every word of the transcript, in order, with its time span, confidence and match.</summary>
-    public IReadOnlyList<WordResponse>? Words { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<WordResult>? Words { get; init; }
 
     /// <summary>The phonemes that were scored, X-SAMPA, space-separated.</summary>
     public required string Phonemes { get; init; }
