@@ -194,5 +194,5 @@ public sealed record ScrapsModelConfig
     public void Save(string path) => File.WriteAllText(path, ToJson() + Environment.NewLine);
 
     private static InvalidDataException Invalid(string source, string message) =>
-        new($"Model config {source}: {message}.");
+        new(source == "config" ? $"Model config: {message}." : $"Model config {source}: {message}.");
 }

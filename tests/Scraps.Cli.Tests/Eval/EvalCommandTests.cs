@@ -41,7 +41,12 @@ public sealed class EvalCommandTests : IDisposable
         Assert.True(exitCode == 0, stderr);
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
         var root = results.RootElement;
-        Assert.Equal(new[] { "pairs", "minibatch", "substitution", "gaussian", "mix", "word_swap" }, Keys(root));
+        Assert.Equal(new[] { "pairs", "minibatch", "substitution", "gaussian", "mix", "word_swap", "near_misses" }, Keys(root));
+        var near = root.GetProperty("near_misses");
+        Assert.Equal(new[] { "alignment", "close_word_substitution", "word_deletion", "word_insertion", "localisation", "decisions" }, Keys(near));
+        Assert.Equal(new[] { "pairs", "auc_score", "auc_score_ci", "auc_verdict", "auc_verdict_ci" }, Keys(near.GetProperty("word_deletion")));
+        Assert.InRange(near.GetProperty("word_deletion").GetProperty("pairs").GetInt32(), 1, 8);
+        Assert.InRange(near.GetProperty("decisions").GetProperty("false_rejects").GetDouble(), 0, 1);
         Assert.Equal(8, root.GetProperty("pairs").GetInt32());
         Assert.Equal(new[] { "auc", "eer", "r1_audio_to_text", "r1_text_to_audio" }, Keys(root.GetProperty("minibatch")));
         Assert.All(Keys(root.GetProperty("minibatch")), key => Assert.InRange(root.GetProperty("minibatch").GetProperty(key).GetDouble(), 0, 1));

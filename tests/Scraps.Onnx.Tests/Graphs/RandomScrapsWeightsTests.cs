@@ -35,8 +35,9 @@ public sealed class RandomScrapsWeightsTests
     [Fact]
     public void Unsupported_subsampling_is_rejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => RandomScrapsWeights.Create(RandomScrapsWeights.TinyDims(3), 1));
+        // The sizes are one record (ScrapsModelConfig), checked in one place.
+        var error = Assert.Throws<InvalidDataException>(() => RandomScrapsWeights.Create(RandomScrapsWeights.TinyDims(3), 1));
 
-        Assert.Contains("subsampling must be 1, 2 or 4", error.Message);
+        Assert.Contains("acousticSubsampling must be 1, 2 or 4, not 3", error.Message);
     }
 }
