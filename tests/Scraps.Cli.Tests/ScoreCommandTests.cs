@@ -106,6 +106,53 @@ public sealed class ScoreCommandTests : IClassFixture<TestPackageFixture>, IDisp
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
+    [Fact]
+    public async Task Score_with_words_adds_each_word_of_a_model_with_the_ctc_head_and_is_refused_without_it()
+    {
+        var headed = TestPackages.Create(seed: 3, dims: TestPackages.HeadDims());
+
+        var (exitCode, _, stderr) = await RunAsync("--model", headed, "--manifest", Manifest, "--out", Output, "--words");
+
+        Assert.True(exitCode == 0, stderr);
+        var lines = File.ReadAllLines(Output).Select(l => JsonNode.Parse(l)!.AsObject()).ToArray();
+        Assert.Equal(["id", "score", "probability", "match", "alignmentScore", "words"], lines[0].Select(p => p.Key));
+        var words = lines[0]["words"]!.AsArray();
+        Assert.Equal(["Alexa", "end", "this", "call", "on", "my", "phone"], words.Select(w => (string)w!["word"]!));
+        Assert.All(words, w => Assert.True((double)w!["start"]! < (double)w["end"]!));
+        // u3 is X-SAMPA: its words are the groups between boundaries.
+        Assert.Equal(["d u:", "aI", "h { v"], lines[1]["words"]!.AsArray().Select(w => (string)w!["word"]!));
+
+        var refused = await RunAsync("--model", package.Folder, "--manifest", Manifest, "--out", Path.Combine(folder, "other.jsonl"), "--words");
+        Assert.Equal(CommandLineRunner.InputError, refused.ExitCode);
+        Assert.Contains("--words needs a model with the CTC head", refused.Stderr);
+    }
+
+    [Fact]
+    public async Task Rank_prints_the_candidates_best_first_as_a_table_or_json()
+    {
+        var headed = TestPackages.Create(seed: 3, dims: TestPackages.HeadDims());
+        var clip = Path.Combine(folder, "wavs", "speech_16k_pcm16.wav");
+        var root = new RootCommand("test") { RankCommand.Create() };
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exitCode = await CommandLineRunner.InvokeAsync(root, ["rank", clip, "Hello there.", "Alexa, end this call on my phone.", "--model", headed, "--json"], stdout, stderr);
+
+        Assert.True(exitCode == 0, stderr.ToString());
+        var json = JsonNode.Parse(stdout.ToString())!;
+        var candidates = json["candidates"]!.AsArray();
+        Assert.Equal([0, 1], candidates.Select(c => (int)c!["index"]!).Order());
+        Assert.True((double)candidates[0]!["probability"]! >= (double)candidates[1]!["probability"]!);
+        Assert.NotNull(candidates[0]!["alignmentScore"]);
+
+        var table = new StringWriter();
+        Assert.Equal(0, await CommandLineRunner.InvokeAsync(root, ["rank", clip, "Hello there.", "Alexa, end this call on my phone.", "--model", headed], table, stderr));
+        Assert.StartsWith("rank", table.ToString());
+        Assert.Equal(3, table.ToString().Trim().Split('\n').Length);
+        Assert.Equal(CommandLineRunner.InputError, await CommandLineRunner.InvokeAsync(root, ["rank", clip, "--model", headed], table, stderr));
+        Assert.Contains("at least one candidate", stderr.ToString());
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         var root = new RootCommand("test") { ScoreCommand.Create() };
