@@ -55,10 +55,20 @@ public static class Resampler
 
         var lastBlock = (outputLength - 1) / filter.Phases;
         var paddedLength = Math.Max(lastBlock * filter.InputStep + maxStart + filter.Taps, (long)filter.Width + input.Length);
-        var padded = new float[paddedLength];
-        input.CopyTo(padded.AsSpan(filter.Width));
+        // The padded copy of the input is as long as the input: borrowed from the decode pool, zeroed where it pads.
+        var padded = DecodeBuffers.Pool.Rent((int)paddedLength);
+        try
+        {
+            padded.AsSpan(0, filter.Width).Clear();
+            input.CopyTo(padded.AsSpan(filter.Width));
+            padded.AsSpan(filter.Width + input.Length, (int)paddedLength - filter.Width - input.Length).Clear();
+            Run(filter, padded, output);
+        }
+        finally
+        {
+            DecodeBuffers.Pool.Return(padded);
+        }
 
-        Run(filter, padded, output);
         return output;
     }
 

@@ -1,4 +1,5 @@
 using Scraps.Service.Api;
+using Scraps.Service.Errors;
 using Scraps.Service.Hosting;
 using Scraps.Service.OpenApi;
 using Scraps.Service.Telemetry;
@@ -9,7 +10,10 @@ builder.AddScrapsService();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+app.UseRouting();
+// Admission (Scraps:Admission) runs after routing, before any endpoint reads its body.
+app.UseRateLimiter();
 app.UseScrapsOpenApi();
 app.MapHealthApi();
 app.MapV1Group().MapScoringApi().MapEmbeddingApi().MapModelApi();

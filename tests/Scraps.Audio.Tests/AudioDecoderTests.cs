@@ -195,9 +195,12 @@ public sealed class AudioDecoderTests(ITestOutputHelper output)
         var bytes = WavBuilder.SimplePcm16(16000, new short[16001]);
 
         Assert.Single(AudioDecoder.Decode(bytes, TimeSpan.FromSeconds(2)).Samples.Take(1));
-        var error = Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(bytes, TimeSpan.FromSeconds(1)));
-        Assert.Contains("longer than the limit", error.Message);
-        Assert.Throws<AudioFormatException>(() => AudioDecoder.Decode(TestData.AudioBytes("flite_16k.flac"), TimeSpan.FromSeconds(1)));
+        var error = Assert.Throws<AudioTooLongException>(() => AudioDecoder.Decode(bytes, TimeSpan.FromSeconds(1)));
+        Assert.Equal("audio is 1 s long, longer than the limit of 1 s", error.Message);
+        Assert.Equal(16001 / 16000.0, error.Seconds!.Value, 9);
+        // FLAC states its length too: refused from its header, with the length.
+        var flac = Assert.Throws<AudioTooLongException>(() => AudioDecoder.Decode(TestData.AudioBytes("flite_16k.flac"), TimeSpan.FromSeconds(1)));
+        Assert.NotNull(flac.Seconds);
     }
 
     [Fact]

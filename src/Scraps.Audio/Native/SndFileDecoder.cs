@@ -11,6 +11,20 @@ internal static unsafe class SndFileDecoder
 
     public static AudioClip Decode(ReadOnlySpan<byte> data, string container, TimeSpan maxDuration)
     {
+        var decoded = DecodePooled(data, container, maxDuration);
+        try
+        {
+            return new AudioClip(decoded.Buffer.AsSpan(0, decoded.Frames).ToArray(), decoded.SampleRate);
+        }
+        finally
+        {
+            DecodeBuffers.Pool.Return(decoded.Buffer);
+        }
+    }
+
+    /// <summary>Decodes into a buffer of <see cref="DecodeBuffers.Pool"/> that the caller must return.</summary>
+    public static PooledSamples DecodePooled(ReadOnlySpan<byte> data, string container, TimeSpan maxDuration)
+    {
         if (data.IsEmpty)
         {
             throw AudioFormatException.Malformed($"{container} data is empty");
@@ -95,7 +109,7 @@ internal static unsafe class SndFileDecoder
             : AudioFormatException.Malformed(text);
     }
 
-    private static AudioClip ReadAll(IntPtr file, SndFileNative.SfInfo info, string container, TimeSpan maxDuration)
+    private static PooledSamples ReadAll(IntPtr file, SndFileNative.SfInfo info, string container, TimeSpan maxDuration)
     {
         if (info.Channels <= 0 || info.Channels > 4096)
         {
@@ -109,60 +123,82 @@ internal static unsafe class SndFileDecoder
         }
 
         var maxFrames = AudioDecoder.MaxFrames(info.SampleRate, maxDuration);
-        var channels = info.Channels;
-        var capacity = info.Frames > 0 && info.Frames <= maxFrames ? (int)info.Frames : 1 << 16;
-        var output = new float[Math.Max(capacity, 1)];
-        var buffer = new float[BlockFrames * channels];
-        long total = 0;
-        var scale = 1.0 / channels;
-
-        fixed (float* block = buffer)
+        if (info.Frames > maxFrames)
         {
-            while (true)
+            // The stream states its length: refuse before decoding a single sample (a 58 kB FLAC can claim 299 s at 384 kHz).
+            throw new AudioTooLongException((double)info.Frames / info.SampleRate, maxDuration);
+        }
+
+        var channels = info.Channels;
+        var capacity = info.Frames > 0 ? (int)info.Frames : 1 << 16;
+        var output = DecodeBuffers.Pool.Rent(Math.Max(capacity, 1));
+        var block = DecodeBuffers.Pool.Rent(BlockFrames * channels);
+        long total = 0;
+        long nonFinite = 0;
+        var scale = 1.0 / channels;
+        try
+        {
+            fixed (float* blockPointer = block)
             {
-                var read = SndFileNative.ReadFramesFloat(file, block, BlockFrames);
-                if (read <= 0)
+                while (true)
                 {
-                    break;
-                }
-
-                if (total + read > maxFrames)
-                {
-                    throw AudioDecoder.TooLong(maxDuration);
-                }
-
-                if (total + read > output.Length)
-                {
-                    Array.Resize(ref output, (int)Math.Min(Math.Max(output.Length * 2L, total + read), maxFrames));
-                }
-
-                for (var f = 0; f < read; f++)
-                {
-                    var sum = 0.0;
-                    for (var c = 0; c < channels; c++)
+                    var read = SndFileNative.ReadFramesFloat(file, blockPointer, BlockFrames);
+                    if (read <= 0)
                     {
-                        var s = block[f * channels + c];
-                        sum += float.IsFinite(s) ? s : 0f;
+                        break;
                     }
 
-                    output[total + f] = (float)(sum * scale);
+                    if (total + read > maxFrames)
+                    {
+                        throw new AudioTooLongException(null, maxDuration);
+                    }
+
+                    if (total + read > output.Length)
+                    {
+                        var grown = DecodeBuffers.Pool.Rent((int)Math.Min(Math.Max(output.Length * 2L, total + read), maxFrames));
+                        output.AsSpan(0, (int)total).CopyTo(grown);
+                        DecodeBuffers.Pool.Return(output);
+                        output = grown;
+                    }
+
+                    for (var f = 0; f < read; f++)
+                    {
+                        var sum = 0.0;
+                        var finite = true;
+                        for (var c = 0; c < channels; c++)
+                        {
+                            var s = block[f * channels + c];
+                            finite &= float.IsFinite(s);
+                            sum += float.IsFinite(s) ? s : 0f;
+                        }
+
+                        nonFinite += finite ? 0 : 1;
+                        output[total + f] = (float)(sum * scale);
+                    }
+
+                    total += read;
                 }
-
-                total += read;
             }
-        }
 
-        if (total == 0 && SndFileNative.Error(file) != 0)
+            if (total == 0 && SndFileNative.Error(file) != 0)
+            {
+                var message = Marshal.PtrToStringUTF8(SndFileNative.StrError(file)) ?? "unknown error";
+                throw AudioFormatException.Malformed($"libsndfile could not read samples from this {container} data: {message.TrimEnd('.', '\n')}");
+            }
+
+            return new PooledSamples(output, (int)total, info.SampleRate, nonFinite);
+        }
+        catch
         {
-            var message = Marshal.PtrToStringUTF8(SndFileNative.StrError(file)) ?? "unknown error";
-            throw AudioFormatException.Malformed($"libsndfile could not read samples from this {container} data: {message.TrimEnd('.', '\n')}");
+            DecodeBuffers.Pool.Return(output);
+            throw;
         }
-
-        if (total != output.Length)
+        finally
         {
-            Array.Resize(ref output, (int)total);
+            DecodeBuffers.Pool.Return(block);
         }
-
-        return new AudioClip(output, info.SampleRate);
     }
 }
+
+/// <summary>Decoded mono samples in a buffer borrowed from <see cref="DecodeBuffers.Pool"/>: the first <see cref="Frames"/> values count.</summary>
+internal readonly record struct PooledSamples(float[] Buffer, int Frames, int SampleRate, long NonFinite);

@@ -8,16 +8,30 @@ internal static class WavSampleDecoder
 {
     public static float[] DecodeMono(ReadOnlySpan<byte> bytes, WavFormat format)
     {
+        var output = new float[bytes.Length / format.BlockAlign];
+        DecodeMono(bytes, format, output);
+        return output;
+    }
+
+    /// <summary>Decodes into <paramref name="output"/> (one value per whole frame); returns how many frames held a NaN or infinite sample.</summary>
+    public static long DecodeMono(ReadOnlySpan<byte> bytes, WavFormat format, Span<float> output)
+    {
         var channels = format.Channels;
         var width = format.BytesPerSample;
         var frames = bytes.Length / format.BlockAlign;
-        var output = new float[frames];
         var encoding = format.Encoding ?? throw new ArgumentException("format has no decodable encoding", nameof(format));
         var scale = 1.0 / channels;
+        var floats = encoding is WavEncoding.Float32 or WavEncoding.Float64;
+        long nonFinite = 0;
 
         for (var f = 0; f < frames; f++)
         {
             var frame = bytes.Slice(f * format.BlockAlign, format.BlockAlign);
+            if (floats && !FrameIsFinite(frame, encoding, channels, width))
+            {
+                nonFinite++;
+            }
+
             if (channels == 1)
             {
                 output[f] = Sample(frame, encoding);
@@ -33,7 +47,22 @@ internal static class WavSampleDecoder
             output[f] = (float)(sum * scale);
         }
 
-        return output;
+        return nonFinite;
+    }
+
+    private static bool FrameIsFinite(ReadOnlySpan<byte> frame, WavEncoding encoding, int channels, int width)
+    {
+        for (var c = 0; c < channels; c++)
+        {
+            var s = frame.Slice(c * width, width);
+            var finite = encoding == WavEncoding.Float32 ? float.IsFinite(BinaryPrimitives.ReadSingleLittleEndian(s)) : float.IsFinite((float)BinaryPrimitives.ReadDoubleLittleEndian(s));
+            if (!finite)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static float Sample(ReadOnlySpan<byte> s, WavEncoding encoding)

@@ -9,6 +9,9 @@ public sealed record RankResponse
     /// <summary>Length of the clip in seconds.</summary>
     public required double AudioSeconds { get; init; }
 
+    /// <summary>What decoding had to repair in the audio (NaN or infinite samples, a truncated WAV), which was scored anyway; absent when nothing was.</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
+
     /// <summary>The model that ranked them, "name@version".</summary>
     public required string Model { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed record ScoreMatrixResponse
     /// <summary>Length of each clip in seconds.</summary>
     public required double[] AudioSeconds { get; init; }
 
+    /// <summary>What decoding had to repair in the audio (NaN or infinite samples, a truncated WAV), which was scored anyway; absent when nothing was.</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
+
     /// <summary>The model that scored them, "name@version".</summary>
     public required string Model { get; init; }
 }

@@ -45,6 +45,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             // Lines are reported in manifest order: early errors (bad JSON, duplicate id) wait here with the rest.
             var prepared = Prepare(pending, manifestFolder, cancellationToken);
             var ready = new List<(PendingLine Line, LogMel Audio, PhoneticInput Phonemes)>(prepared.Length);
+            var warnings = new Dictionary<PendingLine, IReadOnlyList<string>>();
             for (var i = 0; i < prepared.Length; i++)
             {
                 if (prepared[i].Error is { } error)
@@ -54,6 +55,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
                 else
                 {
                     ready.Add((pending[i], prepared[i].Audio!, prepared[i].Phonemes!));
+                    warnings[pending[i]] = prepared[i].Warnings;
                 }
             }
 
@@ -65,7 +67,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
                     continue;
                 }
 
-                output.Write(line.Entry!.Id, result.Score!);
+                output.Write(line.Entry!.Id, result.Score!, warnings.GetValueOrDefault(line) ?? []);
                 scored++;
             }
 
@@ -163,8 +165,14 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
                 {
                     // Explicit phonemes win over the transcript when a line has both.
                     var phonemes = entry.Phonemes is not null ? scorer.Phonemes(null, entry.Phonemes, options.Words) : scorer.Phonemes(entry.Text, null, options.Words);
-                    var audio = scorer.FeaturesFromFile(Path.Combine(manifestFolder, entry.Audio));
-                    prepared[i] = new Prepared(audio, phonemes, null);
+                    var path = Path.Combine(manifestFolder, entry.Audio);
+                    if (!File.Exists(path))
+                    {
+                        throw new FileNotFoundException($"audio file not found: {path}", path);
+                    }
+
+                    var clip = scorer.PrepareClip(File.ReadAllBytes(path), entry.Audio);
+                    prepared[i] = new Prepared(clip.Features, phonemes, null) { Warnings = clip.Warnings };
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -225,7 +233,10 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
     /// <summary>A manifest line of the shard waiting for its batch: an entry to score, or the reason it cannot be.</summary>
     private sealed record PendingLine(long LineNumber, ScoringManifestEntry? Entry, string? Error);
 
-    private sealed record Prepared(LogMel? Audio, PhoneticInput? Phonemes, string? Error);
+    private sealed record Prepared(LogMel? Audio, PhoneticInput? Phonemes, string? Error)
+    {
+        public IReadOnlyList<string> Warnings { get; init; } = [];
+    }
 
     private sealed record Scored(PairScore? Score, string? Error);
 }

@@ -46,10 +46,10 @@ internal sealed class ScoreOutputFile : IDisposable
         }
     }
 
-    public void Write(string id, double score, double probability, bool match) => Write(id, new Scoring.PairScore(score, probability, match));
+    public void Write(string id, double score, double probability, bool match) => Write(id, new Scoring.PairScore(score, probability, match), []);
 
     /// <summary>One line: id, score, probability, match, and, when the model has the CTC head, alignmentScore (and words when scored with them).</summary>
-    public void Write(string id, Scoring.PairScore result)
+    public void Write(string id, Scoring.PairScore result, IReadOnlyList<string> warnings)
     {
         line.SetLength(0);
         using (var json = new Utf8JsonWriter(line, WriterOptions))
@@ -77,6 +77,17 @@ internal sealed class ScoreOutputFile : IDisposable
                     json.WriteNumber("confidence", Math.Round(w.Confidence, 6));
                     json.WriteBoolean("match", w.Match);
                     json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            if (warnings.Count > 0)
+            {
+                json.WriteStartArray("warnings");
+                foreach (var w in warnings)
+                {
+                    json.WriteStringValue(w);
                 }
 
                 json.WriteEndArray();

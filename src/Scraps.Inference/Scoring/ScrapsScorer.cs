@@ -39,9 +39,9 @@ public sealed class ScrapsScorer
         var frontEnd = model.Manifest.FrontEnd;
         var modelSeconds = (double)(model.Manifest.Architecture.MaxAcousticFrames - 1) * frontEnd.Hop / frontEnd.SampleRate;
         Limits = limits with { MaxAudioSeconds = Math.Min(limits.MaxAudioSeconds, modelSeconds) };
-        // Decoding stops well past the limit, so that an over-long clip gets a precise message while a decompression
-        // bomb still cannot take the memory.
-        DecodeGuard = TimeSpan.FromSeconds(Math.Max(60, 10 * Limits.MaxAudioSeconds));
+        // Decoding is bounded by the limit itself: containers that state their length are refused before decoding (a
+        // precise message, no memory spent), others as soon as decoding passes it (the tolerance covers rounding).
+        DecodeGuard = TimeSpan.FromSeconds(Limits.MaxAudioSeconds + 0.01);
     }
 
     public ScrapsModel Model { get; }
@@ -87,9 +87,27 @@ public sealed class ScrapsScorer
     /// <exception cref="ScoringInputException">Too short or too long.</exception>
     public PreparedClip PrepareClip(ReadOnlySpan<byte> encodedAudio, string field)
     {
-        var clip = AudioDecoder.Decode(encodedAudio, DecodeGuard);
-        CheckDuration(clip.Duration.TotalSeconds, field);
-        return new PreparedClip(FeaturesFromSamples(AudioFrontEnd.ToMono16k(clip)), clip.Duration.TotalSeconds);
+        DecodedAudio decoded;
+        try
+        {
+            decoded = AudioDecoder.DecodeMono16k(encodedAudio, DecodeGuard);
+        }
+        catch (AudioTooLongException e)
+        {
+            throw new ScoringInputException(e.Seconds is { } s
+                ? string.Create(CultureInfo.InvariantCulture, $"'{field}' is {s:0.##} s long; the longest clip scored is {Limits.MaxAudioSeconds:0.##} s")
+                : string.Create(CultureInfo.InvariantCulture, $"'{field}' is longer than {Limits.MaxAudioSeconds:0.##} s, the longest clip scored"), e);
+        }
+        catch (AudioContentException e)
+        {
+            throw new ScoringInputException($"'{field}': {e.Message}", e);
+        }
+
+        CheckDuration(decoded.Seconds, field);
+        return new PreparedClip(FeaturesFromSamples(decoded.Samples), decoded.Seconds)
+        {
+            Warnings = decoded.Warnings.Select(w => $"'{field}': {w}").ToArray(),
+        };
     }
 
     /// <summary>Checks a clip's length against <see cref="Limits"/> and computes its features.</summary>

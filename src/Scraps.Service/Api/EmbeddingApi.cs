@@ -1,3 +1,4 @@
+using Scraps.Service.Admission;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scraps.Inference.Encoders;
 using Scraps.Service.Api.Contracts;
@@ -18,7 +19,8 @@ internal static class EmbeddingApi
             .WithSummary("A clip's acoustic SCRAPS vector")
             .WithDescription("With sequence=true the per-step outputs of the acoustic backbone are added (frames after subsampling × backbone width).")
             .AcceptsAudioRequest<AcousticEmbeddingRequest, AudioForm>()
-            .ProducesInputProblems();
+            .ProducesInputProblems()
+            .RequireRateLimiting(AdmissionPolicy.Name);
 
         v1.MapPost("/embed/phonetic", EmbedPhoneticAsync)
             .WithName("EmbedPhonetic")
@@ -26,7 +28,8 @@ internal static class EmbeddingApi
             .WithSummary("A transcript's (or phoneme string's) phonetic SCRAPS vector")
             .WithDescription("With sequence=true the per-step outputs of the phonetic backbone are added (phonemes × backbone width).")
             .AcceptsJson<PhoneticEmbeddingRequest>()
-            .ProducesInputProblems();
+            .ProducesInputProblems()
+            .RequireRateLimiting(AdmissionPolicy.Name);
 
         return v1;
     }
@@ -44,6 +47,7 @@ internal static class EmbeddingApi
             Dimension = output.Embedding.Length,
             Sequence = sequence ? ToSequence(output) : null,
             AudioSeconds = clip.Seconds,
+            Warnings = ScoringApi.Warnings(clip),
             Model = engine.Model.Id,
         });
     }

@@ -12,11 +12,12 @@ internal static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         var health = app.MapGroup("/health").WithTags("Health");
-        health.MapGet("/live", Live)
+        // HEAD too: load balancers and curl -I probe that way.
+        health.MapMethods("/live", [HttpMethods.Get, HttpMethods.Head], Live)
             .WithName("Live")
             .WithSummary("Liveness: the process answers")
             .WithDescription("200 as long as the server runs, also while the model loads or after it failed to load.");
-        health.MapGet("/ready", Ready)
+        health.MapMethods("/ready", [HttpMethods.Get, HttpMethods.Head], Ready)
             .WithName("Ready")
             .WithSummary("Readiness: the model is loaded and warmed up")
             .WithDescription("200 once the model is loaded and a warm-up batch ran through each encoder; 503 (with the reason and Retry-After) while loading, after a failed load, and while shutting down.")

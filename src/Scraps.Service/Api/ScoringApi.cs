@@ -1,3 +1,4 @@
+using Scraps.Service.Admission;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scraps.Inference.Scoring;
 using Scraps.Service.Api.Contracts;
@@ -18,7 +19,8 @@ internal static class ScoringApi
             .WithSummary("Score one clip against a transcript or phonemes")
             .WithDescription("Returns the raw SCRAPS score (dot product of the acoustic and phonetic vectors), the calibrated match probability and the decision at the model's threshold; with a model that has the CTC head, also the alignment score, and with words=true every word of the transcript with its time span, confidence and match (which words does the audio not support?). Send JSON with base64 audio, or multipart/form-data with an 'audio' file part.")
             .AcceptsAudioRequest<ScoreRequest, ScoreForm>()
-            .ProducesInputProblems();
+            .ProducesInputProblems()
+            .RequireRateLimiting(AdmissionPolicy.Name);
 
         v1.MapPost("/rank", RankAsync)
             .WithName("Rank")
@@ -26,7 +28,8 @@ internal static class ScoringApi
             .WithSummary("Rank candidate transcripts (or pronunciations) for one clip")
             .WithDescription("Scores the clip against every candidate (e.g. an ASR n-best list, or pronunciation variants as X-SAMPA) and returns them best first with score, probability and alignment score. Multipart: one 'audio' file part and the candidates as repeated 'transcript' (or 'phonemes') fields.")
             .AcceptsAudioRequest<RankRequest, RankForm>()
-            .ProducesInputProblems();
+            .ProducesInputProblems()
+            .RequireRateLimiting(AdmissionPolicy.Name);
 
         v1.MapPost("/score/matrix", ScoreMatrixAsync)
             .WithName("ScoreMatrix")
@@ -34,7 +37,8 @@ internal static class ScoringApi
             .WithSummary("Score N clips against M transcripts")
             .WithDescription("Returns the N×M raw scores with the softmax of each row (which transcript fits each clip) and of each column (which clip fits each transcript). Multipart: repeat the 'audio' file part and the 'transcript' (or 'phonemes') field; order is kept.")
             .AcceptsAudioRequest<ScoreMatrixRequest, ScoreMatrixForm>()
-            .ProducesInputProblems();
+            .ProducesInputProblems()
+            .RequireRateLimiting(AdmissionPolicy.Name);
 
         v1.MapPost("/compare", CompareAsync)
             .WithName("Compare")
@@ -42,7 +46,8 @@ internal static class ScoringApi
             .WithSummary("Compare a clip with a reference clip (text-less intelligibility)")
             .WithDescription("SCRAPS(audio, reference) and the cosine of the two acoustic vectors (paper, section 4.8: voice-conversion output against its source), plus SCRAPS(audio, transcript) when a transcript or phonemes are given.")
             .AcceptsAudioRequest<CompareRequest, CompareForm>()
-            .ProducesInputProblems();
+            .ProducesInputProblems()
+            .RequireRateLimiting(AdmissionPolicy.Name);
 
         return v1;
     }
@@ -73,6 +78,7 @@ internal static class ScoringApi
             }).ToArray(),
             Phonemes = phonemes.XSampa,
             AudioSeconds = clip.Seconds,
+            Warnings = Warnings(clip),
             Model = engine.Model.Id,
         });
     }
@@ -98,6 +104,7 @@ internal static class ScoringApi
                 AlignmentScore = r.Score.AlignmentScore,
             }).ToArray(),
             AudioSeconds = clip.Seconds,
+            Warnings = Warnings(clip),
             Model = engine.Model.Id,
         });
     }
@@ -117,6 +124,7 @@ internal static class ScoringApi
             ColumnSoftmax = matrix.ColumnSoftmax,
             Phonemes = phonemes.Select(p => p.XSampa).ToArray(),
             AudioSeconds = clips.Select(c => c.Seconds).ToArray(),
+            Warnings = Warnings(clips),
             Model = engine.Model.Id,
         });
     }
@@ -140,7 +148,15 @@ internal static class ScoringApi
                 : new ScoreDetail { Score = text.Score, Probability = text.Probability, Match = text.Match, Phonemes = phonemes.XSampa },
             AudioSeconds = clip.Seconds,
             ReferenceSeconds = reference.Seconds,
+            Warnings = Warnings(clip, reference),
             Model = engine.Model.Id,
         });
+    }
+
+    /// <summary>The clips' repair warnings, or null when there are none (the field is then left out).</summary>
+    internal static IReadOnlyList<string>? Warnings(params IReadOnlyList<PreparedClip> clips)
+    {
+        var warnings = clips.SelectMany(c => c.Warnings).ToArray();
+        return warnings.Length == 0 ? null : warnings;
     }
 }

@@ -13,3 +13,11 @@ internal sealed partial class RequestLimitsOptionsValidator : IValidateOptions<R
 /// <summary>Source-generated data-annotation validation of <see cref="ResilienceOptions"/>.</summary>
 [OptionsValidator]
 internal sealed partial class ResilienceOptionsValidator : IValidateOptions<ResilienceOptions>;
+
+/// <summary>Source-generated data-annotation validation of <see cref="AdmissionOptions"/>.</summary>
+[OptionsValidator]
+internal sealed partial class AdmissionOptionsValidator : IValidateOptions<AdmissionOptions>;
+
+/// <summary>Source-generated data-annotation validation of <see cref="ShutdownOptions"/>.</summary>
+[OptionsValidator]
+internal sealed partial class ShutdownOptionsValidator : IValidateOptions<ShutdownOptions>;

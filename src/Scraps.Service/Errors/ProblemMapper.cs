@@ -23,10 +23,11 @@ internal static class ProblemMapper
         PhonemeInputException e => Problem.Unprocessable(e.Message),
         InferenceInputException e => Problem.Unprocessable(e.Message),
         BatchQueueFullException e => Problem.TooManyRequests(e.Message, e.RetryAfter),
-        ServiceUnavailableException e => Problem.Unavailable(e.Message, e.RetryAfter),
+        ServiceUnavailableException e => Problem.Unavailable(e.Message, e.RetryAfter) with { CloseConnection = e.CloseConnection },
         EngineUnavailableException e => Problem.Unavailable(e.Message, e.RetryAfter),
         BatcherStoppedException e => Problem.Unavailable(e.Message, TimeSpan.FromSeconds(5)),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => Problem.TooLarge(e.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } e => Problem.Timeout(e.Message),
         BadHttpRequestException e => Problem.BadRequest(e.Message),
         _ => Problem.Internal($"unexpected {error.GetType().Name}; see the service log (trace id in this response)"),
     };

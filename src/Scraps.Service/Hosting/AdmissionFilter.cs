@@ -1,18 +1,14 @@
 namespace Scraps.Service.Hosting;
 
-/// <summary>Admits each v1 request through <see cref="EngineHost"/> (503 when not ready) and counts it until it ends.</summary>
+/// <summary>
+/// Holds an <see cref="AdmissionLease"/> from <see cref="EngineHost"/> for each v1 request (503 when not ready or
+/// shutting down) until its handler is done, so that shutdown waits for every admitted request.
+/// </summary>
 internal sealed class AdmissionFilter(EngineHost host) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        host.Enter();
-        try
-        {
-            return await next(context);
-        }
-        finally
-        {
-            host.Leave();
-        }
+        using var lease = host.Admit();
+        return await next(context);
     }
 }

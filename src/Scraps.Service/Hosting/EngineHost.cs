@@ -12,6 +12,9 @@ internal sealed class EngineHost
     private static readonly TimeSpan LoadingRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FailedRetry = TimeSpan.FromSeconds(60);
 
+    /// <summary>While shutting down: long enough that a client does not come back before this process is gone.</summary>
+    private static readonly TimeSpan StoppingRetry = TimeSpan.FromSeconds(10);
+
     private readonly object _gate = new();
     private ScoringEngine? _engine;
     private string? _failure;
@@ -36,7 +39,12 @@ internal sealed class EngineHost
     };
 
     /// <summary>When a refused client should try again.</summary>
-    public TimeSpan RetryAfter => Status == EngineStatus.Failed ? FailedRetry : LoadingRetry;
+    public TimeSpan RetryAfter => Status switch
+    {
+        EngineStatus.Failed => FailedRetry,
+        EngineStatus.Stopping => StoppingRetry,
+        _ => LoadingRetry,
+    };
 
     public void MarkReady(ScoringEngine engine)
     {
@@ -71,23 +79,28 @@ internal sealed class EngineHost
         }
     }
 
-    /// <summary>Admits one request, or explains (503) why not. Pair with <see cref="Leave"/>.</summary>
+    /// <summary>
+    /// Admits one request, or explains (503) why not: the lease counts it as in flight until disposed, so shutdown
+    /// waits for it. While stopping, the 503 asks the client to close its connection.
+    /// </summary>
     /// <exception cref="ServiceUnavailableException">Not ready.</exception>
-    public ScoringEngine Enter()
+    public AdmissionLease Admit()
     {
         lock (_gate)
         {
             if (Status != EngineStatus.Ready || _engine is null)
             {
-                throw new ServiceUnavailableException(NotReadyReason, RetryAfter);
+                throw new ServiceUnavailableException(NotReadyReason, RetryAfter, closeConnection: Status == EngineStatus.Stopping);
             }
 
             _inFlight++;
-            return _engine;
+            return new AdmissionLease(this, _engine);
         }
     }
 
-    public void Leave()
+    internal void LeaveFromLease() => Leave();
+
+    private void Leave()
     {
         lock (_gate)
         {
@@ -113,4 +126,20 @@ internal sealed class EngineHost
             return _drained.Task.WaitAsync(cancellationToken);
         }
     }
+}
+
+/// <summary>One admitted request's hold on the engine; disposing it ends the request (once).</summary>
+internal sealed class AdmissionLease : IDisposable
+{
+    private EngineHost? _host;
+
+    internal AdmissionLease(EngineHost host, ScoringEngine engine)
+    {
+        _host = host;
+        Engine = engine;
+    }
+
+    public ScoringEngine Engine { get; }
+
+    public void Dispose() => Interlocked.Exchange(ref _host, null)?.LeaveFromLease();
 }

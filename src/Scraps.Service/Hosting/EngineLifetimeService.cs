@@ -10,8 +10,10 @@ namespace Scraps.Service.Hosting;
 
 /// <summary>
 /// Loads the model in the background (the server answers /health/live meanwhile), runs a warm-up batch through
-/// each encoder, then marks the service ready. On shutdown: stop admitting, wait for admitted requests, drain the
-/// batchers, release the model.
+/// each encoder, then marks the service ready. On shutdown (SIGTERM), before the server stops listening: stop
+/// admitting (new requests get 503 with Connection: close and Retry-After), wait for the admitted ones up to the
+/// drain timeout, keep answering a little longer so that requests already sent on kept-alive connections get that
+/// 503 rather than a closed socket; then, once the server has stopped, drain the batchers and release the model.
 /// </summary>
 internal sealed partial class EngineLifetimeService(
     EngineHost host,
@@ -19,6 +21,7 @@ internal sealed partial class EngineLifetimeService(
     IOptions<ModelOptions> modelOptions,
     IOptions<BatchingOptions> batchingOptions,
     IOptions<RequestLimitsOptions> limits,
+    IOptions<ShutdownOptions> shutdown,
     BatchWorkerPool workers,
     IBatchExecutionGuard guard,
     BatchingMetrics metrics,
@@ -26,7 +29,7 @@ internal sealed partial class EngineLifetimeService(
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory,
-    ILogger<EngineLifetimeService> logger) : BackgroundService
+    ILogger<EngineLifetimeService> logger) : BackgroundService, IHostedLifecycleService
 {
     private int _stopped;
 
@@ -35,6 +38,35 @@ internal sealed partial class EngineLifetimeService(
         lifetime.ApplicationStopping.Register(host.BeginStopping);
         return base.StartAsync(cancellationToken);
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs before any hosted service stops, the web server included: the server still answers meanwhile.</summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        host.BeginStopping();
+        var options = shutdown.Value;
+        LogDraining(logger, host.InFlight, options.DrainTimeout.TotalSeconds);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.DrainTimeout);
+        try
+        {
+            await host.WaitForInFlightAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogDrainTimedOut(logger, host.InFlight, options.DrainTimeout.TotalSeconds);
+        }
+
+        if (options.Linger > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Linger, timeProvider, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +77,6 @@ internal sealed partial class EngineLifetimeService(
         }
 
         await base.StopAsync(cancellationToken);
-        LogDraining(logger, host.InFlight);
         await host.WaitForInFlightAsync(cancellationToken);
         if (host.Engine is { } engine)
         {
@@ -122,8 +153,11 @@ internal sealed partial class EngineLifetimeService(
     [LoggerMessage(Level = LogLevel.Critical, Message = "The model package {Folder} failed to load; the service stays up but not ready")]
     private static partial void LogLoadFailed(ILogger logger, Exception error, string folder);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: no new requests, waiting for {InFlight} admitted ones")]
-    private static partial void LogDraining(ILogger logger, int inFlight);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: no new requests, waiting up to {Seconds} s for {InFlight} admitted ones")]
+    private static partial void LogDraining(ILogger logger, int inFlight, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{InFlight} admitted requests were still running after the drain timeout of {Seconds} s")]
+    private static partial void LogDrainTimedOut(ILogger logger, int inFlight, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped: every admitted request finished")]
     private static partial void LogStopped(ILogger logger);

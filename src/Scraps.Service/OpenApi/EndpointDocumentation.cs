@@ -15,6 +15,7 @@ internal static class EndpointDocumentation
     public static RouteHandlerBuilder ProducesInputProblems(this RouteHandlerBuilder builder) =>
         builder
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

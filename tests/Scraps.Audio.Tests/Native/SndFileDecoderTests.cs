@@ -65,9 +65,10 @@ public sealed class SndFileDecoderTests(ITestOutputHelper output)
     [Fact]
     public void Refuses_audio_longer_than_the_limit()
     {
-        var error = Assert.Throws<AudioFormatException>(
+        var error = Assert.Throws<AudioTooLongException>(
             () => SndFileDecoder.Decode(TestData.AudioBytes("flite_16k.mp3"), "MP3", TimeSpan.FromSeconds(1)));
 
-        Assert.Contains("limit", error.Message);
+        Assert.Contains("longer than the limit of 1 s", error.Message);
+        Assert.Equal(TimeSpan.FromSeconds(1), error.Limit);
     }
 }

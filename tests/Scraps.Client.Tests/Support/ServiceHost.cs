@@ -23,6 +23,7 @@ public class ServiceHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Scraps:Model:Path", _modelPath);
+        builder.UseSetting("Scraps:Shutdown:Linger", "00:00:00");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 }

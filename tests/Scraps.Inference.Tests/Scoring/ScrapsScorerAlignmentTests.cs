@@ -85,7 +85,7 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
     [Fact]
     public void Inputs_outside_the_limits_are_refused_with_the_field_named()
     {
-        var scorer = new ScrapsScorer(model, espeak, limits: new ScoringLimits { MaxAudioSeconds = 1, MaxTranscriptCharacters = 10 });
+        var scorer = new ScrapsScorer(model, espeak, limits: new ScoringLimits { MinAudioMilliseconds = 100, MaxAudioSeconds = 1, MaxTranscriptCharacters = 10 });
 
         Assert.Contains("'audio' is 2.65 s long; the longest clip scored is 1 s", Assert.Throws<ScoringInputException>(() => scorer.PrepareClip(File.ReadAllBytes(Speech), "audio")).Message);
         Assert.Contains("'audio' is 50 ms long", Assert.Throws<ScoringInputException>(() => scorer.PrepareClip(new float[800], "audio")).Message);

@@ -10,9 +10,9 @@ public sealed class EngineHostTests
     {
         var host = new EngineHost();
 
-        var loading = Assert.Throws<ServiceUnavailableException>(() => host.Enter());
+        var loading = Assert.Throws<ServiceUnavailableException>(() => host.Admit());
         host.MarkFailed("model.json: missing");
-        var failed = Assert.Throws<ServiceUnavailableException>(() => host.Enter());
+        var failed = Assert.Throws<ServiceUnavailableException>(() => host.Admit());
 
         Assert.Equal("the model is loading", loading.Message);
         Assert.Equal(TimeSpan.FromSeconds(5), loading.RetryAfter);
@@ -26,9 +26,11 @@ public sealed class EngineHostTests
         var host = new EngineHost();
 
         host.BeginStopping();
-        var stopping = Assert.Throws<ServiceUnavailableException>(() => host.Enter());
+        var stopping = Assert.Throws<ServiceUnavailableException>(() => host.Admit());
 
         Assert.Equal("the service is shutting down", stopping.Message);
+        Assert.True(stopping.CloseConnection);
+        Assert.Equal(TimeSpan.FromSeconds(10), stopping.RetryAfter);
         Assert.Equal(0, host.InFlight);
         await host.WaitForInFlightAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
     }

@@ -25,6 +25,8 @@ public class ServiceFactory : WebApplicationFactory<Program>
     {
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         _settings.TryAdd("Scraps:Model:Path", modelPath ?? ServicePackage.Folder);
+        // In-memory hosts stop at once; the shutdown tests set their own linger.
+        _settings.TryAdd("Scraps:Shutdown:Linger", "00:00:00");
         _gates = gated ? new GatedModelSource(holdLoading) : null;
     }
 

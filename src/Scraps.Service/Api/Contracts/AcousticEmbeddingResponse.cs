@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>A clip's SCRAPS vector.</summary>
@@ -14,6 +16,10 @@ internal sealed record AcousticEmbeddingResponse
 
     /// <summary>Length of the clip in seconds.</summary>
     public required double AudioSeconds { get; init; }
+
+    /// <summary>What decoding had to repair in the audio (NaN or infinite samples, a truncated WAV), which was scored anyway; absent when nothing was.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
 
     /// <summary>The model, "name@version".</summary>
     public required string Model { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>
@@ -20,6 +22,10 @@ internal sealed record CompareResponse
 
     /// <summary>Length of the reference clip in seconds.</summary>
     public required double ReferenceSeconds { get; init; }
+
+    /// <summary>What decoding had to repair in the audio (NaN or infinite samples, a truncated WAV), which was scored anyway; absent when nothing was.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
 
     /// <summary>The model, "name@version".</summary>
     public required string Model { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>Every clip (rows) against every transcript (columns).</summary>
@@ -17,6 +19,10 @@ internal sealed record ScoreMatrixResponse
 
     /// <summary>Length of each clip in seconds.</summary>
     public required double[] AudioSeconds { get; init; }
+
+    /// <summary>What decoding had to repair in the audio (NaN or infinite samples, a truncated WAV), which was scored anyway; absent when nothing was.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
 
     /// <summary>The model that scored them, "name@version".</summary>
     public required string Model { get; init; }

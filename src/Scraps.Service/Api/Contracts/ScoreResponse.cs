@@ -31,6 +31,10 @@ internal sealed record ScoreResponse
     /// <summary>Length of the clip in seconds.</summary>
     public required double AudioSeconds { get; init; }
 
+    /// <summary>What decoding had to repair in the audio (NaN or infinite samples, a truncated WAV), which was scored anyway; absent when nothing was.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+
     /// <summary>The model that scored it, "name@version".</summary>
     public required string Model { get; init; }
 }

@@ -183,7 +183,7 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
         }
         catch (JsonException e)
         {
-            throw new RequestFormatException($"the request body is not valid JSON for this endpoint: {e.Message}");
+            throw new RequestFormatException($"the request body is not valid JSON for this endpoint: {JsonErrorText.Describe(e)}");
         }
     }
 
@@ -203,6 +203,13 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
         catch (InvalidDataException e)
         {
             throw new RequestFormatException($"the multipart/form-data body is malformed: {e.Message}");
+        }
+        catch (IOException e) when (e is not BadHttpRequestException && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The multipart reader ends with "Unexpected end of Stream" when the body's boundary is not the header's, or
+            // the closing boundary is missing: the client sent a malformed body (400), not a server fault.
+            throw new RequestFormatException(
+                $"the multipart/form-data body is malformed (its parts must be delimited by the boundary in Content-Type and end with the closing boundary): {e.Message}");
         }
     }
 
