@@ -1,3 +1,4 @@
+using Scraps.Shared;
 using System.Diagnostics;
 using System.Globalization;
 

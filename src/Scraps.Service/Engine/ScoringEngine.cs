@@ -3,6 +3,7 @@ using Scraps.Inference.Batching;
 using Scraps.Inference.Encoders;
 using Scraps.Inference.Scoring;
 using Scraps.Service.Configuration;
+using Scraps.Service.Telemetry;
 
 namespace Scraps.Service.Engine;
 
@@ -20,10 +21,13 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
         BatchWorkerPool workers,
         IBatchExecutionGuard guard,
         BatchingMetrics metrics,
+        FrontEndMetrics frontEnd,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory)
     {
         Model = model;
+        _frontEnd = frontEnd;
+        _time = timeProvider;
         var logger = loggerFactory.CreateLogger<ScoringEngine>();
         Acoustic = new DynamicBatcher<LogMel, EncoderOutput>(
             "acoustic", model.Acoustic, batching.AcousticLimits, workers, guard, metrics, timeProvider, logger);
@@ -37,6 +41,9 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
         });
     }
 
+    private readonly FrontEndMetrics _frontEnd;
+    private readonly TimeProvider _time;
+
     public LoadedModel Model { get; }
 
     /// <summary>Every scoring operation, over this engine's batchers.</summary>
@@ -47,7 +54,21 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
     public DynamicBatcher<long[], EncoderOutput> Phonetic { get; }
 
     /// <summary>A request's clip, decoded and checked by the facade (errors name the request field).</summary>
-    public PreparedClip PrepareClip(Api.Requests.AudioPart audio) => Scorer.PrepareClip(audio.Bytes, audio.Field);
+    public PreparedClip PrepareClip(Api.Requests.AudioPart audio)
+    {
+        var started = _time.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var clip = Scorer.PrepareClip(audio.Bytes, audio.Field);
+            outcome = "ok";
+            return clip;
+        }
+        finally
+        {
+            _frontEnd.Record(_time.GetElapsedTime(started), outcome);
+        }
+    }
 
     /// <summary>A request's transcript or phoneme string, checked and phonemised by the facade.</summary>
     public PhoneticInput PreparePhonemes(Api.Requests.TextInput text, bool words = false) =>

@@ -5,6 +5,7 @@ using Scraps.Inference.Package;
 using Scraps.Inference.Scoring;
 using Scraps.Service.Configuration;
 using Scraps.Service.Engine;
+using Scraps.Service.Telemetry;
 
 namespace Scraps.Service.Hosting;
 
@@ -25,6 +26,7 @@ internal sealed partial class EngineLifetimeService(
     BatchWorkerPool workers,
     IBatchExecutionGuard guard,
     BatchingMetrics metrics,
+    FrontEndMetrics frontEnd,
     TimeProvider timeProvider,
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
@@ -96,7 +98,7 @@ internal sealed partial class EngineLifetimeService(
             LogLoading(logger, folder);
             var model = await Task.Run(() => source.Load(folder), stoppingToken);
             engine = new ScoringEngine(
-                model, batchingOptions.Value, limits.Value, workers, guard, metrics, timeProvider, loggerFactory);
+                model, batchingOptions.Value, limits.Value, workers, guard, metrics, frontEnd, timeProvider, loggerFactory);
             if (modelOptions.Value.WarmUp)
             {
                 await WarmUpAsync(engine, stoppingToken);

@@ -15,7 +15,7 @@ internal static class TelemetrySetup
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
-            .AddMeter(BatchingMetrics.MeterName, "Polly", "System.Runtime")
+            .AddMeter(BatchingMetrics.MeterName, FrontEndMetrics.MeterName, "Microsoft.AspNetCore.RateLimiting", "Polly", "System.Runtime")
             .AddPrometheusExporter());
         return services;
     }

@@ -177,7 +177,7 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
             return await JsonSerializer.DeserializeAsync<T>(body, json.Value.SerializerOptions, cancellationToken)
                 ?? throw new RequestFormatException("the request body is JSON null; send an object");
         }
-        catch (JsonException e) when (e.Message == Base64AudioConverter.InvalidMessage)
+        catch (JsonException e) when (Base64AudioConverter.IsOwnMessage(e.Message))
         {
             throw new RequestFormatException($"field '{e.Path?.TrimStart('$', '.')}' {e.Message}");
         }

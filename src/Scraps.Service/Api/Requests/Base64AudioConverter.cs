@@ -11,6 +11,9 @@ namespace Scraps.Service.Api.Requests;
 internal sealed class Base64AudioConverter : JsonConverter<byte[]>
 {
     public const string InvalidMessage = "is not valid base64";
+
+    /// <summary>Messages of this converter start with "is" or "must": the reader prefixes the field named by the exception's path.</summary>
+    public static bool IsOwnMessage(string message) => message == InvalidMessage || message.StartsWith("must be a base64 string", StringComparison.Ordinal);
     private const string DataUriMarker = ";base64,";
 
     public override byte[]? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -22,7 +25,7 @@ internal sealed class Base64AudioConverter : JsonConverter<byte[]>
 
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"must be a base64 string, not {reader.TokenType}");
+            throw new JsonException($"must be a base64 string, not {TokenName(reader.TokenType)}");
         }
 
         if (reader.TryGetBytesFromBase64(out var bytes))
@@ -39,6 +42,15 @@ internal sealed class Base64AudioConverter : JsonConverter<byte[]>
         var buffer = new byte[(text.Length * 3 / 4) + 3];
         return Convert.TryFromBase64Chars(text, buffer, out var written) ? buffer[..written] : throw new JsonException(InvalidMessage);
     }
+
+    private static string TokenName(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        _ => token.ToString().ToLowerInvariant(),
+    };
 
     public override void Write(Utf8JsonWriter writer, byte[] value, JsonSerializerOptions options) => writer.WriteBase64StringValue(value);
 }

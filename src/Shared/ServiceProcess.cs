@@ -2,23 +2,67 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Scraps.Cli.Bench;
+namespace Scraps.Shared;
 
 /// <summary>
 /// The scoring service as a child process listening on 127.0.0.1 only, configured through environment variables
-/// (the same keys as appsettings.json, with __ for sections). Disposing stops it.
+/// (the same keys as appsettings.json, with __ for sections): for benchmarks (scraps bench) and the tests that need a
+/// real process (memory, SIGTERM). Disposing stops it. Compiled into each project that uses it (src/Shared).
 /// </summary>
 internal sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private ServiceProcess(Process process, Uri baseAddress)
+    private ServiceProcess(Process process, Uri baseAddress, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _output = output;
     }
 
     public Uri BaseAddress { get; }
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>The last lines the service wrote (stdout and stderr).</summary>
+    public IReadOnlyList<string> RecentOutput => _output.ToArray();
+
+    /// <summary>Resident memory of the process (VmRSS, Linux): managed heap, native allocations and mapped code alike.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+
+            throw new InvalidOperationException($"no VmRSS in /proc/{_process.Id}/status");
+        }
+    }
+
+    /// <summary>Sends SIGTERM (what Kubernetes and systemd send), as opposed to Kill (SIGKILL).</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, 15) != 0)
+        {
+            throw new InvalidOperationException($"kill(SIGTERM) failed for {_process.Id}: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>Waits for the process to exit on its own.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <summary>CPU time the service process has used so far (user + system, all threads).</summary>
     public TimeSpan CpuTime
@@ -58,7 +102,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var service = new ServiceProcess(process, baseAddress);
+        var service = new ServiceProcess(process, baseAddress, output);
         using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
