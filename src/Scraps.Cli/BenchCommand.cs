@@ -16,7 +16,37 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure throughput and latency");
         bench.Subcommands.Add(CreateHttp());
+        bench.Subcommands.Add(CreateOverload());
         return bench;
+    }
+
+    private static Command CreateOverload()
+    {
+        var model = new Option<string?>("--model", "-m") { Description = $"Model package folder (default: the bundled {ModelLocator.DefaultRelativePath})" };
+        var service = new Option<string?>("--service") { Description = "Scraps.Service.dll to start (default: the Release build under artifacts/)" };
+        var clients = new Option<int>("--clients", "-c") { Description = "Closed-loop clients of the capacity run", DefaultValueFactory = _ => 32 };
+        var factor = new Option<double>("--factor", "-k") { Description = "Offered load as a multiple of the measured capacity", DefaultValueFactory = _ => 4 };
+        var duration = new Option<double>("--duration", "-d") { Description = "Measured seconds of each run", DefaultValueFactory = _ => 20 };
+        var warmUp = new Option<double>("--warmup") { Description = "Unmeasured seconds before the capacity run", DefaultValueFactory = _ => 10 };
+        var serviceEnv = new Option<string[]>("--service-env") { Description = "Extra KEY=VALUE environment for the service (repeatable)" };
+        var command = new Command("overload", "Capacity, then an open-loop load of k x capacity: answers by status, goodput, latency of accepted requests, memory")
+        {
+            model, service, clients, factor, duration, warmUp, serviceEnv,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var settings = new OverloadBenchSettings(
+                ModelLocator.Resolve(parseResult.GetValue(model)),
+                ResolveService(parseResult.GetValue(service)),
+                Positive(parseResult.GetValue(clients), "--clients"),
+                Positive(parseResult.GetValue(factor), "--factor"),
+                TimeSpan.FromSeconds(Positive(parseResult.GetValue(duration), "--duration")),
+                TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(warmUp))),
+                ParseEnvironment(parseResult.GetValue(serviceEnv) ?? []));
+            await OverloadBench.RunAsync(settings, parseResult.InvocationConfiguration.Output, cancellationToken);
+            return 0;
+        });
+        return command;
     }
 
     private static Command CreateHttp()
