@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddScrapsService();
 
 var app = builder.Build();
+var engineHost = app.Services.GetRequiredService<EngineHost>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseRouting();
@@ -19,6 +20,9 @@ app.MapHealthApi();
 app.MapV1Group().MapScoringApi().MapEmbeddingApi().MapModelApi();
 app.MapScrapsMetrics();
 app.Run();
+
+// Non-zero when the service stopped itself because the model cannot be served as configured (e.g. CUDA required).
+return engineHost.ExitCode;
 
 /// <summary>The service's entry point (public so that functional tests can host it with WebApplicationFactory).</summary>
 public partial class Program;

@@ -48,7 +48,9 @@ public sealed partial class ConfigMapTests(ServiceOptionsCatalog service)
         Assert.NotEmpty(mentioned);
         foreach (var (file, variable) in mentioned)
         {
-            Assert.True(service.Keys.ContainsKey(OptionValues.ConfigurationKey(variable)), $"deploy/{file} names {variable}, which no options class of the service has");
+            // A list option's entries are named with an index (Scraps__Inference__CudaDeviceIds__0): the option is the list.
+            var key = System.Text.RegularExpressions.Regex.Replace(OptionValues.ConfigurationKey(variable), ":[0-9]+$", string.Empty);
+            Assert.True(service.Keys.ContainsKey(key), $"deploy/{file} names {variable}, which no options class of the service has");
         }
     }
 

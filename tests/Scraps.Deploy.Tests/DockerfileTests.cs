@@ -99,6 +99,30 @@ public sealed partial class DockerfileTests(ServiceOptionsCatalog service)
         }
     }
 
+    /// <summary>
+    /// The CUDA major version each Gpu.Linux build links (readelf -d libonnxruntime_providers_cuda.so: libcudart.so.13,
+    /// libcublas.so.13, libcublasLt.so.13 in both). A version not listed here has not been looked at: look, then add it.
+    /// </summary>
+    private static readonly Dictionary<string, int> CudaMajorOfOrtGpu = new(StringComparer.Ordinal) { ["1.30.0"] = 13, ["1.31.0"] = 13 };
+
+    [Fact]
+    public void The_cuda_image_has_the_cuda_major_that_the_pinned_gpu_build_of_onnx_runtime_links()
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(AppContext.BaseDirectory, "Directory.Packages.props"));
+        string Pinned(string id) => props.Descendants("PackageVersion").Single(e => (string?)e.Attribute("Include") == id).Attribute("Version")!.Value;
+        var gpu = Pinned("Microsoft.ML.OnnxRuntime.Gpu.Linux");
+        var from = Dockerfile.Load("Dockerfile.cuda").Text.Split('\n').Single(l => l.StartsWith("FROM nvidia/cuda:", StringComparison.Ordinal));
+        var image = CudaImage().Match(from);
+
+        Assert.Equal(gpu, Pinned("Microsoft.ML.OnnxRuntime.Managed"));
+        Assert.True(CudaMajorOfOrtGpu.TryGetValue(gpu, out var major), $"which CUDA does Gpu.Linux {gpu} link? (readelf -d libonnxruntime_providers_cuda.so)");
+        Assert.True(image.Success, $"not a CUDA runtime image with cuDNN: {from}");
+        Assert.Equal(major.ToString(CultureInfo.InvariantCulture), image.Groups["major"].Value);
+    }
+
+    [GeneratedRegex(@"^FROM nvidia/cuda:(?<major>\d+)\.\d+\.\d+-cudnn-runtime-")]
+    private static partial Regex CudaImage();
+
     [GeneratedRegex(@"http://localhost:(?<port>\d+)(?<path>/[^\s|;]*)")]
     private static partial Regex HealthCheckUrl();
 }

@@ -16,17 +16,17 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
     private const string SequenceLengths = "sequence_lengths";
     private const string PhoneLogProbs = Scraps.Onnx.Graphs.AcousticGraph.PhoneLogProbsOutput;
 
-    private readonly OrtGraph graph;
+    private readonly OrtGraphSet graph;
     private readonly ScrapsModelConfig architecture;
-    private readonly ScrapsModelOptions options;
+    private readonly GraphRunLimits limits;
 
     private readonly double frontEndHopSeconds;
 
-    internal AcousticEncoder(OrtGraph graph, ScrapsModelConfig architecture, ScrapsModelOptions options, double hopSeconds)
+    internal AcousticEncoder(OrtGraphSet graph, ScrapsModelConfig architecture, GraphRunLimits limits, double hopSeconds)
     {
         this.graph = graph;
         this.architecture = architecture;
-        this.options = options;
+        this.limits = limits;
         frontEndHopSeconds = hopSeconds;
     }
 
@@ -45,8 +45,8 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
 
     /// <summary>
     /// Encodes <paramref name="items"/>; result i belongs to items[i]. Items are length-sorted and padded minimally
-    /// inside each graph run; lists beyond <see cref="ScrapsModelOptions.MaxBatchSize"/> or
-    /// <see cref="ScrapsModelOptions.MaxBatchSteps"/> are split into several runs.
+    /// inside each graph run; lists beyond <see cref="GraphRunLimits.MaxItems"/> or <see cref="GraphRunLimits.MaxSteps"/>
+    /// are split into several runs.
     /// </summary>
     /// <exception cref="InferenceInputException">An item is empty, too long or malformed (nothing is run).</exception>
     /// <exception cref="InvalidOperationException">Phone log-probabilities asked of a model without the CTC head.</exception>
@@ -64,7 +64,7 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         }
 
         var results = new EncoderOutput[items.Count];
-        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Frames).ToArray(), options.MaxBatchSize, options.MaxBatchSteps))
+        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Frames).ToArray(), limits.MaxItems, limits.MaxSteps))
         {
             cancellationToken.ThrowIfCancellationRequested();
             Run(items, run, outputs, results);

@@ -14,15 +14,15 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
     private static readonly string[] EmbeddingOnly = ["embeddings"];
     private static readonly string[] WithSequence = ["embeddings", "sequence"];
 
-    private readonly OrtGraph graph;
+    private readonly OrtGraphSet graph;
     private readonly ScrapsModelConfig architecture;
-    private readonly ScrapsModelOptions options;
+    private readonly GraphRunLimits limits;
 
-    internal PhoneticEncoder(OrtGraph graph, ScrapsModelConfig architecture, ScrapsModelOptions options)
+    internal PhoneticEncoder(OrtGraphSet graph, ScrapsModelConfig architecture, GraphRunLimits limits)
     {
         this.graph = graph;
         this.architecture = architecture;
-        this.options = options;
+        this.limits = limits;
     }
 
     /// <summary>Size of the vectors this encoder returns.</summary>
@@ -35,8 +35,8 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
 
     /// <summary>
     /// Encodes <paramref name="items"/>; result i belongs to items[i]. Items are length-sorted and padded minimally
-    /// inside each graph run; lists beyond <see cref="ScrapsModelOptions.MaxBatchSize"/> or
-    /// <see cref="ScrapsModelOptions.MaxBatchSteps"/> are split into several runs.
+    /// inside each graph run; lists beyond <see cref="GraphRunLimits.MaxItems"/> or <see cref="GraphRunLimits.MaxSteps"/>
+    /// are split into several runs.
     /// </summary>
     /// <exception cref="InferenceInputException">An item is empty, too long or malformed (nothing is run).</exception>
     public EncoderOutput[] Encode(IReadOnlyList<long[]> items, EncoderOutputs outputs = EncoderOutputs.Embedding, CancellationToken cancellationToken = default)
@@ -48,7 +48,7 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
         }
 
         var results = new EncoderOutput[items.Count];
-        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Length).ToArray(), options.MaxBatchSize, options.MaxBatchSteps))
+        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Length).ToArray(), limits.MaxItems, limits.MaxSteps))
         {
             cancellationToken.ThrowIfCancellationRequested();
             Run(items, run, outputs.HasFlag(EncoderOutputs.Sequence), results);

@@ -3,28 +3,33 @@ using Microsoft.ML.OnnxRuntime;
 namespace Scraps.Inference.Runtime;
 
 /// <summary>
-/// One loaded graph: its single <see cref="InferenceSession"/> (thread-safe for concurrent runs) and the contract
-/// it was checked against. Runs take and return <see cref="OrtValue"/>s.
+/// One loaded graph on one target: its single <see cref="InferenceSession"/> (thread-safe for concurrent runs) and
+/// the contract it was checked against. Runs take and return <see cref="OrtValue"/>s; outputs are in host memory.
 /// </summary>
 internal sealed class OrtGraph : IDisposable
 {
     private readonly InferenceSession session;
 
-    private OrtGraph(InferenceSession session, GraphContract contract, string path)
+    private OrtGraph(InferenceSession session, GraphContract contract, string path, ExecutionTarget target)
     {
         this.session = session;
         Contract = contract;
         Path = path;
+        Target = target;
     }
 
     public GraphContract Contract { get; }
 
     public string Path { get; }
 
-    public static OrtGraph Open(string folder, GraphContract contract, OrtSessionFactory factory)
+    public ExecutionTarget Target { get; }
+
+    /// <exception cref="OnnxRuntimeException">The session could not be created (on CUDA: possibly the provider or device).</exception>
+    /// <exception cref="Package.ModelPackageException">The graph does not have the contract's inputs and outputs.</exception>
+    public static OrtGraph Open(string folder, GraphContract contract, IOrtSessionSource source, ExecutionTarget target)
     {
         var path = System.IO.Path.Combine(folder, contract.GraphFile);
-        var session = factory.Create(path);
+        var session = source.Create(path, target);
         try
         {
             contract.Check(session, path);
@@ -35,7 +40,7 @@ internal sealed class OrtGraph : IDisposable
             throw;
         }
 
-        return new OrtGraph(session, contract, path);
+        return new OrtGraph(session, contract, path, target);
     }
 
     /// <summary>Runs the graph on inputs named as in the contract, in contract order.</summary>

@@ -1,63 +1,34 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
-using Scraps.Inference.Package;
 
 namespace Scraps.Inference.Runtime;
 
-/// <summary>Creates one <see cref="InferenceSession"/> per graph with the chosen execution provider.</summary>
-internal sealed partial class OrtSessionFactory(ScrapsModelOptions options, ILogger logger)
+/// <summary>Creates one <see cref="InferenceSession"/> per graph and target with the configured options.</summary>
+internal sealed class OrtSessionFactory(ScrapsModelOptions options) : IOrtSessionSource
 {
-    private const string CudaProvider = "CUDAExecutionProvider";
+    public const string CudaProvider = "CUDAExecutionProvider";
 
-    /// <summary>The provider the sessions really use, after any fall-back.</summary>
-    public ExecutionProviderKind EffectiveProvider { get; private set; } = options.ExecutionProvider;
+    public IReadOnlyList<string> AvailableProviders() => OrtEnv.Instance().GetAvailableProviders();
 
-    public InferenceSession Create(string graphPath)
+    public InferenceSession Create(string graphPath, ExecutionTarget target)
     {
         using var sessionOptions = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = options.IntraOpThreads,
-            LogId = Path.GetFileName(graphPath),
+            LogId = $"{Path.GetFileName(graphPath)}@{target}",
         };
 
-        if (EffectiveProvider == ExecutionProviderKind.Cuda)
+        if (target.Provider == ExecutionProviderKind.Cuda)
         {
-            TryAppendCuda(sessionOptions);
+            // Both steps can fail for reasons of the machine, not the graph: appending loads
+            // libonnxruntime_providers_cuda.so (and through it CUDA, cuBLAS, cuDNN); creating the session initialises the
+            // device. The caller treats either failure the same way.
+            using var cuda = new OrtCUDAProviderOptions();
+            cuda.UpdateOptions(options.Cuda.ToProviderOptions(target.DeviceId).ToDictionary());
+            sessionOptions.AppendExecutionProvider_CUDA(cuda);
         }
 
-        try
-        {
-            return new InferenceSession(graphPath, sessionOptions);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new ModelPackageException(graphPath, $"ONNX Runtime cannot load the graph: {e.Message}", e);
-        }
+        return new InferenceSession(graphPath, sessionOptions);
     }
-
-    private void TryAppendCuda(SessionOptions sessionOptions)
-    {
-        var available = OrtEnv.Instance().GetAvailableProviders();
-        if (!available.Contains(CudaProvider, StringComparer.Ordinal))
-        {
-            LogCudaFallback(logger, $"the installed ONNX Runtime has only {string.Join(", ", available)}");
-            EffectiveProvider = ExecutionProviderKind.Cpu;
-            return;
-        }
-
-        try
-        {
-            sessionOptions.AppendExecutionProvider_CUDA(options.CudaDeviceId);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            LogCudaFallback(logger, e.Message);
-            EffectiveProvider = ExecutionProviderKind.Cpu;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "CUDA execution was asked for but is not available ({Reason}); running on CPU")]
-    private static partial void LogCudaFallback(ILogger logger, string reason);
 }

@@ -14,18 +14,16 @@ namespace Scraps.Inference.Runtime;
 /// </summary>
 public sealed partial class ScrapsModel : IDisposable
 {
-    private readonly OrtGraph acousticGraph;
-    private readonly OrtGraph phoneticGraph;
+    private readonly ModelSessions sessions;
 
-    private ScrapsModel(string folder, ModelManifest manifest, OrtGraph acousticGraph, OrtGraph phoneticGraph, ScrapsModelOptions options, ExecutionProviderKind provider)
+    private ScrapsModel(string folder, ModelManifest manifest, ModelSessions sessions, ScrapsModelOptions options)
     {
         Folder = folder;
         Manifest = manifest;
-        this.acousticGraph = acousticGraph;
-        this.phoneticGraph = phoneticGraph;
-        ExecutionProvider = provider;
-        Acoustic = new AcousticEncoder(acousticGraph, manifest.Architecture, options, (double)manifest.FrontEnd.Hop / manifest.FrontEnd.SampleRate);
-        Phonetic = new PhoneticEncoder(phoneticGraph, manifest.Architecture, options);
+        this.sessions = sessions;
+        RunLimits = GraphRunLimits.For(options, sessions.Provider.Running);
+        Acoustic = new AcousticEncoder(sessions.Acoustic, manifest.Architecture, RunLimits, (double)manifest.FrontEnd.Hop / manifest.FrontEnd.SampleRate);
+        Phonetic = new PhoneticEncoder(sessions.Phonetic, manifest.Architecture, RunLimits);
         Standardizer = new FeatureStandardizer(manifest.Features.Mean, manifest.Features.Std);
         Calibration = ScoreCalibration.FromManifest(manifest);
         Inventory = manifest.Phonemes.ToInventory();
@@ -35,8 +33,14 @@ public sealed partial class ScrapsModel : IDisposable
 
     public ModelManifest Manifest { get; }
 
-    /// <summary>The provider the graphs really run on (CPU after a CUDA fall-back).</summary>
-    public ExecutionProviderKind ExecutionProvider { get; }
+    /// <summary>The provider the graphs really run on (CPU after a CUDA fall-back): Cpu or Cuda.</summary>
+    public ExecutionProviderKind ExecutionProvider => Provider.Running;
+
+    /// <summary>What was asked for, what runs, on which GPUs, and why.</summary>
+    public ExecutionProviderStatus Provider => sessions.Provider;
+
+    /// <summary>How the encoders cut a list into graph runs on this provider.</summary>
+    public GraphRunLimits RunLimits { get; }
 
     public AcousticEncoder Acoustic { get; }
 
@@ -60,49 +64,41 @@ public sealed partial class ScrapsModel : IDisposable
 
     /// <summary>
     /// Opens a model package folder: reads and checks model.json (format version, consistency, file hashes), then
-    /// creates one ONNX Runtime session per graph and checks each graph's inputs and outputs.
+    /// creates one ONNX Runtime session per graph on the chosen provider (one per listed GPU on CUDA) and checks each
+    /// graph's inputs and outputs.
     /// </summary>
     /// <exception cref="ModelPackageException">Anything wrong with the package; names the file.</exception>
+    /// <exception cref="ExecutionProviderException">ExecutionProvider is Cuda and CUDA cannot run (the message says why).</exception>
     public static ScrapsModel Load(string folder, ScrapsModelOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         options ??= new ScrapsModelOptions();
         options.Validate();
+        return Load(folder, options, new OrtSessionFactory(options), loggerFactory);
+    }
+
+    /// <summary>As <see cref="Load(string, ScrapsModelOptions?, ILoggerFactory?)"/>, with sessions from <paramref name="source"/> (tests).</summary>
+    internal static ScrapsModel Load(string folder, ScrapsModelOptions options, IOrtSessionSource source, ILoggerFactory? loggerFactory)
+    {
+        options.Validate();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ScrapsModel>();
         var full = Path.GetFullPath(folder);
         var manifest = ModelPackageReader.Read(full, options.VerifyHashes);
-        var factory = new OrtSessionFactory(options, logger);
-        var acoustic = OrtGraph.Open(full, GraphContract.Acoustic(manifest.Architecture), factory);
-        OrtGraph phonetic;
+        var sessions = ModelSessions.Open(full, manifest.Architecture, options, source, logger);
         try
         {
-            phonetic = OrtGraph.Open(full, GraphContract.Phonetic(manifest.Architecture), factory);
-        }
-        catch
-        {
-            acoustic.Dispose();
-            throw;
-        }
-
-        try
-        {
-            var model = new ScrapsModel(full, manifest, acoustic, phonetic, options, factory.EffectiveProvider);
-            LogLoaded(logger, manifest.Name, manifest.Version, full, factory.EffectiveProvider);
+            var model = new ScrapsModel(full, manifest, sessions, options);
+            LogLoaded(logger, manifest.Name, manifest.Version, full, sessions.Provider.ToString());
             return model;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            acoustic.Dispose();
-            phonetic.Dispose();
+            sessions.Dispose();
             throw new ModelPackageException(Path.Combine(full, ModelManifest.FileName), e.Message, e);
         }
     }
 
-    public void Dispose()
-    {
-        acousticGraph.Dispose();
-        phoneticGraph.Dispose();
-    }
+    public void Dispose() => sessions.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Name} {Version} from {Folder} on {Provider}")]
-    private static partial void LogLoaded(ILogger logger, string name, string version, string folder, ExecutionProviderKind provider);
+    private static partial void LogLoaded(ILogger logger, string name, string version, string folder, string provider);
 }

@@ -36,6 +36,7 @@ internal static class HealthApi
             throw new ServiceUnavailableException(host.NotReadyReason, host.RetryAfter);
         }
 
-        return TypedResults.Ok(new HealthResponse { Status = "ready", Model = host.Engine.Model.Id });
+        var provider = host.Engine.Model.Provider;
+        return TypedResults.Ok(new HealthResponse { Status = "ready", Model = host.Engine.Model.Id, Provider = provider.Name, ProviderReason = provider.Reason });
     }
 }

@@ -70,7 +70,14 @@ internal static class ModelApi
                     : null,
             },
             TrainingSummary = manifest.TrainingSummary,
-            ExecutionProvider = engine.Model.ExecutionProvider,
+            ExecutionProvider = engine.Model.Provider.Running.ToString(),
+            Provider = new ProviderDescription
+            {
+                Requested = engine.Model.Provider.Requested.ToString(),
+                Running = engine.Model.Provider.Running.ToString(),
+                Devices = engine.Model.Provider.Devices,
+                Reason = engine.Model.Provider.Reason,
+            },
             Limits = new InputLimits
             {
                 MaxAudioSeconds = engine.Scorer.Limits.MaxAudioSeconds,

@@ -16,7 +16,7 @@ internal sealed class LoadedModel(
     IPhonemizer phonemizer,
     IBatchEncoder<LogMel, EncoderOutput> acoustic,
     IBatchEncoder<long[], EncoderOutput> phonetic,
-    string executionProvider,
+    ExecutionProviderStatus provider,
     IDisposable? owner) : IDisposable
 {
     public ScrapsModel Package { get; } = package;
@@ -29,8 +29,8 @@ internal sealed class LoadedModel(
 
     public IBatchEncoder<long[], EncoderOutput> Phonetic { get; } = phonetic;
 
-    /// <summary>Where the graphs run ("Cpu", "Cuda").</summary>
-    public string ExecutionProvider { get; } = executionProvider;
+    /// <summary>Where the graphs run and why (requested, running, devices, reason).</summary>
+    public ExecutionProviderStatus Provider { get; } = provider;
 
     /// <summary>"name@version".</summary>
     public string Id => $"{Manifest.Name}@{Manifest.Version}";

@@ -7,8 +7,9 @@ namespace Scraps.Service.Engine;
 
 /// <summary>
 /// Loads a model package with ONNX Runtime (section <c>Scraps:Inference</c>) and espeak-ng for transcripts. When
-/// IntraOpThreads is 0 it is sized against the batch workers (cores / workers, at least 1), so that the workers
-/// running at once do not oversubscribe the cores.
+/// IntraOpThreads is 0 it is sized against the batch workers (cores / workers, at least 1; 2 workers when unset, the
+/// CPU default), so that the workers running at once do not oversubscribe the cores. On CUDA the threads only do the
+/// host-side work of a run.
 /// </summary>
 internal sealed class PackageModelSource(
     IOptions<ScrapsModelOptions> inference,
@@ -21,10 +22,11 @@ internal sealed class PackageModelSource(
         var options = new ScrapsModelOptions
         {
             ExecutionProvider = configured.ExecutionProvider,
-            CudaDeviceId = configured.CudaDeviceId,
+            CudaDeviceIds = configured.CudaDeviceIds,
+            Cuda = configured.Cuda,
             IntraOpThreads = configured.IntraOpThreads > 0
                 ? configured.IntraOpThreads
-                : Math.Max(1, Environment.ProcessorCount / batching.Value.Workers),
+                : Math.Max(1, Environment.ProcessorCount / (batching.Value.Workers ?? 2)),
             VerifyHashes = configured.VerifyHashes,
             MaxBatchSize = configured.MaxBatchSize,
             MaxBatchSteps = configured.MaxBatchSteps,
@@ -38,7 +40,7 @@ internal sealed class PackageModelSource(
                 phonemizer,
                 model.Acoustic,
                 model.Phonetic,
-                model.ExecutionProvider.ToString(),
+                model.Provider,
                 model);
         }
         catch

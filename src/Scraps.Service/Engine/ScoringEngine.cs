@@ -16,7 +16,7 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
 {
     public ScoringEngine(
         LoadedModel model,
-        BatchingOptions batching,
+        ResolvedBatching batching,
         RequestLimitsOptions limits,
         BatchWorkerPool workers,
         IBatchExecutionGuard guard,
@@ -26,6 +26,8 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
         ILoggerFactory loggerFactory)
     {
         Model = model;
+        Batching = batching;
+        Workers = workers;
         _frontEnd = frontEnd;
         _time = timeProvider;
         var logger = loggerFactory.CreateLogger<ScoringEngine>();
@@ -45,6 +47,12 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
     private readonly TimeProvider _time;
 
     public LoadedModel Model { get; }
+
+    /// <summary>The batching settings in force (configured values, else the provider's defaults).</summary>
+    public ResolvedBatching Batching { get; }
+
+    /// <summary>The batch workers; the engine owns them (their number depends on the provider, known after loading).</summary>
+    public BatchWorkerPool Workers { get; }
 
     /// <summary>Every scoring operation, over this engine's batchers.</summary>
     public ScrapsScorer Scorer { get; }
@@ -90,6 +98,7 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         Model.Dispose();
+        Workers.Dispose();
     }
 
     /// <summary>

@@ -21,13 +21,31 @@ internal sealed class EngineHost
     private int _inFlight;
     private TaskCompletionSource? _drained;
 
+    /// <summary>The process's exit code when it stopped because the model could not be served as configured.</summary>
+    public const int FatalExitCode = 3;
+
     public EngineStatus Status { get; private set; } = EngineStatus.Loading;
+
+    /// <summary>0, or <see cref="FatalExitCode"/> after a fatal failure: what the process should exit with.</summary>
+    public int ExitCode { get; private set; }
 
     /// <summary>The engine, once loaded (still set while stopping, until the last admitted request ends).</summary>
     public ScoringEngine? Engine => Volatile.Read(ref _engine);
 
     /// <summary>Admitted requests that have not finished.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Why the model could not be served, once that happened (kept while stopping).</summary>
+    public string? Failure
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _failure;
+            }
+        }
+    }
 
     /// <summary>Why the service is not ready, for 503 details and the readiness probe.</summary>
     public string NotReadyReason => Status switch
@@ -58,11 +76,20 @@ internal sealed class EngineHost
         }
     }
 
-    public void MarkFailed(string reason)
+    /// <summary>
+    /// The model could not be served. <paramref name="fatal"/>: the process is stopping because of it (CUDA required but
+    /// unavailable), so its exit code says so (<see cref="ExitCode"/>).
+    /// </summary>
+    public void MarkFailed(string reason, bool fatal = false)
     {
         lock (_gate)
         {
             _failure = reason;
+            if (fatal)
+            {
+                ExitCode = FatalExitCode;
+            }
+
             if (Status == EngineStatus.Loading)
             {
                 Status = EngineStatus.Failed;

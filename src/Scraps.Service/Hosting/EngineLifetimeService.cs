@@ -2,6 +2,7 @@ using Scraps.Inference.Encoders;
 using Microsoft.Extensions.Options;
 using Scraps.Inference.Batching;
 using Scraps.Inference.Package;
+using Scraps.Inference.Runtime;
 using Scraps.Inference.Scoring;
 using Scraps.Service.Configuration;
 using Scraps.Service.Engine;
@@ -23,7 +24,6 @@ internal sealed partial class EngineLifetimeService(
     IOptions<BatchingOptions> batchingOptions,
     IOptions<RequestLimitsOptions> limits,
     IOptions<ShutdownOptions> shutdown,
-    BatchWorkerPool workers,
     IBatchExecutionGuard guard,
     BatchingMetrics metrics,
     FrontEndMetrics frontEnd,
@@ -83,7 +83,7 @@ internal sealed partial class EngineLifetimeService(
         if (host.Engine is { } engine)
         {
             await engine.StopAsync(cancellationToken);
-            engine.Model.Dispose();
+            await engine.DisposeAsync();
         }
 
         LogStopped(logger);
@@ -97,19 +97,29 @@ internal sealed partial class EngineLifetimeService(
         {
             LogLoading(logger, folder);
             var model = await Task.Run(() => source.Load(folder), stoppingToken);
+            var batching = batchingOptions.Value.Resolve(model.Provider);
             engine = new ScoringEngine(
-                model, batchingOptions.Value, limits.Value, workers, guard, metrics, frontEnd, timeProvider, loggerFactory);
+                model, batching, limits.Value, new BatchWorkerPool(batching.Workers), guard, metrics, frontEnd, timeProvider, loggerFactory);
             if (modelOptions.Value.WarmUp)
             {
                 await WarmUpAsync(engine, stoppingToken);
             }
 
             host.MarkReady(engine);
-            LogReady(logger, model.Id, model.ExecutionProvider, workers.Workers);
+            LogReady(logger, model.Id, model.Provider.ToString(), batching.Workers, batching.MaxBatchSize, batching.MaxPaddedFrames);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await DisposeAsync(engine);
+        }
+        catch (ExecutionProviderException e)
+        {
+            // ExecutionProvider=Cuda is a promise to run on the GPU: a pod that would silently serve from its CPU, or
+            // stay up unready, hides the fault. Stop with one line that says why (Program returns a non-zero exit code).
+            LogProviderFailed(logger, e.Message);
+            host.MarkFailed(e.Message, fatal: true);
+            await DisposeAsync(engine);
+            lifetime.StopApplication();
         }
         catch (Exception e)
         {
@@ -149,8 +159,11 @@ internal sealed partial class EngineLifetimeService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading the model package {Folder}")]
     private static partial void LogLoading(ILogger logger, string folder);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ready: model {Model} on {Provider}, {Workers} batch workers")]
-    private static partial void LogReady(ILogger logger, string model, string provider, int workers);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ready: model {Model} on {Provider}; {Workers} batch workers, batches of up to {MaxBatchSize} requests and {MaxPaddedFrames} padded frames")]
+    private static partial void LogReady(ILogger logger, string model, string provider, int workers, int maxBatchSize, int maxPaddedFrames);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Reason}")]
+    private static partial void LogProviderFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The model package {Folder} failed to load; the service stays up but not ready")]
     private static partial void LogLoadFailed(ILogger logger, Exception error, string folder);

@@ -27,7 +27,6 @@ internal static class ServiceSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BatchingMetrics>();
         services.AddSingleton<FrontEndMetrics>();
-        services.AddSingleton(sp => new BatchWorkerPool(sp.GetRequiredService<IOptions<BatchingOptions>>().Value.Workers));
         services.AddBatchResilience();
         services.AddSingleton<IBatchExecutionGuard, ResilientBatchExecution>();
         services.TryAddSingleton<IModelSource, PackageModelSource>();

@@ -32,6 +32,9 @@ public sealed class ServiceOptionsCatalog : WebApplicationFactory<Program>
     {
         var all = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
         all.TryAdd("Scraps:Model:Path", Path.Combine(Path.GetTempPath(), "scraps-deploy-tests", "no-model"));
+        // The binder asks for a section's properties only when the section exists; appsettings.json sets no batching
+        // value (each defaults per provider), so a key that is no property makes the section exist.
+        all.TryAdd("Scraps:Batching:NotAnOption", string.Empty);
         _recorder = new RecordingConfigurationSource(all);
     }
 

@@ -1,4 +1,5 @@
 using Scraps.Inference.Batching;
+using Scraps.Inference.Runtime;
 
 namespace Scraps.Inference.Tests.Batching;
 
@@ -23,12 +24,37 @@ public sealed class BatchingOptionsValidatorTests
         Assert.Contains("Workers", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    private static readonly ExecutionProviderStatus Cpu = new(ExecutionProviderKind.Auto, ExecutionProviderKind.Cpu, [], "test");
+    private static readonly ExecutionProviderStatus TwoGpus = new(ExecutionProviderKind.Cuda, ExecutionProviderKind.Cuda, [0, 1], "test");
+
     [Fact]
     public void The_limits_of_each_queue_come_from_the_shared_and_per_encoder_values()
     {
         var options = new BatchingOptions { MaxBatchSize = 4, MaxPaddedFrames = 900, MaxPaddedPhonemes = 90, QueueCapacity = 7 };
 
-        Assert.Equal(new BatcherLimits(4, 900, options.MaxBatchDelay, 7), options.AcousticLimits);
-        Assert.Equal(new BatcherLimits(4, 90, options.MaxBatchDelay, 7), options.PhoneticLimits);
+        var resolved = options.Resolve(Cpu);
+
+        Assert.Equal(new BatcherLimits(4, 900, resolved.MaxBatchDelay, 7), resolved.AcousticLimits);
+        Assert.Equal(new BatcherLimits(4, 90, resolved.MaxBatchDelay, 7), resolved.PhoneticLimits);
+    }
+
+    [Fact]
+    public void Unset_values_take_the_cpu_defaults_on_cpu()
+    {
+        Assert.Equal(new ResolvedBatching(8, TimeSpan.FromMilliseconds(5), 16_000, 4_096, 256, 2), new BatchingOptions().Resolve(Cpu));
+    }
+
+    [Fact]
+    public void Unset_values_take_larger_gpu_defaults_with_two_workers_per_gpu()
+    {
+        Assert.Equal(new ResolvedBatching(64, TimeSpan.FromMilliseconds(10), 160_000, 32_768, 1_024, 4), new BatchingOptions().Resolve(TwoGpus));
+    }
+
+    [Fact]
+    public void Configured_values_win_over_the_providers_defaults()
+    {
+        var resolved = new BatchingOptions { MaxBatchSize = 16, Workers = 3, MaxBatchDelay = TimeSpan.Zero }.Resolve(TwoGpus);
+
+        Assert.Equal((16, 3, TimeSpan.Zero, 160_000), (resolved.MaxBatchSize, resolved.Workers, resolved.MaxBatchDelay, resolved.MaxPaddedFrames));
     }
 }

@@ -19,6 +19,9 @@ public sealed class HealthApiTests
         Assert.Equal("alive", live.GetProperty("status").GetString());
         Assert.Equal("ready", ready.GetProperty("status").GetString());
         Assert.Equal("service-test@0.1.0", ready.GetProperty("model").GetString());
+        // Auto (the default) on a machine without a usable GPU: CPU, and why.
+        Assert.Equal("cpu", ready.GetProperty("provider").GetString());
+        Assert.StartsWith("auto: ", ready.GetProperty("providerReason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

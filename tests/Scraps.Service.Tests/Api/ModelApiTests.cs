@@ -29,6 +29,11 @@ public sealed class ModelApiTests(ServiceFactory factory) : IClassFixture<Servic
         Assert.Equal(0.5, calibration.GetProperty("threshold").GetDouble());
         Assert.Equal("random weights", model.GetProperty("trainingSummary").GetProperty("note").GetString());
         Assert.Equal("Cpu", model.GetProperty("executionProvider").GetString());
+        var provider = model.GetProperty("provider");
+        Assert.Equal("Auto", provider.GetProperty("requested").GetString());
+        Assert.Equal("Cpu", provider.GetProperty("running").GetString());
+        Assert.Equal(0, provider.GetProperty("devices").GetArrayLength());
+        Assert.Contains("CUDA", provider.GetProperty("reason").GetString(), StringComparison.Ordinal);
         var limits = model.GetProperty("limits");
         Assert.Equal(1023 * 200 / 16000.0, limits.GetProperty("maxAudioSeconds").GetDouble(), 6); // the positional table, below the 30 s configured
         Assert.Equal(512, limits.GetProperty("maxPhonemes").GetInt32());

@@ -25,4 +25,18 @@ public sealed class TelemetrySetupTests(ServiceFactory factory) : IClassFixture<
         Assert.Contains("encoder=\"acoustic\"", metrics, StringComparison.Ordinal);
         Assert.Contains("encoder=\"phonetic\"", metrics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Model_info_names_the_served_model_and_the_provider_it_runs_on()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var metrics = await client.GetStringAsync("/metrics");
+
+        var info = metrics.Split('\n').Single(line => line.StartsWith("scraps_model_info{", StringComparison.Ordinal));
+        Assert.Contains("name=\"service-test\"", info, StringComparison.Ordinal);
+        Assert.Contains("version=\"0.1.0\"", info, StringComparison.Ordinal);
+        Assert.Contains("provider=\"cpu\"", info, StringComparison.Ordinal);
+        Assert.Equal("1", info[(info.LastIndexOf('}') + 2)..].Split(' ')[0]);
+    }
 }
