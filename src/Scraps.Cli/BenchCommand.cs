@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Scraps.Cli.Bench;
 using Scraps.Inference.Package;
+using Scraps.Inference.Runtime;
 
 namespace Scraps.Cli;
 
@@ -17,6 +18,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure throughput and latency");
         bench.Subcommands.Add(CreateHttp());
         bench.Subcommands.Add(CreateOverload());
+        bench.Subcommands.Add(CreateParity());
         return bench;
     }
 
@@ -49,6 +51,53 @@ internal static class BenchCommand
         return command;
     }
 
+    private static Command CreateParity()
+    {
+        var model = new Option<string?>("--model", "-m") { Description = $"Model package folder (default: the bundled {ModelLocator.DefaultRelativePath})" };
+        var provider = ProviderOption();
+        var devices = DevicesOption();
+        var results = ResultsOption();
+        var command = new Command("parity", "Outputs of one execution provider against the CPU's on the bench workload (both encoders, embeddings and per-step outputs)")
+        {
+            model, provider, devices, results,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var candidate = new ScrapsModelOptions { ExecutionProvider = parseResult.GetValue(provider), CudaDeviceIds = parseResult.GetValue(devices) ?? [] };
+            candidate.Validate();
+            var r = ProviderParity.Run(ModelLocator.Resolve(parseResult.GetValue(model)), candidate, cancellationToken);
+            var output = parseResult.InvocationConfiguration.Output;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"provider {r.Provider}; sessions created in {r.LoadSeconds:0.00} s"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Clips} clips and transcripts: max |diff| {r.MaxAbsDiff:0.###e+0} (relative {r.MaxRelDiff:0.###e+0}), min embedding cosine {r.MinCosine:0.########}, max score diff {r.MaxScoreDiff:0.###e+0}"));
+            BenchResults.Append(parseResult.GetValue(results), new
+            {
+                bench = "parity",
+                provider = r.Provider.Name,
+                requested = r.Provider.Requested.ToString(),
+                reason = r.Provider.Reason,
+                devices = r.Provider.Devices,
+                clips = r.Clips,
+                maxAbsDiff = r.MaxAbsDiff,
+                maxRelDiff = r.MaxRelDiff,
+                minCosine = r.MinCosine,
+                maxScoreDiff = r.MaxScoreDiff,
+                loadSeconds = r.LoadSeconds,
+            });
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static Option<ExecutionProviderKind> ProviderOption() =>
+        new("--provider") { Description = "Execution provider: auto, cpu or cuda (cuda fails when CUDA cannot run)", DefaultValueFactory = _ => ExecutionProviderKind.Auto };
+
+    private static Option<int[]> DevicesOption() =>
+        new("--devices") { Description = "CUDA device ids (default 0), e.g. --devices 0 1", AllowMultipleArgumentsPerToken = true };
+
+    private static Option<string?> ResultsOption() =>
+        new("--results") { Description = "Also append each measured row to this file as one JSON object a line" };
+
     private static Command CreateHttp()
     {
         var model = new Option<string?>("--model", "-m") { Description = $"Model package folder (default: the bundled {ModelLocator.DefaultRelativePath})" };
@@ -63,10 +112,13 @@ internal static class BenchCommand
         var delay = new Option<double>("--delay-ms") { Description = "MaxBatchDelay of the dynamic run, in milliseconds", DefaultValueFactory = _ => 5 };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the MaxBatchSize=1 run" };
         var serviceEnv = new Option<string[]>("--service-env") { Description = "Extra KEY=VALUE environment for the service (repeatable), e.g. Scraps__Batching__Workers=1" };
+        var provider = ProviderOption();
+        var devices = DevicesOption();
+        var results = ResultsOption();
 
         var command = new Command("http", "Closed-loop load on POST /v1/score over loopback vs the engine's batched throughput")
         {
-            model, randomModel, randomConfig, service, clients, duration, warmUp, batch, workers, delay, noBaseline, serviceEnv,
+            model, randomModel, randomConfig, service, clients, duration, warmUp, batch, workers, delay, noBaseline, serviceEnv, provider, devices, results,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -80,7 +132,12 @@ internal static class BenchCommand
                 Positive(parseResult.GetValue(workers), "--workers"),
                 TimeSpan.FromMilliseconds(Math.Max(0, parseResult.GetValue(delay))),
                 !parseResult.GetValue(noBaseline),
-                ParseEnvironment(parseResult.GetValue(serviceEnv) ?? []));
+                ParseEnvironment(parseResult.GetValue(serviceEnv) ?? []))
+            {
+                Provider = parseResult.GetValue(provider),
+                Devices = parseResult.GetValue(devices) ?? [],
+                ResultsFile = parseResult.GetValue(results),
+            };
             await HttpBench.RunAsync(settings, parseResult.InvocationConfiguration.Output, cancellationToken);
             return 0;
         });

@@ -22,9 +22,10 @@ internal static class BenchCommand
         var device = new Option<string>("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };
         var torchLib = new Option<string?>("--torch-lib") { Description = $"A CUDA PyTorch installation's torch/lib folder (or ${TorchRuntimeOptions.TorchLibEnvironmentVariable})" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for torch (0: torch's default)", DefaultValueFactory = _ => 0 };
+        var results = new Option<string?>("--results") { Description = "Also append each row to this file as one JSON object a line" };
         var command = new Command("bench", "Time training steps per second of model configs on synthetic clips")
         {
-            configs, batch, seconds, warmup, steps, device, torchLib, threads,
+            configs, batch, seconds, warmup, steps, device, torchLib, threads, results,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +50,11 @@ internal static class BenchCommand
                     r.Config, r.Parameters.ToString("N0", CultureInfo.InvariantCulture), r.Batch.ToString(CultureInfo.InvariantCulture),
                     r.StepsPerSecond.ToString("0.000", CultureInfo.InvariantCulture), (r.StepsPerSecond * r.Batch).ToString("0.0", CultureInfo.InvariantCulture),
                     r.AudioSecondsPerSecond.ToString("0.0", CultureInfo.InvariantCulture), info.Device.ToString());
+                if (parse.GetValue(results) is { } path)
+                {
+                    var row = new { bench = "train", config = r.Config, parameters = r.Parameters, batch = r.Batch, frames = r.Frames, stepsPerSecond = r.StepsPerSecond, device = info.Device.ToString(), reason = info.Reason, torch = typeof(torch).Assembly.GetName().Version?.ToString() };
+                    File.AppendAllText(path, System.Text.Json.JsonSerializer.Serialize(row, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) + "\n");
+                }
             }
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
             console.Write(table);

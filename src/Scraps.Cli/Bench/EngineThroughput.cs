@@ -12,10 +12,24 @@ namespace Scraps.Cli.Bench;
 /// </summary>
 internal static class EngineThroughput
 {
-    public static LatencySummary Run(
-        string modelFolder, IReadOnlyList<BenchItem> items, int batchSize, int workers, TimeSpan warmUp, TimeSpan duration, CancellationToken cancellationToken)
+    public static (LatencySummary Summary, ExecutionProviderStatus Provider) Run(
+        string modelFolder,
+        IReadOnlyList<BenchItem> items,
+        int batchSize,
+        int workers,
+        ExecutionProviderKind provider,
+        IReadOnlyList<int> devices,
+        TimeSpan warmUp,
+        TimeSpan duration,
+        CancellationToken cancellationToken)
     {
-        var options = new ScrapsModelOptions { IntraOpThreads = Math.Max(1, Environment.ProcessorCount / workers) };
+        var options = new ScrapsModelOptions
+        {
+            IntraOpThreads = Math.Max(1, Environment.ProcessorCount / workers),
+            ExecutionProvider = provider,
+            CudaDeviceIds = [.. devices],
+            MaxBatchSize = batchSize,
+        };
         using var model = ScrapsModel.Load(modelFolder, options);
         using var phonemizer = model.CreatePhonemizer();
         var scorer = new ScrapsScorer(model, phonemizer);
@@ -59,10 +73,11 @@ internal static class EngineThroughput
             thread.Join();
         }
 
-        return new LatencySummary(completed, duration.TotalSeconds, double.NaN, double.NaN, double.NaN)
+        var summary = new LatencySummary(completed, duration.TotalSeconds, double.NaN, double.NaN, double.NaN)
         {
             CpuMsPerItem = completed > 0 ? (cpuEnd - cpuStart).TotalMilliseconds / completed : double.NaN,
         };
+        return (summary, model.Provider);
     }
 
     /// <summary>This process's CPU time when the clock reaches <paramref name="timestamp"/>.</summary>

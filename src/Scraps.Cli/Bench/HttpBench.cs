@@ -14,13 +14,16 @@ internal static class HttpBench
             $"model {settings.ModelFolder}; {Environment.ProcessorCount} cores; {items.Count} clips of {items.Min(i => i.Seconds):0.0}-{items.Max(i => i.Seconds):0.0} s; {settings.Clients} clients; {settings.WarmUp.TotalSeconds:0} s warm-up + {settings.Duration.TotalSeconds:0} s measured per run"));
 
         await output.WriteLineAsync($"service environment: {string.Join(", ", settings.ServiceEnvironment.Select(e => $"{e.Key}={e.Value}").Prepend("DOTNET_GCgen0size=0x4000000 (default)"))}");
-        var engine = EngineThroughput.Run(settings.ModelFolder, items, settings.BatchSize, settings.Workers, settings.WarmUp, settings.Duration, cancellationToken);
+        var (engine, provider) = EngineThroughput.Run(
+            settings.ModelFolder, items, settings.BatchSize, settings.Workers, settings.Provider, settings.Devices, settings.WarmUp, settings.Duration, cancellationToken);
+        await output.WriteLineAsync($"engine provider: {provider}");
         var rows = new List<string>
         {
             Header(),
             Row($"engine (batch {settings.BatchSize}, {settings.Workers} threads)", engine, settings.BatchSize.ToString(CultureInfo.InvariantCulture), "-", "-"),
         };
         await output.WriteLineAsync(rows[^1]);
+        Record(settings, "engine", provider.Name, settings.BatchSize, engine, "-", 0);
 
         var dynamic = await RunServiceAsync($"service, MaxBatchSize={settings.BatchSize}", settings, settings.BatchSize, settings.BatchDelay, items, cancellationToken);
         rows.Add(dynamic.Row);
@@ -64,12 +67,23 @@ internal static class HttpBench
             ["Scraps__Batching__MaxBatchDelay"] = delay.ToString("c", CultureInfo.InvariantCulture),
             ["Scraps__Batching__Workers"] = settings.Workers.ToString(CultureInfo.InvariantCulture),
             ["Scraps__Batching__QueueCapacity"] = Math.Max(256, settings.Clients * 2).ToString(CultureInfo.InvariantCulture),
+            ["Scraps__Inference__ExecutionProvider"] = settings.Provider.ToString(),
+
+            // A closed loop of C clients never has more than C requests out: admit them all, so that the run measures
+            // batching and the engine, not admission (scraps bench overload measures that).
+            ["Scraps__Admission__PermitLimit"] = Math.Max(16, settings.Clients).ToString(CultureInfo.InvariantCulture),
+            ["Scraps__Admission__QueueLimit"] = Math.Max(32, settings.Clients).ToString(CultureInfo.InvariantCulture),
 
             // A 64 MB gen0 budget, as recommended for deployment: requests keep 0.1-2 MB of audio buffers alive while
             // queued, and with the small default budget they get promoted and collected in gen2 (measured: ~10% of
             // the service's CPU). Environment only (no runtimeconfig knob); --service-env DOTNET_GCgen0size=0 undoes it.
             ["DOTNET_GCgen0size"] = "0x4000000",
         };
+        for (var i = 0; i < settings.Devices.Count; i++)
+        {
+            environment[$"Scraps__Inference__CudaDeviceIds__{i}"] = settings.Devices[i].ToString(CultureInfo.InvariantCulture);
+        }
+
         foreach (var (key, value) in settings.ServiceEnvironment)
         {
             environment[key] = value;
@@ -104,7 +118,34 @@ internal static class HttpBench
         var clientCpuMs = (after.ClientCpu - before.ClientCpu).TotalMilliseconds / completed;
         var errors = load.Failures.Count == 0 ? "0" : string.Join(",", load.Failures.Select(f => $"{f.Key}x{f.Value}"));
         var batchText = Invariant($"{batches.GetValueOrDefault("acoustic", double.NaN):0.0}/{batches.GetValueOrDefault("phonetic", double.NaN):0.0}");
+        var errorCount = load.Failures.Values.Sum();
+        Record(settings, name, ProviderOf(after.Metrics), maxBatchSize, latency, batchText, errorCount);
         return new ServiceRun(latency, clientCpuMs, Row(name, latency, batchText, Invariant($"{clientCpuMs:0.0}"), errors));
+    }
+
+    private static void Record(HttpBenchSettings settings, string run, string provider, int maxBatchSize, LatencySummary latency, string batch, long errors) =>
+        BenchResults.Append(settings.ResultsFile, new
+        {
+            bench = "http",
+            run,
+            provider,
+            clients = settings.Clients,
+            maxBatchSize,
+            reqPerSec = latency.Throughput,
+            p50Ms = latency.P50Ms,
+            p95Ms = latency.P95Ms,
+            p99Ms = latency.P99Ms,
+            batch,
+            cpuMsPerReq = latency.CpuMsPerItem,
+            errors,
+        });
+
+    /// <summary>The provider label of the service's scraps_model_info metric ("cpu", "cuda"), or "?".</summary>
+    private static string ProviderOf(string metrics)
+    {
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("scraps_model_info{", StringComparison.Ordinal));
+        var match = line is null ? null : System.Text.RegularExpressions.Regex.Match(line, "provider=\"(?<p>[a-z]+)\"");
+        return match is { Success: true } ? match.Groups["p"].Value : "?";
     }
 
     private static string Header() => Invariant(

@@ -11,4 +11,14 @@ internal sealed record HttpBenchSettings(
     int Workers,
     TimeSpan BatchDelay,
     bool WithBaseline,
-    IReadOnlyDictionary<string, string> ServiceEnvironment);
+    IReadOnlyDictionary<string, string> ServiceEnvironment)
+{
+    /// <summary>Where the engine and the service run their graphs (the service gets Scraps__Inference__ExecutionProvider).</summary>
+    public Scraps.Inference.Runtime.ExecutionProviderKind Provider { get; init; } = Scraps.Inference.Runtime.ExecutionProviderKind.Auto;
+
+    /// <summary>CUDA device ids (empty: device 0).</summary>
+    public IReadOnlyList<int> Devices { get; init; } = [];
+
+    /// <summary>A file to append each measured row to as JSON (null: none).</summary>
+    public string? ResultsFile { get; init; }
+}
