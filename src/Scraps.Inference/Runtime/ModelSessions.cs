@@ -39,7 +39,8 @@ internal sealed partial class ModelSessions : IDisposable
         string why;
         Exception? cause = null;
         var available = source.AvailableProviders();
-        if (!available.Contains(OrtSessionFactory.CudaProvider, StringComparer.Ordinal))
+        var built = available.Contains(OrtSessionFactory.CudaProvider, StringComparer.Ordinal);
+        if (!built)
         {
             why = $"this ONNX Runtime build has no CUDA provider (only {string.Join(", ", available)}); the GPU build is -p:OrtGpu=true";
         }
@@ -62,7 +63,16 @@ internal sealed partial class ModelSessions : IDisposable
             throw new ExecutionProviderException($"ExecutionProvider is Cuda, but {why}", cause);
         }
 
-        LogCudaFallback(logger, why);
+        // The CPU build under Auto is the expected case (the CPU image); a GPU build that cannot use its GPU is not.
+        if (built)
+        {
+            LogCudaFallback(logger, why);
+        }
+        else
+        {
+            LogCpuBuild(logger, why);
+        }
+
         return OpenOnCpu(folder, architecture, source, new(requested, ExecutionProviderKind.Cpu, [], $"auto: {why}"));
     }
 
@@ -137,6 +147,9 @@ internal sealed partial class ModelSessions : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CUDA is not used ({Reason}); running on CPU")]
     private static partial void LogCudaFallback(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running on CPU: {Reason}")]
+    private static partial void LogCpuBuild(ILogger logger, string reason);
 
     /// <summary>A CUDA session could not be created on <see cref="Target"/>; the inner exception says why.</summary>
     private sealed class CudaTargetException(ExecutionTarget target, Exception inner) : Exception(inner.Message, inner)

@@ -75,6 +75,19 @@ public sealed class ModelSessionsTests(TestPackageFixture package) : IClassFixtu
     }
 
     [Fact]
+    public void Under_auto_the_cpu_build_runs_on_cpu_without_a_warning()
+    {
+        using var logger = new RecordingLoggerFactory();
+
+        using var model = ScrapsModel.Load(package.Folder, new ScrapsModelOptions(), new PretendGpus(providers: ["CPUExecutionProvider"]), logger);
+
+        Assert.Equal(ExecutionProviderKind.Cpu, model.ExecutionProvider);
+        Assert.StartsWith("auto: this ONNX Runtime build has no CUDA provider", model.Provider.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(logger.Messages, m => m.Level >= LogLevel.Warning);
+        Assert.Contains(logger.Messages, m => m.Level == LogLevel.Information && m.Text.StartsWith("Running on CPU: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Cpu_never_tries_cuda()
     {
         var source = new PretendGpus(failingDevice: 0);
