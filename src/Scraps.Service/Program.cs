@@ -12,6 +12,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseRouting();
+app.UseScrapsRequestMetrics();
 // Admission (Scraps:Admission) runs after routing, before any endpoint reads its body.
 app.UseRateLimiter();
 app.UseScrapsOpenApi();

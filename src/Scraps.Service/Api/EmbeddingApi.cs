@@ -5,6 +5,7 @@ using Scraps.Service.Api.Contracts;
 using Scraps.Service.Api.Requests;
 using Scraps.Service.Hosting;
 using Scraps.Service.OpenApi;
+using Scraps.Service.Telemetry;
 
 namespace Scraps.Service.Api;
 
@@ -16,6 +17,7 @@ internal static class EmbeddingApi
         const string acoustic = "With sequence=true the per-step outputs of the acoustic backbone are added (frames after subsampling × backbone width).";
         v1.MapPost("/embed/acoustic", EmbedAcousticJsonAsync)
             .WithName("EmbedAcoustic")
+            .CountedAs(ScrapsOperation.EmbedAcoustic)
             .WithTags("Embeddings")
             .WithSummary("A clip's acoustic SCRAPS vector")
             .WithDescription(acoustic + " This operation reads JSON with base64 audio; with the clip as a file part, use POST /v1/embed/acoustic/multipart.")
@@ -25,6 +27,7 @@ internal static class EmbeddingApi
 
         v1.MapPost("/embed/acoustic/multipart", EmbedAcousticMultipartAsync)
             .WithName("EmbedAcousticMultipart")
+            .CountedAs(ScrapsOperation.EmbedAcoustic)
             .WithTags("Embeddings")
             .WithSummary("A clip's (a file part's) acoustic SCRAPS vector")
             .WithDescription(acoustic + " The clip travels as a file part; with base64 audio in JSON, use POST /v1/embed/acoustic.")
@@ -34,6 +37,7 @@ internal static class EmbeddingApi
 
         v1.MapPost("/embed/phonetic", EmbedPhoneticAsync)
             .WithName("EmbedPhonetic")
+            .CountedAs(ScrapsOperation.EmbedPhonetic)
             .WithTags("Embeddings")
             .WithSummary("A transcript's (or phoneme string's) phonetic SCRAPS vector")
             .WithDescription("With sequence=true the per-step outputs of the phonetic backbone are added (phonemes × backbone width).")

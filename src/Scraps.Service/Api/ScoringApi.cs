@@ -5,6 +5,7 @@ using Scraps.Service.Api.Contracts;
 using Scraps.Service.Api.Requests;
 using Scraps.Service.Hosting;
 using Scraps.Service.OpenApi;
+using Scraps.Service.Telemetry;
 
 namespace Scraps.Service.Api;
 
@@ -19,12 +20,14 @@ internal static class ScoringApi
         const string score = "Returns the raw SCRAPS score (dot product of the acoustic and phonetic vectors), the calibrated match probability and the decision at the model's threshold; with a model that has the CTC head, also the alignment score, and with words=true every word of the transcript with its time span, confidence and match (which words does the audio not support?).";
         v1.MapPost("/score", ScoreJsonAsync)
             .WithName("Score")
+            .CountedAs(ScrapsOperation.Score)
             .WithSummary("Score one clip against a transcript or phonemes")
             .WithDescription(score + string.Format(null, MultipartNote, "/v1/score"))
             .AcceptsJson<ScoreRequest>()
             .AsScoringOperation();
         v1.MapPost("/score/multipart", ScoreMultipartAsync)
             .WithName("ScoreMultipart")
+            .CountedAs(ScrapsOperation.Score)
             .WithSummary("Score one clip (a file part) against a transcript or phonemes")
             .WithDescription(score + string.Format(null, JsonNote, "/v1/score"))
             .AcceptsForm<ScoreForm>()
@@ -33,12 +36,14 @@ internal static class ScoringApi
         const string rank = "Scores the clip against every candidate (e.g. an ASR n-best list, or pronunciation variants as X-SAMPA) and returns them best first with score, probability and alignment score.";
         v1.MapPost("/rank", RankJsonAsync)
             .WithName("Rank")
+            .CountedAs(ScrapsOperation.Rank)
             .WithSummary("Rank candidate transcripts (or pronunciations) for one clip")
             .WithDescription(rank + string.Format(null, MultipartNote, "/v1/rank"))
             .AcceptsJson<RankRequest>()
             .AsScoringOperation();
         v1.MapPost("/rank/multipart", RankMultipartAsync)
             .WithName("RankMultipart")
+            .CountedAs(ScrapsOperation.Rank)
             .WithSummary("Rank candidate transcripts (or pronunciations) for one clip (a file part)")
             .WithDescription(rank + " The candidates are repeated 'transcript' (or 'phonemes') fields." + string.Format(null, JsonNote, "/v1/rank"))
             .AcceptsForm<RankForm>()
@@ -47,12 +52,14 @@ internal static class ScoringApi
         const string matrix = "Returns the N×M raw scores with the softmax of each row (which transcript fits each clip) and of each column (which clip fits each transcript).";
         v1.MapPost("/score/matrix", ScoreMatrixJsonAsync)
             .WithName("ScoreMatrix")
+            .CountedAs(ScrapsOperation.ScoreMatrix)
             .WithSummary("Score N clips against M transcripts")
             .WithDescription(matrix + string.Format(null, MultipartNote, "/v1/score/matrix"))
             .AcceptsJson<ScoreMatrixRequest>()
             .AsScoringOperation();
         v1.MapPost("/score/matrix/multipart", ScoreMatrixMultipartAsync)
             .WithName("ScoreMatrixMultipart")
+            .CountedAs(ScrapsOperation.ScoreMatrix)
             .WithSummary("Score N clips (file parts) against M transcripts")
             .WithDescription(matrix + " Repeat the 'audio' file part and the 'transcript' (or 'phonemes') field; order is kept." + string.Format(null, JsonNote, "/v1/score/matrix"))
             .AcceptsForm<ScoreMatrixForm>()
@@ -61,12 +68,14 @@ internal static class ScoringApi
         const string compare = "SCRAPS(audio, reference) and the cosine of the two acoustic vectors (paper, section 4.8: voice-conversion output against its source), plus SCRAPS(audio, transcript) when a transcript or phonemes are given.";
         v1.MapPost("/compare", CompareJsonAsync)
             .WithName("Compare")
+            .CountedAs(ScrapsOperation.Compare)
             .WithSummary("Compare a clip with a reference clip (text-less intelligibility)")
             .WithDescription(compare + string.Format(null, MultipartNote, "/v1/compare"))
             .AcceptsJson<CompareRequest>()
             .AsScoringOperation();
         v1.MapPost("/compare/multipart", CompareMultipartAsync)
             .WithName("CompareMultipart")
+            .CountedAs(ScrapsOperation.Compare)
             .WithSummary("Compare a clip with a reference clip, both file parts")
             .WithDescription(compare + string.Format(null, JsonNote, "/v1/compare"))
             .AcceptsForm<CompareForm>()
