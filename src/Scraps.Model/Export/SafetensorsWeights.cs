@@ -47,10 +47,15 @@ public static class SafetensorsWeights
             throw new CheckpointFormatException($"{path} is not a readable safetensors file: {e.Message}");
         }
 
-        return loaded.ToDictionary(
-            p => p.Key,
-            p => p.Value.dtype == ScalarType.Float32 ? p.Value : p.Value.to(ScalarType.Float32),
-            StringComparer.Ordinal);
+        return loaded.ToDictionary(p => p.Key, p => Float32(p.Value), StringComparer.Ordinal);
+    }
+
+    private static Tensor Float32(Tensor tensor)
+    {
+        if (tensor.dtype == ScalarType.Float32) return tensor;
+        var wide = tensor.to(ScalarType.Float32);
+        tensor.Dispose();
+        return wide;
     }
 
     /// <summary>
