@@ -10,4 +10,5 @@ root.Subcommands.Add(Scraps.Cli.BenchCommand.Create());
 root.Subcommands.Add(Scraps.Cli.ScoreCommand.Create());
 root.Subcommands.Add(Scraps.Cli.RankCommand.Create());
 root.Subcommands.Add(Scraps.Cli.FeaturesCommand.Create());
+root.Subcommands.Add(Scraps.Cli.Report.ReportCommand.Create());
 return await CommandLineRunner.InvokeAsync(root, args);

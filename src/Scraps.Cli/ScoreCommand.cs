@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace Scraps.Cli;
 
 /// <summary>
-/// <c>scraps score --model DIR --manifest IN.jsonl --out OUT.jsonl [--shard i/n] [--batch N]</c>: one
+/// <c>scraps score --model DIR --manifest IN.jsonl --out OUT.jsonl [--shard i/n] [--batch N] [--words] [--report DIR]</c>: one
 /// <c>{id, score, probability, match}</c> line per utterance. Streams, resumes (ids already in OUT are skipped),
 /// reports bad lines on stderr and goes on; a progress bar and a summary go to stderr.
 /// </summary>
@@ -26,8 +26,9 @@ internal static class ScoreCommand
         var batch = new Option<int>("--batch", "-b") { Description = "Utterances encoded together", DefaultValueFactory = _ => 16 };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0: one per core)", DefaultValueFactory = _ => 0 };
         var words = new Option<bool>("--words") { Description = "Add every word with its start, end, confidence and match (models with the CTC head)" };
+        var report = new Option<string?>("--report") { Description = "Also write an HTML filtering report of the output into this folder (as scraps report does)" };
 
-        var command = new Command("score", "Score every utterance of a manifest against its transcript") { model, manifest, output, shard, batch, threads, words };
+        var command = new Command("score", "Score every utterance of a manifest against its transcript") { model, manifest, output, shard, batch, threads, words, report };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var shardText = parseResult.GetValue(shard);
@@ -38,7 +39,14 @@ internal static class ScoreCommand
                 Words = parseResult.GetValue(words),
             };
             var modelOptions = new ScrapsModelOptions { IntraOpThreads = parseResult.GetValue(threads) };
-            return Task.FromResult(Run(parseResult.GetValue(model), options, modelOptions, parseResult.InvocationConfiguration.Error, cancellationToken));
+            var code = Run(parseResult.GetValue(model), options, modelOptions, parseResult.InvocationConfiguration.Error, cancellationToken);
+            if (code == 0 && parseResult.GetValue(report) is { } reportFolder)
+            {
+                var written = Report.ReportCommand.Write(options.OutputPath, options.ManifestPath, reportFolder, parseResult.GetValue(model), Report.ReportCommand.DefaultWorst);
+                parseResult.InvocationConfiguration.Error.WriteLine($"report: {written.Folder}/{Report.ReportHtmlWriter.FileName} ({written.Kept} kept, {written.Dropped} dropped)");
+            }
+
+            return Task.FromResult(code);
         });
         return command;
     }

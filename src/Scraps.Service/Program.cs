@@ -13,6 +13,7 @@ var engineHost = app.Services.GetRequiredService<EngineHost>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseRouting();
+app.UseScrapsRequestMetrics();
 // Admission (Scraps:Admission) runs after routing, before any endpoint reads its body.
 app.UseRateLimiter();
 app.UseScrapsOpenApi();

@@ -87,8 +87,9 @@ internal static class FitCommand
         public readonly Option<bool> Resume = new("--resume") { Description = "Continue the run folder's latest checkpoint (same step, optimiser state and data order)" };
         public readonly Option<string?> InitFrom = new("--init-from")
         {
-            Description = "Start a new run from the weights of another run's latest checkpoint (a run folder), of one checkpoint folder, or of a " +
-                          "model package (e.g. models/scraps-en-base): fine-tuning, or a curriculum stage with longer clips or more data " +
+            Description = "Start a new run from the weights of another run's latest checkpoint (a run folder), of one checkpoint folder, of a " +
+                          "model package (e.g. models/scraps-en-base), or of a safetensors file with phonemes.json beside it (e.g. trained in PyTorch " +
+                          "from scraps-train export --safetensors): fine-tuning, or a curriculum stage with longer clips or more data " +
                           "(same architecture, a CTC head may be added; fresh optimiser, step 0)",
         };
         public readonly Option<string> Device = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => "auto" };

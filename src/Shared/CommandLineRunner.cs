@@ -22,7 +22,17 @@ internal static class CommandLineRunner
         var error = config.Error;
         try
         {
-            return await root.Parse(args).InvokeAsync(config);
+            var parse = root.Parse(args);
+            // A malformed option value or an unknown option is a usage error like any other: one line naming it and
+            // exit code 2, not System.CommandLine's default of the whole help text and exit code 1. Help (--help)
+            // itself parses without errors.
+            if (parse.Errors.Count > 0)
+            {
+                await error.WriteLineAsync($"error: {OneLine(parse.Errors[0].Message)} (see --help)");
+                return InputError;
+            }
+
+            return await parse.InvokeAsync(config);
         }
         catch (OperationCanceledException)
         {

@@ -5,7 +5,8 @@ namespace Scraps.Inference.Batching;
 
 /// <summary>
 /// The batcher's instruments, on the meter <c>Scraps.Batching</c> (created through <see cref="IMeterFactory"/>),
-/// each tagged with the encoder (<c>acoustic</c>, <c>phonetic</c>).
+/// each tagged with the encoder (<c>acoustic</c>, <c>phonetic</c>). The counters start at 0 for every encoder and
+/// reason, so that rate() and alerts see a series before the first rejection, cancellation or failure.
 /// </summary>
 public sealed class BatchingMetrics
 {
@@ -22,6 +23,21 @@ public sealed class BatchingMetrics
     private readonly Histogram<double> _inferenceTime;
     private readonly Counter<long> _rejections;
     private readonly Counter<long> _cancellations;
+    private readonly Counter<long> _failures;
+
+    /// <summary>The encoders of a SCRAPS model, each with its own batcher.</summary>
+    public static readonly IReadOnlyList<string> Encoders = ["acoustic", "phonetic"];
+
+    /// <summary>Why admission refused a request: its queue was full, or the batcher was stopping.</summary>
+    public static readonly IReadOnlyList<string> RejectionReasons = [QueueFull, Stopping];
+
+    /// <summary>Why a batch failed: the engine refused or abandoned it (circuit open, batch timeout), or the encoder threw.</summary>
+    public static readonly IReadOnlyList<string> FailureReasons = [Unavailable, Error];
+
+    internal const string QueueFull = "queue_full";
+    internal const string Stopping = "stopping";
+    internal const string Unavailable = "unavailable";
+    internal const string Error = "error";
 
     public BatchingMetrics(IMeterFactory meterFactory)
     {
@@ -45,6 +61,21 @@ public sealed class BatchingMetrics
             "scraps.batching.rejections", "{request}", "Requests refused at admission (queue full or shutting down).");
         _cancellations = meter.CreateCounter<long>(
             "scraps.batching.cancellations", "{request}", "Requests whose caller gave up before their batch ran; never computed.");
+        _failures = meter.CreateCounter<long>(
+            "scraps.batching.batch.failures", "{batch}", "Encoder batches that failed; their requests got 503 (unavailable) or 500 (error).");
+        foreach (var encoder in Encoders)
+        {
+            _cancellations.Add(0, Encoder(encoder));
+            foreach (var reason in RejectionReasons)
+            {
+                _rejections.Add(0, new TagList { { "encoder", encoder }, { "reason", reason } });
+            }
+
+            foreach (var reason in FailureReasons)
+            {
+                _failures.Add(0, new TagList { { "encoder", encoder }, { "reason", reason } });
+            }
+        }
     }
 
     internal void Admitted(string encoder) => _queueDepth.Add(1, Encoder(encoder));
@@ -55,6 +86,9 @@ public sealed class BatchingMetrics
         _rejections.Add(1, new TagList { { "encoder", encoder }, { "reason", reason } });
 
     internal void Cancelled(string encoder) => _cancellations.Add(1, Encoder(encoder));
+
+    internal void BatchFailed(string encoder, Exception error) =>
+        _failures.Add(1, new TagList { { "encoder", encoder }, { "reason", error is EngineUnavailableException ? Unavailable : Error } });
 
     internal void WaitedInQueue(string encoder, TimeSpan waited) => _queueTime.Record(waited.TotalSeconds, Encoder(encoder));
 

@@ -94,7 +94,7 @@ public sealed partial class DynamicBatcher<TInput, TOutput> : IAsyncDisposable
         if (Interlocked.Increment(ref _depth) > _limits.QueueCapacity)
         {
             Interlocked.Decrement(ref _depth);
-            _metrics.Rejected(Name, "queue_full");
+            _metrics.Rejected(Name, BatchingMetrics.QueueFull);
             throw new BatchQueueFullException(Name, _limits.QueueCapacity, EstimateRetryAfter());
         }
 
@@ -110,7 +110,7 @@ public sealed partial class DynamicBatcher<TInput, TOutput> : IAsyncDisposable
             }
 
             item.Detach();
-            _metrics.Rejected(Name, "stopping");
+            _metrics.Rejected(Name, BatchingMetrics.Stopping);
             throw new BatcherStoppedException(Name);
         }
 
@@ -335,6 +335,7 @@ public sealed partial class DynamicBatcher<TInput, TOutput> : IAsyncDisposable
         catch (Exception e)
         {
             LogBatchFailed(_logger, e, Name, live.Count);
+            _metrics.BatchFailed(Name, e);
             foreach (var item in live)
             {
                 item.Fail(e);

@@ -6,8 +6,9 @@ using static TorchSharp.torch;
 namespace Scraps.Model.Training;
 
 /// <summary>
-/// The weights a new run starts from (<see cref="TrainingOptions.InitialWeights"/>): another run's checkpoint, or a
-/// model package (the shipped model, whose ONNX graphs are read back with <see cref="ScrapsGraphReader"/>). Either
+/// The weights a new run starts from (<see cref="TrainingOptions.InitialWeights"/>): another run's checkpoint, a
+/// model package (the shipped model, whose ONNX graphs are read back with <see cref="ScrapsGraphReader"/>), or a
+/// safetensors file, e.g. trained in PyTorch (<see cref="SafetensorsInitialWeights"/>). Each
 /// must have this run's architecture and phoneme inventory, except that a run may add the CTC head to weights that
 /// lack it (the head then starts from its random initialisation).
 /// </summary>
@@ -29,6 +30,7 @@ internal abstract class InitialWeights
     {
         var full = Path.GetFullPath(path);
         if (File.Exists(Path.Combine(full, PackageManifest))) return FromPackage(full, config, inventoryVersion);
+        if (SafetensorsInitialWeights.FileOf(full) is { } safetensors) return SafetensorsInitialWeights.FromFile(safetensors, config, inventoryVersion);
 
         var source = CheckpointStore.LoadState(TrainingLoop.CheckpointFolderOf(full, "initial weights"));
         var problems = Differences(source.Options.Config, config);
@@ -89,18 +91,13 @@ internal abstract class InitialWeights
 
         public override ScrapsNet Load(ScrapsModelConfig config)
         {
-            // Read with the package's own head setting; a run that adds the head keeps the new head's initialisation.
-            var weights = ScrapsGraphReader.Read(folder, config with { CtcHead = architecture.CtcHead });
-            var model = new ScrapsNet(config);
             try
             {
-                using var scope = NewDisposeScope();
-                model.CopyFrom(TorchWeightWriter.ToStateDict(weights));
-                return model;
+                // Read with the package's own head setting; a run that adds the head keeps the new head's initialisation.
+                return PackageGraphWeights.Load(folder, config, architecture.CtcHead);
             }
             catch (ArgumentException e)
             {
-                model.Dispose();
                 throw new CheckpointFormatException($"Cannot start from model package {folder}: {e.Message}.");
             }
         }

@@ -70,11 +70,13 @@ public sealed class TrainingLoop
     }
 
     /// <summary>
-    /// What <c>--init-from</c> names, resolved: a model package folder (with model.json) as it is, else the checkpoint
-    /// folder of <see cref="CheckpointFolderOf"/>.
+
+
     /// </summary>
     public static string InitialWeightsFolderOf(string path) =>
-        File.Exists(Path.Combine(Path.GetFullPath(path), "model.json")) ? Path.GetFullPath(path) : CheckpointFolderOf(path, "--init-from");
+        File.Exists(Path.Combine(Path.GetFullPath(path), "model.json")) || SafetensorsInitialWeights.FileOf(path) is not null
+            ? Path.GetFullPath(path)
+            : CheckpointFolderOf(path, "--init-from");
 
     /// <summary>One checkpoint folder (<c>RUN/checkpoints/step-NNNNNNNNN</c>); <see cref="CheckpointFormatException"/> when incomplete or unreadable.</summary>
     public static TrainingCheckpoint ReadCheckpoint(string checkpointDirectory) => CheckpointStore.Load(Path.GetFullPath(checkpointDirectory));

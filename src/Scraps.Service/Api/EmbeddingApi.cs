@@ -5,6 +5,7 @@ using Scraps.Service.Api.Contracts;
 using Scraps.Service.Api.Requests;
 using Scraps.Service.Hosting;
 using Scraps.Service.OpenApi;
+using Scraps.Service.Telemetry;
 
 namespace Scraps.Service.Api;
 
@@ -13,17 +14,30 @@ internal static class EmbeddingApi
 {
     public static RouteGroupBuilder MapEmbeddingApi(this RouteGroupBuilder v1)
     {
-        v1.MapPost("/embed/acoustic", EmbedAcousticAsync)
+        const string acoustic = "With sequence=true the per-step outputs of the acoustic backbone are added (frames after subsampling × backbone width).";
+        v1.MapPost("/embed/acoustic", EmbedAcousticJsonAsync)
             .WithName("EmbedAcoustic")
+            .CountedAs(ScrapsOperation.EmbedAcoustic)
             .WithTags("Embeddings")
             .WithSummary("A clip's acoustic SCRAPS vector")
-            .WithDescription("With sequence=true the per-step outputs of the acoustic backbone are added (frames after subsampling × backbone width).")
-            .AcceptsAudioRequest<AcousticEmbeddingRequest, AudioForm>()
+            .WithDescription(acoustic + " This operation reads JSON with base64 audio; with the clip as a file part, use POST /v1/embed/acoustic/multipart.")
+            .AcceptsJson<AcousticEmbeddingRequest>()
+            .ProducesInputProblems()
+            .RequireRateLimiting(AdmissionPolicy.Name);
+
+        v1.MapPost("/embed/acoustic/multipart", EmbedAcousticMultipartAsync)
+            .WithName("EmbedAcousticMultipart")
+            .CountedAs(ScrapsOperation.EmbedAcoustic)
+            .WithTags("Embeddings")
+            .WithSummary("A clip's (a file part's) acoustic SCRAPS vector")
+            .WithDescription(acoustic + " The clip travels as a file part; with base64 audio in JSON, use POST /v1/embed/acoustic.")
+            .AcceptsForm<AudioForm>()
             .ProducesInputProblems()
             .RequireRateLimiting(AdmissionPolicy.Name);
 
         v1.MapPost("/embed/phonetic", EmbedPhoneticAsync)
             .WithName("EmbedPhonetic")
+            .CountedAs(ScrapsOperation.EmbedPhonetic)
             .WithTags("Embeddings")
             .WithSummary("A transcript's (or phoneme string's) phonetic SCRAPS vector")
             .WithDescription("With sequence=true the per-step outputs of the phonetic backbone are added (phonemes × backbone width).")
@@ -35,11 +49,20 @@ internal static class EmbeddingApi
     }
 
     /// <param name="sequence">Add the per-step backbone outputs.</param>
+    private static Task<Ok<AcousticEmbeddingResponse>> EmbedAcousticJsonAsync(
+        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool sequence = false) =>
+        EmbedAcousticAsync(request, BodyKinds.JsonOrMultipart, host, reader, sequence, cancellationToken);
+
+    /// <param name="sequence">Add the per-step backbone outputs.</param>
+    private static Task<Ok<AcousticEmbeddingResponse>> EmbedAcousticMultipartAsync(
+        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool sequence = false) =>
+        EmbedAcousticAsync(request, BodyKinds.Multipart, host, reader, sequence, cancellationToken);
+
     private static async Task<Ok<AcousticEmbeddingResponse>> EmbedAcousticAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool sequence = false)
+        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, bool sequence, CancellationToken cancellationToken)
     {
         var engine = host.Engine!;
-        var clip = engine.PrepareClip(await reader.ReadAcousticEmbeddingAsync(request, cancellationToken));
+        var clip = engine.PrepareClip(await reader.ReadAcousticEmbeddingAsync(request, accepted, cancellationToken));
         var output = (await engine.Scorer.EmbedAcousticAsync([clip.Features], sequence, cancellationToken))[0];
         return TypedResults.Ok(new AcousticEmbeddingResponse
         {

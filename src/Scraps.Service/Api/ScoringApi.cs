@@ -5,59 +5,122 @@ using Scraps.Service.Api.Contracts;
 using Scraps.Service.Api.Requests;
 using Scraps.Service.Hosting;
 using Scraps.Service.OpenApi;
+using Scraps.Service.Telemetry;
 
 namespace Scraps.Service.Api;
 
 /// <summary>POST /v1/score, /v1/rank, /v1/score/matrix and /v1/compare: request mapping around <see cref="ScrapsScorer"/>.</summary>
 internal static class ScoringApi
 {
+    private const string MultipartNote = " This operation reads JSON with base64 audio; the same operation with the audio as file parts is POST {0}/multipart (multipart/form-data).";
+    private const string JsonNote = " The audio travels as file parts; the same operation with base64 audio in JSON is POST {0}.";
+
     public static RouteGroupBuilder MapScoringApi(this RouteGroupBuilder v1)
     {
-        v1.MapPost("/score", ScoreAsync)
+        const string score = "Returns the raw SCRAPS score (dot product of the acoustic and phonetic vectors), the calibrated match probability and the decision at the model's threshold; with a model that has the CTC head, also the alignment score, and with words=true every word of the transcript with its time span, confidence and match (which words does the audio not support?).";
+        v1.MapPost("/score", ScoreJsonAsync)
             .WithName("Score")
-            .WithTags("Scoring")
+            .CountedAs(ScrapsOperation.Score)
             .WithSummary("Score one clip against a transcript or phonemes")
-            .WithDescription("Returns the raw SCRAPS score (dot product of the acoustic and phonetic vectors), the calibrated match probability and the decision at the model's threshold; with a model that has the CTC head, also the alignment score, and with words=true every word of the transcript with its time span, confidence and match (which words does the audio not support?). Send JSON with base64 audio, or multipart/form-data with an 'audio' file part.")
-            .AcceptsAudioRequest<ScoreRequest, ScoreForm>()
-            .ProducesInputProblems()
-            .RequireRateLimiting(AdmissionPolicy.Name);
+            .WithDescription(score + string.Format(null, MultipartNote, "/v1/score"))
+            .AcceptsJson<ScoreRequest>()
+            .AsScoringOperation();
+        v1.MapPost("/score/multipart", ScoreMultipartAsync)
+            .WithName("ScoreMultipart")
+            .CountedAs(ScrapsOperation.Score)
+            .WithSummary("Score one clip (a file part) against a transcript or phonemes")
+            .WithDescription(score + string.Format(null, JsonNote, "/v1/score"))
+            .AcceptsForm<ScoreForm>()
+            .AsScoringOperation();
 
-        v1.MapPost("/rank", RankAsync)
+        const string rank = "Scores the clip against every candidate (e.g. an ASR n-best list, or pronunciation variants as X-SAMPA) and returns them best first with score, probability and alignment score.";
+        v1.MapPost("/rank", RankJsonAsync)
             .WithName("Rank")
-            .WithTags("Scoring")
+            .CountedAs(ScrapsOperation.Rank)
             .WithSummary("Rank candidate transcripts (or pronunciations) for one clip")
-            .WithDescription("Scores the clip against every candidate (e.g. an ASR n-best list, or pronunciation variants as X-SAMPA) and returns them best first with score, probability and alignment score. Multipart: one 'audio' file part and the candidates as repeated 'transcript' (or 'phonemes') fields.")
-            .AcceptsAudioRequest<RankRequest, RankForm>()
-            .ProducesInputProblems()
-            .RequireRateLimiting(AdmissionPolicy.Name);
+            .WithDescription(rank + string.Format(null, MultipartNote, "/v1/rank"))
+            .AcceptsJson<RankRequest>()
+            .AsScoringOperation();
+        v1.MapPost("/rank/multipart", RankMultipartAsync)
+            .WithName("RankMultipart")
+            .CountedAs(ScrapsOperation.Rank)
+            .WithSummary("Rank candidate transcripts (or pronunciations) for one clip (a file part)")
+            .WithDescription(rank + " The candidates are repeated 'transcript' (or 'phonemes') fields." + string.Format(null, JsonNote, "/v1/rank"))
+            .AcceptsForm<RankForm>()
+            .AsScoringOperation();
 
-        v1.MapPost("/score/matrix", ScoreMatrixAsync)
+        const string matrix = "Returns the N×M raw scores with the softmax of each row (which transcript fits each clip) and of each column (which clip fits each transcript).";
+        v1.MapPost("/score/matrix", ScoreMatrixJsonAsync)
             .WithName("ScoreMatrix")
-            .WithTags("Scoring")
+            .CountedAs(ScrapsOperation.ScoreMatrix)
             .WithSummary("Score N clips against M transcripts")
-            .WithDescription("Returns the N×M raw scores with the softmax of each row (which transcript fits each clip) and of each column (which clip fits each transcript). Multipart: repeat the 'audio' file part and the 'transcript' (or 'phonemes') field; order is kept.")
-            .AcceptsAudioRequest<ScoreMatrixRequest, ScoreMatrixForm>()
-            .ProducesInputProblems()
-            .RequireRateLimiting(AdmissionPolicy.Name);
+            .WithDescription(matrix + string.Format(null, MultipartNote, "/v1/score/matrix"))
+            .AcceptsJson<ScoreMatrixRequest>()
+            .AsScoringOperation();
+        v1.MapPost("/score/matrix/multipart", ScoreMatrixMultipartAsync)
+            .WithName("ScoreMatrixMultipart")
+            .CountedAs(ScrapsOperation.ScoreMatrix)
+            .WithSummary("Score N clips (file parts) against M transcripts")
+            .WithDescription(matrix + " Repeat the 'audio' file part and the 'transcript' (or 'phonemes') field; order is kept." + string.Format(null, JsonNote, "/v1/score/matrix"))
+            .AcceptsForm<ScoreMatrixForm>()
+            .AsScoringOperation();
 
-        v1.MapPost("/compare", CompareAsync)
+        const string compare = "SCRAPS(audio, reference) and the cosine of the two acoustic vectors (paper, section 4.8: voice-conversion output against its source), plus SCRAPS(audio, transcript) when a transcript or phonemes are given.";
+        v1.MapPost("/compare", CompareJsonAsync)
             .WithName("Compare")
-            .WithTags("Scoring")
+            .CountedAs(ScrapsOperation.Compare)
             .WithSummary("Compare a clip with a reference clip (text-less intelligibility)")
-            .WithDescription("SCRAPS(audio, reference) and the cosine of the two acoustic vectors (paper, section 4.8: voice-conversion output against its source), plus SCRAPS(audio, transcript) when a transcript or phonemes are given.")
-            .AcceptsAudioRequest<CompareRequest, CompareForm>()
-            .ProducesInputProblems()
-            .RequireRateLimiting(AdmissionPolicy.Name);
+            .WithDescription(compare + string.Format(null, MultipartNote, "/v1/compare"))
+            .AcceptsJson<CompareRequest>()
+            .AsScoringOperation();
+        v1.MapPost("/compare/multipart", CompareMultipartAsync)
+            .WithName("CompareMultipart")
+            .CountedAs(ScrapsOperation.Compare)
+            .WithSummary("Compare a clip with a reference clip, both file parts")
+            .WithDescription(compare + string.Format(null, JsonNote, "/v1/compare"))
+            .AcceptsForm<CompareForm>()
+            .AsScoringOperation();
 
         return v1;
     }
 
     /// <param name="words">Add every word of the transcript with its time span, confidence and match (needs a model with the CTC head).</param>
+    private static Task<Ok<ScoreResponse>> ScoreJsonAsync(
+        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool words = false) =>
+        ScoreAsync(request, BodyKinds.JsonOrMultipart, host, reader, words, cancellationToken);
+
+    /// <param name="words">Add every word of the transcript with its time span, confidence and match (needs a model with the CTC head).</param>
+    private static Task<Ok<ScoreResponse>> ScoreMultipartAsync(
+        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool words = false) =>
+        ScoreAsync(request, BodyKinds.Multipart, host, reader, words, cancellationToken);
+
+    private static Task<Ok<RankResponse>> RankJsonAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
+        RankAsync(request, BodyKinds.JsonOrMultipart, host, reader, cancellationToken);
+
+    private static Task<Ok<RankResponse>> RankMultipartAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
+        RankAsync(request, BodyKinds.Multipart, host, reader, cancellationToken);
+
+    private static Task<Ok<ScoreMatrixResponse>> ScoreMatrixJsonAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
+        ScoreMatrixAsync(request, BodyKinds.JsonOrMultipart, host, reader, cancellationToken);
+
+    private static Task<Ok<ScoreMatrixResponse>> ScoreMatrixMultipartAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
+        ScoreMatrixAsync(request, BodyKinds.Multipart, host, reader, cancellationToken);
+
+    private static Task<Ok<CompareResponse>> CompareJsonAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
+        CompareAsync(request, BodyKinds.JsonOrMultipart, host, reader, cancellationToken);
+
+    private static Task<Ok<CompareResponse>> CompareMultipartAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
+        CompareAsync(request, BodyKinds.Multipart, host, reader, cancellationToken);
+
+    /// <summary>Tags, input problems and admission, shared by every scoring operation.</summary>
+    private static RouteHandlerBuilder AsScoringOperation(this RouteHandlerBuilder builder) =>
+        builder.WithTags("Scoring").ProducesInputProblems().RequireRateLimiting(AdmissionPolicy.Name);
+
     private static async Task<Ok<ScoreResponse>> ScoreAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool words = false)
+        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, bool words, CancellationToken cancellationToken)
     {
         var engine = host.Engine!;
-        var input = await reader.ReadScoreAsync(request, cancellationToken);
+        var input = await reader.ReadScoreAsync(request, accepted, cancellationToken);
         var clip = engine.PrepareClip(input.Audio);
         var phonemes = engine.PreparePhonemes(input.Text, words);
         var score = await engine.Scorer.ScoreAsync(clip.Features, phonemes, words, cancellationToken);
@@ -84,10 +147,10 @@ internal static class ScoringApi
     }
 
     private static async Task<Ok<RankResponse>> RankAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
+        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
     {
         var engine = host.Engine!;
-        var input = await reader.ReadRankAsync(request, cancellationToken);
+        var input = await reader.ReadRankAsync(request, accepted, cancellationToken);
         var clip = engine.PrepareClip(input.Audio);
         var candidates = input.Candidates.Select(c => engine.PreparePhonemes(c)).ToArray();
         var ranked = await engine.Scorer.RankAsync(clip.Features, candidates, cancellationToken);
@@ -110,10 +173,10 @@ internal static class ScoringApi
     }
 
     private static async Task<Ok<ScoreMatrixResponse>> ScoreMatrixAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
+        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
     {
         var engine = host.Engine!;
-        var input = await reader.ReadScoreMatrixAsync(request, cancellationToken);
+        var input = await reader.ReadScoreMatrixAsync(request, accepted, cancellationToken);
         var clips = input.Audios.Select(engine.PrepareClip).ToArray();
         var phonemes = input.Texts.Select(t => engine.PreparePhonemes(t)).ToArray();
         var matrix = await engine.Scorer.ScoreMatrixAsync(clips.Select(c => c.Features).ToArray(), phonemes, cancellationToken);
@@ -130,10 +193,10 @@ internal static class ScoringApi
     }
 
     private static async Task<Ok<CompareResponse>> CompareAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
+        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
     {
         var engine = host.Engine!;
-        var input = await reader.ReadCompareAsync(request, cancellationToken);
+        var input = await reader.ReadCompareAsync(request, accepted, cancellationToken);
         var clip = engine.PrepareClip(input.Audio);
         var reference = engine.PrepareClip(input.Reference);
         var phonemes = input.Text is null ? null : engine.PreparePhonemes(input.Text);

@@ -13,7 +13,7 @@ internal sealed class MetricsDocumentFilter : IDocumentFilter
         {
             OperationId = "Metrics",
             Summary = "Prometheus metrics",
-            Description = "Text exposition format: HTTP requests by route and status with their durations, encoder queue depth, batch size, padding ratio, time in queue, inference duration, rejections and cancellations, resilience events, runtime.",
+            Description = "Text exposition format: requests per model operation and outcome with their durations, the front end's time per clip, encoder queue depth, batch size, padding ratio, time in queue, inference duration, rejections, cancellations and failed batches, admission, HTTP requests by route and status, resilience events, runtime. Counters start at 0; durations are in seconds. docs/metrics.md lists every metric.",
             Tags = new HashSet<OpenApiTagReference> { new("Health", swaggerDoc) },
             Responses = new OpenApiResponses
             {

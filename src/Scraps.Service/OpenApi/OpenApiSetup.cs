@@ -30,6 +30,8 @@ internal static class OpenApiSetup
                 Description = "Free-form JSON object.",
             });
             options.OperationFilter<RequestBodyFilter>();
+            options.OperationFilter<HeadOperationFilter>();
+            options.SchemaFilter<ContractSchemaFilter>();
             options.OperationFilter<RetryAfterHeaderFilter>();
             options.OperationFilter<ResponseDescriptionFilter>();
             options.DocumentFilter<MetricsDocumentFilter>();

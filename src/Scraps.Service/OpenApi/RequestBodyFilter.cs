@@ -3,7 +3,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Scraps.Service.OpenApi;
 
-/// <summary>Documents the request body of operations with <see cref="RequestBodyMetadata"/>: JSON and, where taken, multipart/form-data.</summary>
+/// <summary>Documents the request body of operations with <see cref="RequestBodyMetadata"/>: one content type each.</summary>
 internal sealed class RequestBodyFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -14,21 +14,16 @@ internal sealed class RequestBodyFilter : IOperationFilter
             return;
         }
 
-        var content = new Dictionary<string, IOpenApiMediaType>
+        operation.RequestBody = new OpenApiRequestBody
         {
-            ["application/json"] = new OpenApiMediaType
+            Required = true,
+            Content = new Dictionary<string, IOpenApiMediaType>
             {
-                Schema = context.SchemaGenerator.GenerateSchema(metadata.JsonType, context.SchemaRepository),
+                [metadata.ContentType] = new OpenApiMediaType
+                {
+                    Schema = context.SchemaGenerator.GenerateSchema(metadata.Schema, context.SchemaRepository),
+                },
             },
         };
-        if (metadata.FormType is { } form)
-        {
-            content["multipart/form-data"] = new OpenApiMediaType
-            {
-                Schema = context.SchemaGenerator.GenerateSchema(form, context.SchemaRepository),
-            };
-        }
-
-        operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
     }
 }

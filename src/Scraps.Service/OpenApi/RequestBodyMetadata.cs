@@ -1,8 +1,9 @@
 namespace Scraps.Service.OpenApi;
 
 /// <summary>
-/// Endpoint metadata for the OpenAPI document: the operation reads JSON shaped like <see cref="JsonType"/> and,
-/// when <see cref="FormType"/> is set, multipart/form-data shaped like it. (Documentation only: the handler reads the
-/// body itself, so that a wrong Content-Type gets our 415 with a detail instead of routing's bare one.)
+/// Endpoint metadata for the OpenAPI document: the operation reads a body of <see cref="ContentType"/> shaped like
+/// <see cref="Schema"/>. One content type per operation: generators (NSwag, openapi-typescript) fold two content
+/// types of one operation into one method whose multipart call sends an empty JSON object. (Documentation only: the
+/// handler reads the body itself, so that a wrong Content-Type gets our 415 with a detail instead of routing's bare one.)
 /// </summary>
-internal sealed record RequestBodyMetadata(Type JsonType, Type? FormType);
+internal sealed record RequestBodyMetadata(Type Schema, string ContentType);

@@ -10,6 +10,7 @@ internal sealed class ResponseDescriptionFilter : IOperationFilter
     {
         ["200"] = "Success.",
         ["400"] = "Malformed request: not JSON or multipart as documented, a required field or part missing, both transcript and phonemes given, invalid base64, or audio bytes that are corrupt or truncated.",
+        ["408"] = "The request body arrived too slowly (Kestrel's minimum data rate) and the request was abandoned.",
         ["413"] = "The body is larger than Scraps:Limits:MaxRequestBytes, or a matrix has more clips or columns than allowed.",
         ["415"] = "The Content-Type is not one this operation reads, or the audio is in a format or encoding that is not decoded.",
         ["422"] = "A well-formed request that cannot be scored: empty transcript, unknown phoneme, audio shorter or longer than the limits (see GET /v1/model), too many phonemes.",

@@ -5,8 +5,9 @@ namespace Scraps.Service.Telemetry;
 
 /// <summary>
 /// Metrics through OpenTelemetry, scraped by Prometheus at /metrics: ASP.NET Core's HTTP server metrics (requests
-/// by route and status, durations), the batcher's meter, the served model and its provider, Polly's resilience events and
-/// the runtime's meter.
+/// by route and status, durations), requests per model operation and outcome, the front end's and the batcher's
+/// meters, the served model and its provider, admission, Polly's resilience events and the runtime's meter.
+/// docs/metrics.md lists every one.
 /// </summary>
 internal static class TelemetrySetup
 {
@@ -14,12 +15,26 @@ internal static class TelemetrySetup
 
     public static IServiceCollection AddScrapsTelemetry(this IServiceCollection services)
     {
+        services.AddSingleton<RequestMetrics>();
         services.AddSingleton<ModelInfoMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
-            .AddMeter(BatchingMetrics.MeterName, FrontEndMetrics.MeterName, ModelInfoMetrics.MeterName, "Microsoft.AspNetCore.RateLimiting", "Polly", "System.Runtime")
+            .AddMeter(BatchingMetrics.MeterName, FrontEndMetrics.MeterName, RequestMetrics.MeterName, ModelInfoMetrics.MeterName,
+                "Microsoft.AspNetCore.RateLimiting", "Polly", "System.Runtime")
+            // Polly records its durations in milliseconds, which Prometheus users read as seconds
+            // (..._duration_milliseconds beside every other ..._seconds). The batch's own time is
+            // scraps.batching.inference.duration (seconds); Polly's events (circuit opened, timeout) stay.
+            .AddView("resilience.polly.pipeline.duration", MetricStreamConfiguration.Drop)
+            .AddView("resilience.polly.strategy.attempt.duration", MetricStreamConfiguration.Drop)
             .AddPrometheusExporter());
         return services;
+    }
+
+    /// <summary>Counts requests per model operation; after routing (to see the endpoint), before admission (to see its 429s).</summary>
+    public static WebApplication UseScrapsRequestMetrics(this WebApplication app)
+    {
+        app.UseMiddleware<RequestMetricsMiddleware>();
+        return app;
     }
 
     public static WebApplication MapScrapsMetrics(this WebApplication app)

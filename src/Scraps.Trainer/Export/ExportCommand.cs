@@ -6,7 +6,8 @@ namespace Scraps.Trainer.Export;
 
 /// <summary>
 /// `scraps-train export`: a training checkpoint to a model package folder (ONNX graphs, calibrated model.json),
-/// checked against the TorchSharp model and calibrated on held-out pairs through the service's engine.
+/// checked against the TorchSharp model and calibrated on held-out pairs through the service's engine; with
+/// `--safetensors`, a checkpoint's or a package's weights to a folder PyTorch reads (<see cref="SafetensorsExporter"/>).
 /// </summary>
 internal static class ExportCommand
 {
@@ -14,8 +15,13 @@ internal static class ExportCommand
     {
         var run = new Option<string?>("--run") { Description = "Run folder of scraps-train fit: exports its latest checkpoint" };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "A checkpoint folder (RUN/checkpoints/step-N) or its model.bin" };
-        var cache = new Option<string>("--cache") { Description = "The feature cache the model was trained on (mean/std, held-out clips)", Required = true };
-        var output = new Option<string>("--out", "-o") { Description = "Package folder to write, e.g. models/NAME/", Required = true };
+        var cache = new Option<string?>("--cache") { Description = "The feature cache the model was trained on (mean/std, held-out clips); not needed with --safetensors" };
+        var output = new Option<string>("--out", "-o") { Description = "Package folder to write, e.g. models/NAME/ (with --safetensors: the folder for model.safetensors, config.json, phonemes.json)", Required = true };
+        var safetensors = new Option<bool>("--safetensors")
+        {
+            Description = "Write the weights for PyTorch instead of a package: model.safetensors (PyTorch-style names, docs/pytorch.md), config.json and phonemes.json",
+        };
+        var package = new Option<string?>("--package") { Description = "With --safetensors: export a model package's weights (e.g. models/scraps-en-base) instead of a checkpoint's" };
         var name = new Option<string?>("--name") { Description = "Model name in model.json (default: the out folder's name)" };
         var version = new Option<string>("--version") { Description = "Model version in model.json", DefaultValueFactory = _ => "1.0.0" };
         var split = new Option<string>("--calibration-split") { Description = "Held-out split to calibrate on: valid or test", DefaultValueFactory = _ => "valid" };
@@ -34,7 +40,7 @@ internal static class ExportCommand
         };
 
         var command = new Command("export", "Export a checkpoint as a model package: ONNX graphs, parity check, calibration, model.json");
-        foreach (var option in new Option[] { run, checkpoint, cache, output, name, version, split, pairs, batch, voice, include, force, parityItems, tolerance, seed, threads, lexicon })
+        foreach (var option in new Option[] { run, checkpoint, package, cache, output, safetensors, name, version, split, pairs, batch, voice, include, force, parityItems, tolerance, seed, threads, lexicon })
         {
             command.Options.Add(option);
         }
@@ -45,9 +51,19 @@ internal static class ExportCommand
         int Run(ParseResult parse, CancellationToken cancellationToken)
         {
             var log = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(safetensors))
+            {
+                return RunSafetensors(parse, log);
+            }
+
+            if (parse.GetValue(package) is not null)
+            {
+                throw new ArgumentException("--package exports a package's weights to safetensors: add --safetensors");
+            }
+
             var settings = new ExportSettings
             {
-                CachePath = parse.GetValue(cache)!,
+                CachePath = parse.GetValue(cache) ?? throw new ArgumentException("--cache is required: the feature cache the model was trained on (for its mean/std and held-out clips)"),
                 OutPath = parse.GetValue(output)!,
                 Name = parse.GetValue(name),
                 Version = parse.GetValue(version)!,
@@ -85,6 +101,25 @@ internal static class ExportCommand
 
             log.WriteLine($"wrote {result.Folder}: {string.Join(", ", result.Manifest.Files.Keys)} + {Scraps.Inference.Package.ModelManifest.FileName} " +
                           $"(threshold {result.Manifest.Threshold:0.0000}, held-out AUC {result.Calibration.AucRoc:0.0000}, EER {result.Calibration.EqualErrorRate:0.0000})");
+            return 0;
+        }
+
+        int RunSafetensors(ParseResult parse, TextWriter log)
+        {
+            var packageFolder = parse.GetValue(package);
+            var runFolder = parse.GetValue(run);
+            var checkpointPath = parse.GetValue(checkpoint);
+            if (packageFolder is not null && (runFolder is not null || checkpointPath is not null))
+            {
+                throw new ArgumentException("give one of --run, --checkpoint or --package, not several");
+            }
+
+            TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
+            var result = packageFolder is not null
+                ? SafetensorsExporter.ExportPackage(packageFolder, parse.GetValue(output)!, parse.GetValue(force))
+                : SafetensorsExporter.Export(ExportCheckpointLocator.Resolve(runFolder, checkpointPath), parse.GetValue(output)!, parse.GetValue(force));
+            log.WriteLine($"wrote {result.Folder}: {Scraps.Model.Export.SafetensorsWeights.WeightsFile} ({result.Tensors} tensors, {result.Bytes} bytes), " +
+                          $"{Scraps.Model.Export.SafetensorsWeights.ConfigFile}, {Scraps.Model.Export.SafetensorsWeights.PhonemesFile}");
             return 0;
         }
     }

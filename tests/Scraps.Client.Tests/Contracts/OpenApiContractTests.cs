@@ -78,7 +78,7 @@ public sealed class OpenApiContractTests(ReadyService service) : IClassFixture<R
     }
 
     [Fact]
-    public async Task The_client_calls_every_operation_of_the_document_except_metrics()
+    public async Task The_client_calls_every_json_operation_of_the_document_except_metrics()
     {
         var document = await DocumentAsync();
         using var provider = ClientProvider.For(service);
@@ -98,7 +98,10 @@ public sealed class OpenApiContractTests(ReadyService service) : IClassFixture<R
         // ScoreWithWordsAsync is POST /v1/score?words=true (PhoneAwareClientTests): one path, two methods.
         Assert.Equal(10, typeof(IScrapsClient).GetMethods().Length);
         var called = provider.Faults.Attempts.Select(a => a.Path).Order(StringComparer.Ordinal).ToArray();
-        var documented = document["paths"]!.AsObject().Select(p => p.Key).Where(p => p != "/metrics").Order(StringComparer.Ordinal).ToArray();
+        // The client sends JSON; the multipart twins of the audio operations (/v1/score/multipart...) serve curl,
+        // browsers and generated clients (the service tests call them through an NSwag-generated client).
+        var documented = document["paths"]!.AsObject().Select(p => p.Key)
+            .Where(p => p != "/metrics" && !p.EndsWith("/multipart", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(documented, called);
     }
 

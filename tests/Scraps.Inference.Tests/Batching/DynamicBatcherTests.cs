@@ -228,6 +228,41 @@ public sealed class DynamicBatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Failed_batches_are_counted_by_reason_on_counters_that_start_at_zero()
+    {
+        var failures = new List<(long Value, string? Reason)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == _meters && instrument.Name == "scraps.batching.batch.failures")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, v, tags, _) =>
+        {
+            var reason = tags.ToArray().FirstOrDefault(t => t.Key == "reason").Value as string;
+            lock (failures)
+            {
+                failures.Add((v, reason));
+            }
+        });
+        listener.Start();
+        await using var failing = Create(new FakeEncoder { FailWith = new InvalidOperationException("graph exploded") }, Limits(maxBatchSize: 1, delay: TimeSpan.Zero));
+        await using var refused = Create(new FakeEncoder(), Limits(maxBatchSize: 1, delay: TimeSpan.Zero), guard: new RefusingGuard());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing.EnqueueAsync(new FakeClip("a", 1), EncoderOutputs.Embedding, default).WaitAsync(Wait));
+        await Assert.ThrowsAsync<EngineUnavailableException>(() => refused.EnqueueAsync(new FakeClip("b", 1), EncoderOutputs.Embedding, default).WaitAsync(Wait));
+
+        lock (failures)
+        {
+            Assert.Contains((0L, "error"), failures);
+            Assert.Contains((0L, "unavailable"), failures);
+            Assert.Equal([(1L, "error"), (1L, "unavailable")], failures.Where(f => f.Value > 0).Order());
+        }
+    }
+
+    [Fact]
     public async Task Batch_size_padding_and_queue_time_are_recorded()
     {
         var recorded = new List<(string Name, double Value)>();

@@ -14,6 +14,12 @@ public class CorpusCommandTests
     [InlineData("corpus synth --out {0} --clips 0 --no-fortunes --text {1}", "--clips")]
     [InlineData("corpus synth --out {0} --synths espeak-ng,mbrola --text {1}", "mbrola")]
     [InlineData("corpus synth --out {0} --synth-weights flite --text {1}", "--synth-weights")]
+    [InlineData("corpus synth --out {0} --reverb 1.5 --text {1}", "--reverb")]
+    [InlineData("corpus synth --out {0} --reverb abc --text {1}", "--reverb")]
+    [InlineData("corpus synth --out {0} --text-kinds poetry=1 --text {1}", "poetry")]
+    [InlineData("corpus synth --out {0} --codecs wma --text {1}", "--codecs")]
+    [InlineData("corpus synth --out {0} --test-voices flite:nobody --no-fortunes --text {1}", "flite:nobody")]
+    [InlineData("corpus synth --out {0} --test-synth festival --text {1}", "--test-synth")]
     [InlineData("corpus import --input {0}/missing --out {0}/m.jsonl", "not found")]
     [InlineData("corpus features --manifest {0}/missing.jsonl --out {0}/cache --threads 0", "--threads")]
     public async Task Bad_input_exits_2_with_a_one_line_error(string arguments, string expected)

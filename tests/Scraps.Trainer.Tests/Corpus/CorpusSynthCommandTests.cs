@@ -12,7 +12,7 @@ public class CorpusSynthCommandTests
         var output = folder.File("corpus");
 
         var (code, error) = await CorpusCommandTests.RunAsync(
-            $"corpus synth --out {output} --clips 2 --seed 3 --jobs 2 --no-fortunes --text {text} --synths espeak-ng --test-synth none --valid-voices espeak-ng:en-029 --valid-share 0.5 --no-augment");
+            $"corpus synth --out {output} --clips 2 --seed 3 --jobs 2 --no-fortunes --text {text} --synths espeak-ng --test-voices none --valid-voices espeak-ng:en-029 --valid-share 0.5 --no-augment");
 
         Assert.True(code == 0, error);
         var entries = Manifest.ReadValid(Path.Combine(output, "manifest.jsonl"));

@@ -151,6 +151,82 @@ public sealed class ExportCommandTests(ExportFixture fixture, ITestOutputHelper 
         Assert.False(Directory.Exists(copy + "-pkg"));
     }
 
+    [Fact]
+    public async Task Safetensors_export_writes_the_weights_under_pytorch_names_with_config_and_inventory_and_fit_starts_from_them()
+    {
+        var output = fixture.NewFolder("st");
+        var (code, stdout, stderr) = await ExportAsync($"--run {fixture.Run} --safetensors --out {output}");
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("model.safetensors", stdout);
+
+        Assert.Equal(["config.json", "model.safetensors", "phonemes.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var state = Scraps.Model.Training.TrainingLoop.LatestCheckpoint(fixture.Run)!;
+        Assert.Equal(state.Options.Config, ScrapsModelConfig.Parse(File.ReadAllText(Path.Combine(output, "config.json"))));
+        var phonemes = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "phonemes.json")))!;
+        Assert.Equal(Scraps.Phonetics.PhonemeInventory.EnglishUs.Version, (string)phonemes["version"]!);
+        Assert.Equal(Scraps.Phonetics.PhonemeInventory.EnglishUs.Count, phonemes["symbols"]!.AsArray().Count);
+        using (var scope = TorchSharp.torch.NewDisposeScope())
+        using (var source = Scraps.Model.ScrapsNet.LoadWeights(state.WeightsPath!, state.Options.Config))
+        {
+            var written = Scraps.Model.Export.SafetensorsWeights.Read(Path.Combine(output, "model.safetensors"));
+            Assert.Equal(source.state_dict().Keys.Order(StringComparer.Ordinal), written.Keys.Order(StringComparer.Ordinal));
+            Assert.Contains("acoustic.blocks.0.attention.query.weight", written.Keys);
+            foreach (var (name, tensor) in source.state_dict())
+            {
+                Assert.True(tensor.eq(written[name]).all().item<bool>(), $"{name} differs");
+            }
+        }
+
+        var config = Path.Combine(fixture.Root, "tiny-export.json");
+        var run = fixture.NewFolder("from-st");
+        var weights = Path.Combine(output, "model.safetensors");
+        var fit = await InvokeAsync(Scraps.Trainer.FitCommand.Create(), "fit",
+            $"--cache {fixture.Cache} --config {config} --out {run} --init-from {weights} --steps 1 --batch 4 --validate-every 0 --log-every 1 --threads 1 --device cpu");
+        Assert.True(fit.Code == 0, fit.Error + fit.Output);
+        Assert.Contains($"training from the weights of safetensors {weights}", fit.Output);
+        Assert.Equal(weights, Scraps.Model.Training.TrainingLoop.LatestCheckpoint(run)!.Options.InitialWeights);
+    }
+
+    [Fact]
+    public async Task Safetensors_export_takes_the_shipped_model_package_to_pytorch()
+    {
+        var package = ModelLocator.Resolve(null);
+        var output = fixture.NewFolder("st-package");
+
+        var (code, stdout, stderr) = await ExportAsync($"--package {package} --safetensors --out {output}");
+
+        Assert.True(code == 0, stderr + stdout);
+        var manifest = ModelPackageReader.Read(package);
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var written = Scraps.Model.Export.SafetensorsWeights.Read(Path.Combine(output, "model.safetensors"));
+        Assert.Equal([manifest.Architecture.VocabSize, manifest.Architecture.ModelDim], written["phonetic.embedding.weight"].shape);
+        Assert.Equal([4L * manifest.Architecture.LstmHidden, manifest.Architecture.ModelDim], written["integrator.weight_ih_l0"].shape);
+        Assert.Equal(manifest.Architecture.CtcHead, written.ContainsKey("ctc_head.weight"));
+        Assert.Equal(manifest.Phonemes.Version, (string)JsonNode.Parse(File.ReadAllText(Path.Combine(output, "phonemes.json")))!["version"]!);
+    }
+
+    [Theory]
+    [InlineData("--package {0} --run {1} --safetensors --out {2}/s1", "not several")]
+    [InlineData("--package {0} --out {2}/s2", "add --safetensors")]
+    [InlineData("--run {1} --out {2}/s3", "--cache is required")]
+    public async Task Safetensors_export_input_errors_exit_2_with_one_line(string arguments, string expected)
+    {
+        var (code, _, error) = await ExportAsync(string.Format(CultureInfo.InvariantCulture, arguments, ModelLocator.Resolve(null), fixture.Run, fixture.Root));
+
+        Assert.Equal(CommandLineRunner.InputError, code);
+        Assert.Contains(expected, error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    private static async Task<(int Code, string Output, string Error)> InvokeAsync(Command command, string name, string arguments)
+    {
+        var root = new RootCommand("test") { command };
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CommandLineRunner.InvokeAsync(root, [name, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)], stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
     private static async Task<(int Code, string Output, string Error)> ExportAsync(string arguments)
     {
         var root = new RootCommand("test") { ExportCommand.Create() };

@@ -32,7 +32,7 @@ public sealed class ExportFixture : IDisposable
         var clock = Stopwatch.StartNew();
         var corpus = new RootCommand("test") { CorpusCommand.Create() };
         Invoke(corpus, $"corpus synth --out {Root}/corpus --clips {Clips} --no-fortunes --text {text} --synths espeak-ng --no-augment " +
-                       "--valid-share 0.15 --valid-voices espeak-ng:en-029 --test-synth none --seed 5 -j 2");
+                       "--valid-share 0.15 --valid-voices espeak-ng:en-029 --test-voices none --text-kinds sentence=1 --seed 5 -j 2");
         Invoke(corpus, $"corpus features --manifest {Root}/corpus/manifest.jsonl --out {Root}/cache --threads 2");
         BuildTime = clock.Elapsed;
         clock.Restart();

@@ -64,7 +64,7 @@ public sealed class TinyCorpusFixture : IDisposable
         File.WriteAllLines(text, Sentences);
         var clock = Stopwatch.StartNew();
         Run($"corpus synth --out {Root}/corpus --clips {Clips} --no-fortunes --text {text} --synths espeak-ng --no-augment " +
-            "--valid-share 0.2 --valid-voices espeak-ng:en-029 --test-synth none --seed 3 -j 2");
+            "--valid-share 0.2 --valid-voices espeak-ng:en-029 --test-voices none --text-kinds sentence=1 --seed 3 -j 2");
         Run($"corpus features --manifest {Root}/corpus/manifest.jsonl --out {Root}/cache --threads 2");
         BuildTime = clock.Elapsed;
         Cache = Path.Combine(Root, "cache");

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>The multipart/form-data form of a compare request.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record CompareForm
 {
     /// <summary>The clip.</summary>

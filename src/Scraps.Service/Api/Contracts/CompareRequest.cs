@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Scraps.Service.Api.Requests;
 
@@ -7,14 +8,17 @@ namespace Scraps.Service.Api.Contracts;
 /// A clip (e.g. voice-conversion output) against a reference clip (e.g. its source), and optionally against the
 /// text both should say (transcript or X-SAMPA phonemes, at most one).
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record CompareRequest
 {
     /// <summary>The clip, base64-encoded.</summary>
     [JsonConverter(typeof(Base64AudioConverter))]
+    [Required]
     public byte[]? Audio { get; init; }
 
     /// <summary>The reference clip, base64-encoded.</summary>
     [JsonConverter(typeof(Base64AudioConverter))]
+    [Required]
     public byte[]? Reference { get; init; }
 
     /// <summary>Optional transcript.</summary>

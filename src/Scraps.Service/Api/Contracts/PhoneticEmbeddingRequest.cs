@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>A transcript or X-SAMPA phonemes to embed (exactly one of the two).</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record PhoneticEmbeddingRequest
 {
     /// <summary>The text; phonemised with the model's G2P.</summary>

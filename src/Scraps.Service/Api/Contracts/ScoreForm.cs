@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>The multipart/form-data form of a score request.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record ScoreForm
 {
     /// <summary>The clip (WAV, FLAC, Ogg Vorbis/Opus, MP3, AIFF...; any sample rate; channels are averaged).</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>The multipart/form-data form of a score matrix request: repeat the parts, order is kept.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record ScoreMatrixForm
 {
     /// <summary>The clips (rows), one file part each.</summary>

@@ -1,13 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Scraps.Service.Api.Requests;
 
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>One clip and what it should say: a transcript, or X-SAMPA phonemes (exactly one of the two).</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record ScoreRequest
 {
     /// <summary>The clip, base64-encoded (WAV, FLAC, Ogg Vorbis/Opus, MP3, AIFF...; any sample rate; channels are averaged).</summary>
     [JsonConverter(typeof(Base64AudioConverter))]
+    [Required]
     public byte[]? Audio { get; init; }
 
     /// <summary>The text the clip should say; phonemised with the model's G2P (espeak-ng). Punctuation becomes pauses.</summary>

@@ -16,25 +16,25 @@ namespace Scraps.Service.Api.Requests;
 /// </summary>
 internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IOptions<JsonOptions> json)
 {
-    public async Task<ScoreInput> ReadScoreAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<ScoreInput> ReadScoreAsync(HttpRequest request, BodyKinds accepted, CancellationToken cancellationToken)
     {
-        if (await ReadBodyAsync<ScoreRequest>(request, cancellationToken) is { } body)
+        if (await ReadBodyAsync<ScoreRequest>(request, accepted, cancellationToken) is { } body)
         {
             var text = TextInput.Of(body.Transcript, body.Phonemes);
             return new ScoreInput(Base64("audio", body.Audio), text);
         }
 
-        var form = await ReadFormAsync(request, cancellationToken);
+        var form = await ReadFormAsync<ScoreForm>(request, cancellationToken);
         var formText = TextInput.Of(SingleField(form, "transcript"), SingleField(form, "phonemes"));
         return new ScoreInput(await SingleFileAsync(form, "audio", cancellationToken), formText);
     }
 
-    public async Task<ScoreMatrixInput> ReadScoreMatrixAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<ScoreMatrixInput> ReadScoreMatrixAsync(HttpRequest request, BodyKinds accepted, CancellationToken cancellationToken)
     {
         IReadOnlyList<AudioPart> audios;
         IReadOnlyList<string>? transcripts;
         IReadOnlyList<string>? phonemes;
-        if (await ReadBodyAsync<ScoreMatrixRequest>(request, cancellationToken) is { } body)
+        if (await ReadBodyAsync<ScoreMatrixRequest>(request, accepted, cancellationToken) is { } body)
         {
             audios = (body.Audios ?? throw new RequestFormatException("field 'audios' (a list of base64 clips) is missing"))
                 .Select((audio, i) => Base64($"audios[{i}]", audio)).ToArray();
@@ -43,7 +43,7 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
         }
         else
         {
-            var form = await ReadFormAsync(request, cancellationToken);
+            var form = await ReadFormAsync<ScoreMatrixForm>(request, cancellationToken);
             var files = form.Files.GetFiles("audio");
             var parts = new List<AudioPart>(files.Count);
             for (var i = 0; i < files.Count; i++)
@@ -80,12 +80,12 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
         return new ScoreMatrixInput(audios, texts);
     }
 
-    public async Task<RankInput> ReadRankAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<RankInput> ReadRankAsync(HttpRequest request, BodyKinds accepted, CancellationToken cancellationToken)
     {
         AudioPart audio;
         IReadOnlyList<string>? transcripts;
         IReadOnlyList<string>? phonemes;
-        if (await ReadBodyAsync<RankRequest>(request, cancellationToken) is { } body)
+        if (await ReadBodyAsync<RankRequest>(request, accepted, cancellationToken) is { } body)
         {
             audio = Base64("audio", body.Audio);
             transcripts = body.Transcripts;
@@ -93,7 +93,7 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
         }
         else
         {
-            var form = await ReadFormAsync(request, cancellationToken);
+            var form = await ReadFormAsync<RankForm>(request, cancellationToken);
             audio = await SingleFileAsync(form, "audio", cancellationToken);
             transcripts = Fields(form, "transcript");
             phonemes = Fields(form, "phonemes");
@@ -119,31 +119,31 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
         return new RankInput(audio, candidates.Select((text, i) => new TextInput($"{field}[{i}]", text ?? string.Empty, IsPhonemes: phonemes is not null)).ToArray());
     }
 
-    public async Task<AudioPart> ReadAcousticEmbeddingAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<AudioPart> ReadAcousticEmbeddingAsync(HttpRequest request, BodyKinds accepted, CancellationToken cancellationToken)
     {
-        if (await ReadBodyAsync<AcousticEmbeddingRequest>(request, cancellationToken) is { } body)
+        if (await ReadBodyAsync<AcousticEmbeddingRequest>(request, accepted, cancellationToken) is { } body)
         {
             return Base64("audio", body.Audio);
         }
 
-        return await SingleFileAsync(await ReadFormAsync(request, cancellationToken), "audio", cancellationToken);
+        return await SingleFileAsync(await ReadFormAsync<AudioForm>(request, cancellationToken), "audio", cancellationToken);
     }
 
     public async Task<TextInput> ReadPhoneticEmbeddingAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync<PhoneticEmbeddingRequest>(request, cancellationToken, jsonOnly: true);
+        var body = await ReadBodyAsync<PhoneticEmbeddingRequest>(request, BodyKinds.Json, cancellationToken);
         return TextInput.Of(body!.Transcript, body.Phonemes);
     }
 
-    public async Task<CompareInput> ReadCompareAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<CompareInput> ReadCompareAsync(HttpRequest request, BodyKinds accepted, CancellationToken cancellationToken)
     {
-        if (await ReadBodyAsync<CompareRequest>(request, cancellationToken) is { } body)
+        if (await ReadBodyAsync<CompareRequest>(request, accepted, cancellationToken) is { } body)
         {
             var text = TextInput.Optional(body.Transcript, body.Phonemes);
             return new CompareInput(Base64("audio", body.Audio), Base64("reference", body.Reference), text);
         }
 
-        var form = await ReadFormAsync(request, cancellationToken);
+        var form = await ReadFormAsync<CompareForm>(request, cancellationToken);
         var formText = TextInput.Optional(SingleField(form, "transcript"), SingleField(form, "phonemes"));
         return new CompareInput(
             await SingleFileAsync(form, "audio", cancellationToken),
@@ -152,18 +152,22 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
     }
 
     /// <summary>The JSON body, or null when the request is multipart (read it with <see cref="ReadFormAsync"/>).</summary>
-    private async Task<T?> ReadBodyAsync<T>(HttpRequest request, CancellationToken cancellationToken, bool jsonOnly = false)
+    private async Task<T?> ReadBodyAsync<T>(HttpRequest request, BodyKinds accepted, CancellationToken cancellationToken)
         where T : class
     {
         var mediaType = MediaTypeOf(request);
         var isJson = mediaType is not null
             && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-        var isMultipart = !jsonOnly && mediaType is not null && mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
-        if (!isJson && !isMultipart)
+        var isMultipart = mediaType is not null && mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+        if (!(isJson && accepted.HasFlag(BodyKinds.Json)) && !(isMultipart && accepted.HasFlag(BodyKinds.Multipart)))
         {
-            throw new UnsupportedContentTypeException(jsonOnly
-                ? $"Content-Type '{request.ContentType}' is not supported: send application/json"
-                : $"Content-Type '{request.ContentType}' is not supported: send application/json (audio as base64) or multipart/form-data (audio as a file part)");
+            throw new UnsupportedContentTypeException(accepted switch
+            {
+                BodyKinds.Json => $"Content-Type '{request.ContentType}' is not supported: send application/json",
+                BodyKinds.Multipart => $"Content-Type '{request.ContentType}' is not supported: send multipart/form-data with the audio as file parts "
+                    + $"(JSON with base64 audio goes to {request.Path.Value?.Replace("/multipart", string.Empty, StringComparison.Ordinal)})",
+                _ => $"Content-Type '{request.ContentType}' is not supported: send application/json (audio as base64) or multipart/form-data (audio as a file part)",
+            });
         }
 
         var body = LimitBody(request);
@@ -181,13 +185,18 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
         {
             throw new RequestFormatException($"field '{e.Path?.TrimStart('$', '.')}' {e.Message}");
         }
+        catch (JsonException e) when (JsonErrorText.UnknownMember(e) is { } unknown)
+        {
+            throw new RequestFormatException($"field '{unknown}' is not part of this request; its fields are {RequestFields.Of(typeof(T))}");
+        }
         catch (JsonException e)
         {
             throw new RequestFormatException($"the request body is not valid JSON for this endpoint: {JsonErrorText.Describe(e)}");
         }
     }
 
-    private async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The multipart form, whose parts must all be fields of <typeparamref name="TForm"/>.</summary>
+    private async Task<IFormCollection> ReadFormAsync<TForm>(HttpRequest request, CancellationToken cancellationToken)
     {
         var max = limits.Value.MaxRequestBytes;
         request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
@@ -196,9 +205,10 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
             ValueLengthLimit = (int)Math.Min(int.MaxValue, max),
             MultipartBoundaryLengthLimit = 256,
         }));
+        IFormCollection form;
         try
         {
-            return await request.ReadFormAsync(cancellationToken);
+            form = await request.ReadFormAsync(cancellationToken);
         }
         catch (InvalidDataException e)
         {
@@ -211,6 +221,16 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
             throw new RequestFormatException(
                 $"the multipart/form-data body is malformed (its parts must be delimited by the boundary in Content-Type and end with the closing boundary): {e.Message}");
         }
+
+        // The schema says additionalProperties: false; a misspelt part ("transcipt") must not be ignored silently.
+        var fields = RequestFields.Names(typeof(TForm));
+        var unknown = form.Keys.Concat(form.Files.Select(f => f.Name)).FirstOrDefault(name => !fields.Contains(name));
+        if (unknown is not null)
+        {
+            throw new RequestFormatException($"part '{unknown}' is not part of this request; its parts are {RequestFields.Of(typeof(TForm))}");
+        }
+
+        return form;
     }
 
     /// <summary>Checks Content-Length and wraps the body so that a longer (or chunked) body fails with 413.</summary>

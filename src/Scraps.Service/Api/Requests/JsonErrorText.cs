@@ -22,6 +22,13 @@ internal static partial class JsonErrorText
         return message.Replace("The JSON value ", "the JSON value ", StringComparison.Ordinal);
     }
 
+    /// <summary>The JSON property a request record refuses (JsonUnmappedMemberHandling.Disallow), or null for other errors.</summary>
+    public static string? UnknownMember(System.Text.Json.JsonException error) =>
+        UnmappedMember().Match(error.Message) is { Success: true } match ? match.Groups["name"].Value : null;
+
+    [GeneratedRegex(@"^The JSON property '(?<name>.*)' could not be mapped to any \.NET member")]
+    private static partial Regex UnmappedMember();
+
     [GeneratedRegex(@"could not be converted to (?<type>[\w\.`\[\]<>, ]+?)(?=\.\s|\.$|$)")]
     private static partial Regex TypeName();
 }

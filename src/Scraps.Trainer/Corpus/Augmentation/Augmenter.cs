@@ -2,7 +2,12 @@ using Scraps.Audio;
 
 namespace Scraps.Trainer.Corpus.Augmentation;
 
-/// <summary>Applies an <see cref="AugmentationPlan"/> to one 16 kHz clip (see the plan for the order).</summary>
+/// <summary>
+/// Applies an <see cref="AugmentationPlan"/> to one 16 kHz clip in the order of a recording chain: the voice
+/// (formant factor, speed, tempo, pitch), the talker's breath and silences, the room, the background (noise and
+/// babble, mixed at their SNR against the speech in the room), the microphone and recorder (EQ, compression, band
+/// limit in one sox chain; clipping), the channel (telephone line, codec), and the output level.
+/// </summary>
 internal sealed class Augmenter(BabbleBank? babble)
 {
     private const int Rate = AudioFormat.SampleRate;
@@ -10,37 +15,70 @@ internal sealed class Augmenter(BabbleBank? babble)
     public async Task<float[]> ApplyAsync(float[] audio, AugmentationPlan plan, CancellationToken cancellationToken)
     {
         var output = audio;
-        if (plan.Speed != 1)
+        var speed = plan.Formant * plan.Speed;
+        if (speed != 1)
         {
-            // Played back `Speed` times faster: read as if recorded at Rate * Speed, resampled to Rate.
-            output = Resampler.Resample(output, (int)Math.Round(Rate * plan.Speed), Rate);
+            // Played back `speed` times faster: read as if recorded at Rate * speed, resampled to Rate. For the formant
+            // factor the synthesizer already spoke slower and lower by it (SynthesisSettings.ForEngine), so only the
+            // formants move.
+            output = Resampler.Resample(output, (int)Math.Round(Rate * speed), Rate);
         }
 
         output = await SoxEffects.TempoAndPitchAsync(output, Rate, plan.Tempo, plan.PitchSemitones, cancellationToken).ConfigureAwait(false);
-        if (plan.Reverb is { } reverb)
+        var speechPower = NoiseGenerator.Power(output);
+        var speechLength = output.Length;
+        var lead = (int)(plan.LeadSilence * Rate);
+        float[]? breath = null;
+        if (plan.Breath is { } breathPlan)
         {
-            output = Reverb.Apply(output, Rate, reverb);
+            breath = Breath.Generate(breathPlan, Rate, speechPower);
+            lead = Math.Max(lead, breath.Length + (int)(breathPlan.GapSeconds * Rate));
         }
 
-        var speechPower = NoiseGenerator.Power(output);
-        if (plan.LeadSilence > 0 || plan.TrailSilence > 0)
+        if (lead > 0 || plan.TrailSilence > 0)
         {
-            var lead = (int)(plan.LeadSilence * Rate);
             var padded = new float[lead + output.Length + (int)(plan.TrailSilence * Rate)];
             output.CopyTo(padded, lead);
+            breath?.CopyTo(padded, lead - breath.Length - (int)(plan.Breath!.GapSeconds * Rate));
             output = padded;
         }
 
+        if (plan.Room is { } room)
+        {
+            output = Room.Apply(output, Rate, room);
+        }
+
+        // The SNR is against the speech where it sounds (its span in the room), not diluted by the silences around it.
+        var span = output.AsSpan(lead, Math.Min(speechLength, output.Length - lead));
+        speechPower = NoiseGenerator.Power(span);
         if (plan.Noise is { } noise)
         {
             var samples = noise.Kind switch
             {
                 NoisePlan.White => NoiseGenerator.White(output.Length, noise.Seed),
                 NoisePlan.Pink => NoiseGenerator.Pink(output.Length, noise.Seed),
-                NoisePlan.Babble when babble is not null => await babble.SegmentAsync(noise.BabbleTrack, output.Length, noise.Seed, cancellationToken).ConfigureAwait(false),
-                _ => throw new InvalidOperationException($"noise '{noise.Kind}' is not available"),
+                NoisePlan.Brown => NoiseGenerator.Brown(output.Length, noise.Seed),
+                NoisePlan.Hum => NoiseGenerator.Hum(output.Length, Rate, noise.Seed),
+                _ => throw new InvalidOperationException($"noise '{noise.Kind}' is not known (known: {string.Join(", ", NoisePlan.Kinds)})"),
             };
             NoiseGenerator.Mix(output, samples, speechPower, noise.SnrDb);
+        }
+
+        if (plan.Babble is { } babblePlan)
+        {
+            if (babble is null)
+            {
+                throw new InvalidOperationException("babble was planned but no babble bank is available");
+            }
+
+            var samples = await babble.SegmentAsync(babblePlan.Track, output.Length, babblePlan.Seed, cancellationToken).ConfigureAwait(false);
+            NoiseGenerator.Mix(output, samples, speechPower, babblePlan.SnrDb);
+        }
+
+        output = await SoxEffects.RunAsync(output, Rate, ChannelEffects.Arguments(plan), cancellationToken).ConfigureAwait(false);
+        if (plan.ClippedShare > 0)
+        {
+            Clipping.Apply(output, plan.ClippedShare);
         }
 
         if (plan.Telephone)

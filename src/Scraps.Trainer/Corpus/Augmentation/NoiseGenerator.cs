@@ -2,7 +2,7 @@ using Scraps.Trainer.Corpus.Synthesis;
 
 namespace Scraps.Trainer.Corpus.Augmentation;
 
-/// <summary>Seeded white and pink noise, and mixing noise into speech at a signal-to-noise ratio.</summary>
+/// <summary>Seeded white, pink, brown and hum noise, and mixing noise into speech at a signal-to-noise ratio.</summary>
 internal static class NoiseGenerator
 {
     public static float[] White(int length, long seed)
@@ -36,6 +36,52 @@ internal static class NoiseGenerator
         }
 
         return white;
+    }
+
+    /// <summary>Brown (1/f^2) noise: integrated white noise, with a slight leak so it cannot drift away, then centred.</summary>
+    public static float[] Brown(int length, long seed)
+    {
+        var white = White(length, seed);
+        double level = 0;
+        double sum = 0;
+        for (var i = 0; i < length; i++)
+        {
+            level = (0.998 * level) + (0.05 * white[i]);
+            white[i] = (float)level;
+            sum += level;
+        }
+
+        var mean = length > 0 ? (float)(sum / length) : 0f;
+        for (var i = 0; i < length; i++)
+        {
+            white[i] -= mean;
+        }
+
+        return white;
+    }
+
+    /// <summary>
+    /// Mains hum: 50 or 60 Hz and its first harmonics with random levels and phases (a ground loop or a transformer
+    /// near the microphone), over faint white noise so it is never a pure tone.
+    /// </summary>
+    public static float[] Hum(int length, int sampleRate, long seed)
+    {
+        var random = new SeededRandom((ulong)seed);
+        var mains = random.Chance(0.5) ? 50.0 : 60.0;
+        var harmonics = Enumerable.Range(1, 6).Select(h => (Amplitude: random.Uniform(0.05, 1) / h, Phase: random.Uniform(0, 2 * Math.PI))).ToArray();
+        var noise = White(length, random.NextSeed());
+        for (var i = 0; i < length; i++)
+        {
+            double sample = 0.02 * noise[i];
+            for (var h = 0; h < harmonics.Length; h++)
+            {
+                sample += harmonics[h].Amplitude * Math.Sin((2 * Math.PI * mains * (h + 1) * i / sampleRate) + harmonics[h].Phase);
+            }
+
+            noise[i] = (float)sample;
+        }
+
+        return noise;
     }
 
     /// <summary>

@@ -4,33 +4,68 @@ using Scraps.Trainer.Corpus.Synthesis;
 namespace Scraps.Trainer.Corpus.Augmentation;
 
 /// <summary>
-/// Tempo change without pitch change (WSOLA) and pitch shift without tempo change, through sox on raw float
-/// samples; -D (no dither) and -R (repeatable) keep the output deterministic.
+/// Runs sox effect chains on raw float samples: tempo (WSOLA, pitch kept), pitch shift (tempo kept), and the
+/// microphone/recorder chain of <see cref="ChannelEffects"/>. -D (no dither) and -R (repeatable) keep the output
+/// deterministic. One sox process per chain: a start costs ~25 ms of CPU here, so effects that follow each other
+/// share one.
 /// </summary>
 internal static class SoxEffects
 {
     private const string Program = "sox";
 
-    public static async Task<float[]> TempoAndPitchAsync(float[] audio, int sampleRate, double tempo, double semitones, CancellationToken cancellationToken)
-    {
-        if (tempo == 1 && semitones == 0)
-        {
-            return audio;
-        }
+    /// <summary>
+    /// sox works in 32-bit integers and clips at full scale; EQ boosts of up to +8 dB on a clip normalised to near
+    /// full scale would clip there. The chain runs at this peak, and the caller's level comes back afterwards.
+    /// </summary>
+    private const float Headroom = 0.25f;
 
-        var rate = sampleRate.ToString(CultureInfo.InvariantCulture);
-        var arguments = new List<string> { "-D", "-R", "-t", "f32", "-r", rate, "-c", "1", "-", "-t", "f32", "-" };
+    public static Task<float[]> TempoAndPitchAsync(float[] audio, int sampleRate, double tempo, double semitones, CancellationToken cancellationToken)
+    {
+        var effects = new List<string>();
         if (tempo != 1)
         {
-            arguments.AddRange(["tempo", "-s", tempo.ToString("0.###", CultureInfo.InvariantCulture)]);
+            effects.AddRange(["tempo", "-s", Format(tempo)]);
         }
 
         if (semitones != 0)
         {
-            arguments.AddRange(["pitch", (semitones * 100).ToString("0", CultureInfo.InvariantCulture)]);
+            effects.AddRange(["pitch", (semitones * 100).ToString("0", CultureInfo.InvariantCulture)]);
         }
 
-        var output = await ExternalProcess.RunAsync(Program, arguments, RawAudio.ToBytes(audio), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return RawAudio.FromBytes(output);
+        return RunAsync(audio, sampleRate, effects, cancellationToken);
     }
+
+    /// <summary>Runs <paramref name="effects"/> (sox effect arguments); no effects returns the input itself.</summary>
+    public static async Task<float[]> RunAsync(float[] audio, int sampleRate, IReadOnlyList<string> effects, CancellationToken cancellationToken)
+    {
+        if (effects.Count == 0)
+        {
+            return audio;
+        }
+
+        var peak = 0f;
+        foreach (var s in audio)
+        {
+            peak = Math.Max(peak, Math.Abs(s));
+        }
+
+        var scale = peak > 0 ? Headroom / peak : 1f;
+        var scaled = new float[audio.Length];
+        for (var i = 0; i < audio.Length; i++)
+        {
+            scaled[i] = audio[i] * scale;
+        }
+
+        var rate = sampleRate.ToString(CultureInfo.InvariantCulture);
+        string[] arguments = ["-D", "-R", "-t", "f32", "-r", rate, "-c", "1", "-", "-t", "f32", "-", .. effects];
+        var output = RawAudio.FromBytes(await ExternalProcess.RunAsync(Program, arguments, RawAudio.ToBytes(scaled), cancellationToken: cancellationToken).ConfigureAwait(false));
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] /= scale;
+        }
+
+        return output;
+    }
+
+    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using Scraps.Trainer.Corpus.Augmentation;
+using Scraps.Trainer.Corpus.Text;
 
 namespace Scraps.Trainer.Corpus.Synthesis;
 
@@ -9,6 +10,6 @@ internal sealed record ClipPlan(
     string AudioPath,
     string Split,
     VoiceRef Voice,
-    string Text,
+    PlannedText Text,
     SynthesisSettings Settings,
     AugmentationPlan Augmentation);

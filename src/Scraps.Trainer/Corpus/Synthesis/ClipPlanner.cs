@@ -1,32 +1,42 @@
 using Scraps.Model.Data;
 using Scraps.Trainer.Corpus.Augmentation;
+using Scraps.Trainer.Corpus.Text;
 
 namespace Scraps.Trainer.Corpus.Synthesis;
 
 /// <summary>
-/// Decides each clip from (seed, clip number) alone: its split (by the split shares), engine (by the weights,
-/// among the engines with voices in that split), voice, sentence (a seeded permutation of the sentences, so
-/// texts repeat only after all were used), synthesizer settings and augmentations. Clip i is the same whatever
+/// Decides each clip from (seed, clip number) alone: its split (by the split shares), engine (by the weights, among
+/// the engines with voices in that split), voice, synthesizer settings, augmentations, and last its text (kind by
+/// <see cref="TextKindSchedule"/>; a passage's length follows the clip's speaking rate). Clip i is the same whatever
 /// the clip count, so a corpus can be grown by re-running with a larger --clips.
 /// </summary>
 internal sealed class ClipPlanner
 {
-    private readonly IReadOnlyList<string> _sentences;
-    private readonly int[] _order;
+    /// <summary>
+    /// Characters per second at rate 1, measured on a 300-character passage: espeak-ng 18.1 (en-us, en-gb+f3), flite
+    /// 15.8-18.9 (slt to rms), festival 14.4 (diphone voices) and 16.9 (slt HTS). Only passage lengths use them.
+    /// </summary>
+    private static readonly Dictionary<string, double> CharactersPerSecond = new(StringComparer.Ordinal)
+    {
+        [EspeakSynthesizer.EngineName] = 18.1, [FliteSynthesizer.EngineName] = 17.0, [FestivalSynthesizer.EngineName] = 15.2,
+    };
+
     private readonly VoiceSplit _split;
     private readonly IReadOnlyDictionary<string, ISpeechSynthesizer> _engines;
     private readonly SynthesisOptions _options;
+    private readonly TextPlanner _text;
     private readonly int _babbleTracks;
+    private readonly IReadOnlyList<string> _codecs;
     private readonly (string Split, double Share)[] _splits;
 
-    public ClipPlanner(IReadOnlyList<string> sentences, VoiceSplit split, IReadOnlyList<ISpeechSynthesizer> engines, SynthesisOptions options, int babbleTracks)
+    public ClipPlanner(TextPlanner text, VoiceSplit split, IReadOnlyList<ISpeechSynthesizer> engines, SynthesisOptions options, int babbleTracks)
     {
-        _sentences = sentences;
+        _text = text;
         _split = split;
         _engines = engines.ToDictionary(e => e.Name, StringComparer.Ordinal);
         _options = options;
         _babbleTracks = babbleTracks;
-        _order = Permutation(sentences.Count, SeededRandom.For(options.Seed, "texts", 0));
+        _codecs = options.Codecs;
         _splits = new[]
         {
             (DataSplits.Train, 1 - options.ValidShare - options.TestShare),
@@ -53,21 +63,10 @@ internal sealed class ClipPlanner
 
         var engine = engines[random.PickWeighted(weights)];
         var voice = random.Pick(pool[engine]);
-        var text = _sentences[_order[index % _sentences.Count]];
         var settings = _engines[engine].DrawSettings(voice.Name, random);
-        var augmentation = AugmentationSampler.Draw(random, _options.Augmentation, _babbleTracks);
+        var augmentation = AugmentationSampler.Draw(random, _options.Augmentation, _babbleTracks, _codecs);
+        var rate = CharactersPerSecond.GetValueOrDefault(engine, 16.5) * settings.Rate * augmentation.Speed * augmentation.Tempo;
+        var text = _text.Plan(index, random, rate, augmentation.LeadSilence + augmentation.TrailSilence);
         return new ClipPlan(index, ClipId(index), ClipAudioPath(index), split, voice, text, settings, augmentation);
-    }
-
-    private static int[] Permutation(int count, SeededRandom random)
-    {
-        var order = Enumerable.Range(0, count).ToArray();
-        for (var i = count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-
-        return order;
     }
 }

@@ -3,13 +3,15 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scraps.Trainer.Corpus.Text;
 
 namespace Scraps.Trainer.Corpus.Synthesis;
 
 /// <summary>
-/// <c>corpus.json</c> in the output folder: the settings a corpus was built with (and a fingerprint of them),
-/// and after a build, its summary. A re-run into the same folder resumes only when the settings match, so a
-/// folder never mixes clips planned under different seeds, voices or augmentations.
+/// <c>corpus.json</c> in the output folder: the settings a corpus was built with (and a fingerprint of them), and
+/// after a build its summary and composition (<see cref="CorpusComposition"/>). A re-run into the same folder resumes
+/// only when the settings match, so a folder never mixes clips planned under different seeds, texts, voices or
+/// augmentations.
 /// </summary>
 internal static class CorpusSettingsFile
 {
@@ -19,21 +21,48 @@ internal static class CorpusSettingsFile
         WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static JsonObject Settings(SynthesisOptions options, IReadOnlyList<string> sentences, IReadOnlyList<ISpeechSynthesizer> engines, int babbleTracks) => new()
+    /// <summary>The settings that fix the corpus; <paramref name="sourceFiles"/> maps each text source to its file and Debian package.</summary>
+    public static JsonObject Settings(
+        SynthesisOptions options,
+        IReadOnlyList<TextSentence> sentences,
+        WordLists words,
+        IReadOnlyDictionary<string, (string Path, string? Package)> sourceFiles,
+        IReadOnlyList<ISpeechSynthesizer> engines,
+        VoiceSplit split,
+        int babbleTracks)
     {
-        ["seed"] = options.Seed,
-        ["sentences"] = sentences.Count,
-        ["sentencesSha256"] = Hash(string.Join('\n', sentences)),
-        ["voices"] = new JsonObject(engines.Select(e => KeyValuePair.Create(e.Name, (JsonNode?)e.Voices.Count))),
-        ["voicesSha256"] = Hash(string.Join('\n', engines.SelectMany(e => e.Voices.Select(v => $"{e.Name}:{v}")))),
-        ["validVoices"] = new JsonArray(options.ValidVoicesFor(engines).Select(v => (JsonNode?)v).ToArray()),
-        ["testSynthesizer"] = options.TestSynthesizer,
-        ["validShare"] = options.ValidShare,
-        ["testShare"] = options.TestShare,
-        ["weights"] = new JsonObject(options.Weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => KeyValuePair.Create(w.Key, (JsonNode?)w.Value))),
-        ["augmentation"] = JsonSerializer.SerializeToNode(options.Augmentation, Indented),
-        ["babbleTracks"] = babbleTracks,
-    };
+        var shareTotal = options.TextKindShares.Values.Sum();
+        return new JsonObject
+        {
+            ["seed"] = options.Seed,
+            ["sentences"] = sentences.Count,
+            ["sentencesSha256"] = Hash(string.Join('\n', sentences.Select(s => $"{s.Source}\t{s.Text}"))),
+            ["textSources"] = new JsonObject(sourceFiles.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)new JsonObject
+            {
+                ["path"] = s.Value.Path,
+                ["package"] = s.Value.Package,
+                ["sentences"] = sentences.Count(x => x.Source == s.Key),
+            }))),
+            ["textKinds"] = new JsonObject(TextKinds.All.Select(k => KeyValuePair.Create(k, (JsonNode?)Math.Round(options.TextKindShares.GetValueOrDefault(k) / shareTotal, 4)))),
+            ["words"] = new JsonObject { ["common"] = words.Words.Count, ["firstNames"] = words.FirstNames.Count, ["surnames"] = words.Surnames.Count },
+            ["wordsSha256"] = Hash(string.Join('\n', words.Words.Concat(words.FirstNames).Concat(words.Surnames))),
+            ["voices"] = new JsonObject(engines.Select(e => KeyValuePair.Create(e.Name, (JsonNode?)e.Voices.Count))),
+            ["voicesSha256"] = Hash(string.Join('\n', engines.SelectMany(e => e.Voices.Select(v => $"{e.Name}:{v}")))),
+            ["validVoices"] = Strings(options.ValidVoices ?? []),
+            ["testVoices"] = Strings(options.TestVoices ?? []),
+            ["heldOutVoices"] = new JsonObject
+            {
+                ["valid"] = Strings(split.VoicesOf(Scraps.Model.Data.DataSplits.Valid).Select(v => v.Id).Order(StringComparer.Ordinal)),
+                ["test"] = Strings(split.VoicesOf(Scraps.Model.Data.DataSplits.Test).Select(v => v.Id).Order(StringComparer.Ordinal)),
+            },
+            ["validShare"] = options.ValidShare,
+            ["testShare"] = options.TestShare,
+            ["weights"] = new JsonObject(options.Weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => KeyValuePair.Create(w.Key, (JsonNode?)w.Value))),
+            ["augmentation"] = JsonSerializer.SerializeToNode(options.Augmentation, Indented),
+            ["codecs"] = Strings(options.Codecs),
+            ["babbleTracks"] = babbleTracks,
+        };
+    }
 
     public static string Fingerprint(JsonObject settings) => Hash(settings.ToJsonString());
 
@@ -58,7 +87,7 @@ internal static class CorpusSettingsFile
         Write(path, new JsonObject { ["fingerprint"] = fingerprint, ["settings"] = settings.DeepClone() });
     }
 
-    public static void WriteSummary(string directory, JsonObject settings, SynthesisResult result)
+    public static void WriteSummary(string directory, JsonObject settings, SynthesisResult result, JsonObject composition)
     {
         var summary = new JsonObject
         {
@@ -66,19 +95,23 @@ internal static class CorpusSettingsFile
             ["built"] = result.Built,
             ["reused"] = result.Reused,
             ["failed"] = result.Failures.Count,
-            ["splits"] = new JsonObject(result.SplitCounts.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
-            ["synthesizers"] = new JsonObject(result.EngineCounts.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))),
             ["audioHours"] = Math.Round(result.AudioHours, 4),
             ["elapsedSeconds"] = Math.Round(result.Elapsed.TotalSeconds, 2),
+            ["jobs"] = result.Jobs,
             ["clipsPerSecond"] = Math.Round(result.ClipsPerSecond, 3),
+            ["cpuSeconds"] = result.CpuSeconds is { } cpu ? Math.Round(cpu, 2) : null,
+            ["clipsPerCpuSecond"] = result.ClipsPerCpuSecond is { } rate ? Math.Round(rate, 3) : null,
         };
         Write(Path.Combine(directory, FileName), new JsonObject
         {
             ["fingerprint"] = Fingerprint(settings),
             ["settings"] = settings.DeepClone(),
             ["summary"] = summary,
+            ["composition"] = composition,
         });
     }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)v).ToArray());
 
     private static void Write(string path, JsonObject content)
     {

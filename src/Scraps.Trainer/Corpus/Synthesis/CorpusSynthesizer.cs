@@ -9,7 +9,8 @@ namespace Scraps.Trainer.Corpus.Synthesis;
 /// <summary>
 /// Builds a synthetic corpus (`scraps-train corpus synth`): plans every clip from the seed (<see cref="ClipPlanner"/>),
 /// synthesizes and augments the missing ones in parallel, writes 16 kHz mono PCM16 WAVs and the manifests
-/// (<c>manifest.jsonl</c> with every split, and <c>train.jsonl</c>, <c>valid.jsonl</c>, <c>test.jsonl</c>).
+/// (<c>manifest.jsonl</c> with every split, and <c>train.jsonl</c>, <c>valid.jsonl</c>, <c>test.jsonl</c>) and
+/// <c>corpus.json</c> (settings and composition).
 /// Clips whose WAV already exists are kept, so an interrupted build resumes where it stopped.
 /// </summary>
 internal static class CorpusSynthesizer
@@ -21,26 +22,37 @@ internal static class CorpusSynthesizer
     {
         options.Validate();
         var started = Stopwatch.StartNew();
+        var cpuAtStart = CpuClock.ProcessAndChildrenSeconds();
         var output = Path.GetFullPath(options.OutputDirectory);
         Directory.CreateDirectory(output);
 
         var engines = await SynthesizerDiscovery.DiscoverAsync(options.Synthesizers, options.FestivalBatchSize, cancellationToken).ConfigureAwait(false);
         var sentences = TextCorpus.Load(options.FortunesDirectory, options.TextFiles);
-        var validVoices = options.ValidVoicesFor(engines);
-        var split = VoiceSplit.Create(engines, validVoices, options.TestSynthesizer);
+        var words = options.TextKindShares.GetValueOrDefault(TextKinds.Word) > 0 ? WordLists.Load(options.WordList, options.NameList, sentences) : WordLists.Empty;
+        var (validVoices, testVoices) = options.HeldOutVoicesFor(engines);
+        options = options with { ValidVoices = validVoices, TestVoices = testVoices };
+        var split = VoiceSplit.Create(engines, validVoices, testVoices);
+        if (options.Augmentation.Codec > 0)
+        {
+            await CodecRoundTrip.CheckAvailableAsync(options.Codecs, cancellationToken).ConfigureAwait(false);
+        }
+
         var work = Path.Combine(output, WorkFolder);
         Directory.CreateDirectory(work);
         var babble = CreateBabble(options, engines, split, sentences, work);
-        var settings = CorpusSettingsFile.Settings(options with { ValidVoices = validVoices }, sentences, engines, babble?.TrackCount ?? 0);
+        var sources = await SourceFilesAsync(options, sentences, words, cancellationToken).ConfigureAwait(false);
+        var settings = CorpusSettingsFile.Settings(options, sentences, words, sources, engines, split, babble?.TrackCount ?? 0);
         CorpusSettingsFile.WriteOrCheck(output, settings);
 
-        var planner = new ClipPlanner(sentences, split, engines, options, babble?.TrackCount ?? 0);
+        var text = new TextPlanner(sentences, words, options.TextKindShares, options.Seed);
+        var planner = new ClipPlanner(text, split, engines, options, babble?.TrackCount ?? 0);
         var plans = Enumerable.Range(0, options.Clips).Select(planner.Plan).ToArray();
         var pending = plans.Where(p => !File.Exists(Path.Combine(output, p.AudioPath))).ToList();
         var tracker = new Tracker(plans.Length, plans.Length - pending.Count, progress);
         tracker.Report();
 
         var building = Stopwatch.StartNew();
+        var cpuAtBuild = CpuClock.ProcessAndChildrenSeconds();
         var augmenter = new Augmenter(babble);
         var byName = engines.ToDictionary(e => e.Name, StringComparer.Ordinal);
         var units = WorkUnits(pending, byName);
@@ -50,9 +62,10 @@ internal static class CorpusSynthesizer
             async (unit, token) => await BuildUnitAsync(unit, byName[unit[0].Voice.Synthesizer], augmenter, output, work, tracker, token).ConfigureAwait(false))
             .ConfigureAwait(false);
         var buildSeconds = building.Elapsed.TotalSeconds;
+        var buildCpu = CpuClock.ProcessAndChildrenSeconds() - cpuAtBuild;
 
-        var entries = new List<ManifestEntry>(plans.Length);
-        double seconds = 0;
+        var built = new List<(ClipPlan Plan, double Seconds)>(plans.Length);
+        var entries = new List<(ManifestEntry Entry, PlannedText Text)>(plans.Length);
         foreach (var plan in plans)
         {
             var path = Path.Combine(output, plan.AudioPath);
@@ -62,22 +75,22 @@ internal static class CorpusSynthesizer
             }
 
             var duration = WavHeader.DurationSeconds(path);
-            seconds += duration;
-            entries.Add(new ManifestEntry(plan.Id, plan.AudioPath, plan.Text, null, plan.Voice.Id)
+            built.Add((plan, duration));
+            entries.Add((new ManifestEntry(plan.Id, plan.AudioPath, plan.Text.Text, null, plan.Voice.Id)
             {
                 Voice = plan.Voice.Id,
                 Synthesizer = plan.Voice.Synthesizer,
                 Split = plan.Split,
                 Duration = Math.Round(duration, 4),
                 Augmentation = plan.Augmentation.ToJson(plan.Settings),
-            });
+            }, plan.Text));
         }
 
         var manifest = Path.Combine(output, ManifestFileName);
-        Manifest.Write(manifest, entries);
+        CorpusManifestWriter.Write(manifest, entries);
         foreach (var name in new[] { DataSplits.Train, DataSplits.Valid, DataSplits.Test })
         {
-            Manifest.Write(Path.Combine(output, $"{name}.jsonl"), entries.Where(e => e.Split == name));
+            CorpusManifestWriter.Write(Path.Combine(output, $"{name}.jsonl"), entries.Where(e => e.Entry.Split == name));
         }
 
         TryDelete(work);
@@ -87,24 +100,52 @@ internal static class CorpusSynthesizer
             tracker.Built,
             plans.Length - pending.Count,
             tracker.Failures,
-            entries.GroupBy(e => e.Split!).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            entries.GroupBy(e => e.Synthesizer!).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            seconds / 3600,
+            entries.GroupBy(e => e.Entry.Split!).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            entries.GroupBy(e => e.Entry.Synthesizer!).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            built.Sum(b => b.Seconds) / 3600,
             started.Elapsed,
-            tracker.Built > 0 && buildSeconds > 0 ? tracker.Built / buildSeconds : 0);
-        CorpusSettingsFile.WriteSummary(output, settings, result);
+            tracker.Built > 0 && buildSeconds > 0 ? tracker.Built / buildSeconds : 0,
+            options.Jobs,
+            CpuClock.ProcessAndChildrenSeconds() - cpuAtStart,
+            tracker.Built > 0 && buildCpu > 0 ? tracker.Built / buildCpu : null);
+        CorpusSettingsFile.WriteSummary(output, settings, result, CorpusComposition.Describe(built));
         return result;
     }
 
-    private static BabbleBank? CreateBabble(SynthesisOptions options, IReadOnlyList<ISpeechSynthesizer> engines, VoiceSplit split, IReadOnlyList<string> sentences, string work)
+    /// <summary>Each text source's file and, where dpkg knows it, the Debian package that installed it.</summary>
+    private static async Task<IReadOnlyDictionary<string, (string Path, string? Package)>> SourceFilesAsync(
+        SynthesisOptions options, IReadOnlyList<TextSentence> sentences, WordLists words, CancellationToken cancellationToken)
     {
-        if (options.Augmentation.NoiseProbability <= 0 || engines.OfType<EspeakSynthesizer>().FirstOrDefault() is not { } espeak)
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in sentences.Select(s => s.Source).Distinct())
+        {
+            var name = source[(source.IndexOf('/') + 1)..];
+            files[source] = source.StartsWith("fortunes/", StringComparison.Ordinal)
+                ? Path.Combine(options.FortunesDirectory!, name)
+                : Path.GetFullPath(options.TextFiles.First(f => Path.GetFileName(f) == name));
+        }
+
+        if (words.Words.Count > 0)
+        {
+            files[$"{WordLists.WordListPackage}:word"] = Path.GetFullPath(options.WordList);
+            files[$"{WordLists.WordListPackage}:proper-noun"] = Path.GetFullPath(options.WordList);
+            files[$"{WordLists.NameListPackage}:first-name"] = Path.GetFullPath(options.NameList);
+        }
+
+        var owners = await DebianPackages.OwnersAsync(files.Values.Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
+        return files.ToDictionary(f => f.Key, f => (f.Value, owners.TryGetValue(f.Value, out var package) ? package : null), StringComparer.Ordinal);
+    }
+
+    private static BabbleBank? CreateBabble(SynthesisOptions options, IReadOnlyList<ISpeechSynthesizer> engines, VoiceSplit split, IReadOnlyList<TextSentence> sentences, string work)
+    {
+        if (options.Augmentation.Babble <= 0 || engines.OfType<EspeakSynthesizer>().FirstOrDefault() is not { } espeak)
         {
             return null;
         }
 
+        // Babble talkers are training voices only, so no held-out voice is ever heard in a training clip's background.
         var voices = split.VoicesOf(DataSplits.Train).Where(v => v.Synthesizer == espeak.Name).ToArray();
-        return voices.Length == 0 ? null : new BabbleBank(espeak, sentences, voices, options.Seed, work, options.BabbleTracks);
+        return voices.Length == 0 ? null : new BabbleBank(espeak, sentences.Select(s => s.Text).ToArray(), voices, options.Seed, work, options.BabbleTracks);
     }
 
     /// <summary>One clip per unit, except engines with a slow start: their clips are batched by voice.</summary>
@@ -126,7 +167,8 @@ internal static class CorpusSynthesizer
         Directory.CreateDirectory(folder);
         try
         {
-            var requests = unit.Select(p => new SynthesisRequest(p.Voice.Name, p.Text, p.Settings, Path.Combine(folder, p.Id + ".raw.wav"))).ToArray();
+            var requests = unit.Select(p => new SynthesisRequest(
+                p.Voice.Name, p.Text.Text, p.Settings.ForEngine(p.Augmentation.Formant), Path.Combine(folder, p.Id + ".raw.wav"))).ToArray();
             try
             {
                 await engine.SynthesizeAsync(requests, folder, cancellationToken).ConfigureAwait(false);
@@ -148,7 +190,7 @@ internal static class CorpusSynthesizer
                 {
                     if (!File.Exists(requests[i].OutputPath))
                     {
-                        throw new ExternalToolException($"{engine.Name} wrote no audio for \"{plan.Text}\"");
+                        throw new ExternalToolException($"{engine.Name} wrote no audio for \"{plan.Text.Text}\"");
                     }
 
                     var clip = AudioDecoder.DecodeFile(requests[i].OutputPath);

@@ -80,7 +80,9 @@ internal sealed class EspeakSynthesizer : ISpeechSynthesizer
         foreach (var line in listing.Split('\n').Skip(1))
         {
             var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (columns.Length >= 5)
+            // A file name with a space ("!v/Mr serious") spills into the next column; espeak-ng cannot be asked for it
+            // by that name (it silently falls back to the default variant), so it is left out rather than duplicated.
+            if (columns.Length >= 5 && (columns.Length == 5 || columns[5].StartsWith('(')))
             {
                 yield return (columns[1], columns[4]);
             }

@@ -40,6 +40,9 @@ internal sealed class SeededRandom
         return (int)(NextDouble() * count);
     }
 
+    /// <summary>Uniform integer in [low, high).</summary>
+    public int Next(int low, int high) => low + Next(high - low);
+
     public double Uniform(double low, double high) => low + ((high - low) * NextDouble());
 
     public bool Chance(double probability) => NextDouble() < probability;

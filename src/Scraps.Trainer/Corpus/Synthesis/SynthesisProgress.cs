@@ -17,4 +17,7 @@ internal sealed record SynthesisResult(
     IReadOnlyDictionary<string, int> EngineCounts,
     double AudioHours,
     TimeSpan Elapsed,
-    double ClipsPerSecond);
+    double ClipsPerSecond,
+    int Jobs,
+    double? CpuSeconds,
+    double? ClipsPerCpuSecond);

@@ -11,6 +11,15 @@ internal sealed record SynthesisSettings(double Rate, double Pitch)
 
     public static SynthesisSettings Draw(SeededRandom random, double minRate, double maxRate, double minPitch, double maxPitch) =>
         new(Math.Round(random.Uniform(minRate, maxRate), 2), Math.Round(random.Uniform(minPitch, maxPitch), 2));
+
+    /// <summary>
+    /// What the engine is asked for when the clip's formants are to be scaled by <paramref name="formant"/>: speech
+    /// slower and lower by that factor, which the resampling that scales every frequency by it (the Augmenter's first
+    /// step) turns back into this rate and pitch, leaving the formants, the vocal tract's length, changed. Every engine
+    /// here controls rate and pitch; none controls formants.
+    /// </summary>
+    public SynthesisSettings ForEngine(double formant) =>
+        formant == 1 ? this : new SynthesisSettings(Math.Round(Rate / formant, 3), Math.Round(Pitch / formant, 3));
 }
 
 /// <summary>One utterance to synthesize into <see cref="OutputPath"/> (a WAV file at the synthesizer's own rate).</summary>

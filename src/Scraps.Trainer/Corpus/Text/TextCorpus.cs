@@ -13,9 +13,9 @@ internal static class TextCorpus
     /// <param name="textFiles">Plain text files (paragraphs separated by blank lines).</param>
     /// <exception cref="FileNotFoundException">A text file does not exist.</exception>
     /// <exception cref="InvalidDataException">The sources give no usable sentence.</exception>
-    public static IReadOnlyList<string> Load(string? fortunesDirectory, IReadOnlyList<string> textFiles)
+    public static IReadOnlyList<TextSentence> Load(string? fortunesDirectory, IReadOnlyList<string> textFiles)
     {
-        var paragraphs = new List<IEnumerable<string>>();
+        var paragraphs = new List<(string Source, IEnumerable<string> Paragraphs)>();
         foreach (var file in textFiles)
         {
             if (!File.Exists(file))
@@ -23,7 +23,7 @@ internal static class TextCorpus
                 throw new FileNotFoundException($"text file not found: {file}", file);
             }
 
-            paragraphs.Add(PlainTextReader.ReadParagraphs(file));
+            paragraphs.Add(($"text/{Path.GetFileName(file)}", PlainTextReader.ReadParagraphs(file)));
         }
 
         if (fortunesDirectory is not null)
@@ -32,21 +32,21 @@ internal static class TextCorpus
             if (databases.Count == 0 && textFiles.Count == 0)
             {
                 throw new DirectoryNotFoundException(
-                    $"no fortune databases in {fortunesDirectory} (install the 'fortunes' package or pass --text FILE)");
+                    $"no fortune databases in {fortunesDirectory} (install the Debian package 'fortunes', pass --fortunes DIR, or --no-fortunes with --text FILE)");
             }
 
-            paragraphs.AddRange(databases.Select(FortuneReader.ReadParagraphs));
+            paragraphs.AddRange(databases.Select(d => ($"fortunes/{Path.GetFileName(d)}", FortuneReader.ReadParagraphs(d))));
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var sentences = new List<string>();
-        foreach (var paragraph in paragraphs.SelectMany(p => p))
+        var sentences = new List<TextSentence>();
+        foreach (var (source, texts) in paragraphs)
         {
-            foreach (var sentence in SentenceSplitter.Split(paragraph))
+            foreach (var sentence in texts.SelectMany(SentenceSplitter.Split))
             {
                 if (SentenceFilter.Clean(sentence) is { } clean && seen.Add(clean))
                 {
-                    sentences.Add(clean);
+                    sentences.Add(new TextSentence(clean, source));
                 }
             }
         }

@@ -12,35 +12,43 @@ public class AugmentationSamplerTests
         for (var i = 0; i < 20; i++)
         {
             Assert.Equal(
-                AugmentationSampler.Draw(SeededRandom.For(1, "clip", i), options, 4),
-                AugmentationSampler.Draw(SeededRandom.For(1, "clip", i), options, 4));
+                AugmentationSampler.Draw(SeededRandom.For(1, "clip", i), options, 4, CodecPlan.Formats),
+                AugmentationSampler.Draw(SeededRandom.For(1, "clip", i), options, 4, CodecPlan.Formats));
         }
     }
 
     [Fact]
-    public void Draw_frequencies_follow_the_options()
+    public void Every_augmentation_is_drawn_at_its_share_within_its_ranges()
     {
         var options = new AugmentationOptions { CleanShare = 0 };
-        var plans = Enumerable.Range(0, 4000).Select(i => AugmentationSampler.Draw(SeededRandom.For(2, "clip", i), options, 4)).ToArray();
-        Assert.InRange(plans.Count(p => p.Noise is not null) / 4000.0, options.NoiseProbability - 0.03, options.NoiseProbability + 0.03);
-        Assert.InRange(plans.Count(p => p.Codec is not null) / 4000.0, options.CodecProbability - 0.03, options.CodecProbability + 0.03);
-        Assert.InRange(plans.Count(p => p.Telephone) / 4000.0, options.TelephoneProbability - 0.02, options.TelephoneProbability + 0.02);
-        Assert.Contains(plans, p => p.Noise?.Kind == NoisePlan.Babble);
+        var plans = Enumerable.Range(0, 4000).Select(i => AugmentationSampler.Draw(SeededRandom.For(2, "clip", i), options, 4, CodecPlan.Formats)).ToArray();
+        foreach (var kind in AugmentationKinds.All.Where(k => k.Name != "clean-share"))
+        {
+            var share = plans.Count(kind.Applied) / 4000.0;
+            Assert.True(Math.Abs(share - kind.Get(options)) < 0.03, $"{kind.Name}: drawn for {share:P1} of clips, share {kind.Get(options)}");
+        }
+
+        Assert.Equal(NoisePlan.Kinds.Order(), plans.Where(p => p.Noise is not null).Select(p => p.Noise!.Kind).Distinct().Order());
+        Assert.Equal(CodecPlan.Formats.Order(), plans.Where(p => p.Codec is not null).Select(p => p.Codec!.Format).Distinct().Order());
         Assert.All(plans, p =>
         {
-            Assert.InRange(p.Speed, 0.9, 1.1);
+            Assert.InRange(p.Formant, 0.88, 1.2);
             Assert.InRange(p.Tempo, 0.8, 1.2);
-            Assert.InRange(p.PitchSemitones, -3, 3);
+            Assert.InRange(p.Noise?.SnrDb ?? 0, 0, 20);
+            Assert.InRange(p.Babble?.SnrDb ?? 0, 0, 20);
+            Assert.InRange(p.Room?.Rt60 ?? 0.5, 0.15, 0.9);
             Assert.InRange(p.PeakLevel, 0.1, 0.95);
         });
+        Assert.All(plans.Where(p => p.Codec?.Format == CodecPlan.Opus), p => Assert.InRange(p.Codec!.Kbps, 6, 16));
+        Assert.All(plans.Where(p => p.Codec?.Format == CodecPlan.Mp3), p => Assert.InRange(p.Codec!.Kbps, 24, 32));
     }
 
     [Fact]
     public void No_options_give_clean_clips_and_no_babble_without_tracks()
     {
-        var plans = Enumerable.Range(0, 200).Select(i => AugmentationSampler.Draw(SeededRandom.For(3, "clip", i), AugmentationOptions.None, 0)).ToArray();
+        var plans = Enumerable.Range(0, 200).Select(i => AugmentationSampler.Draw(SeededRandom.For(3, "clip", i), AugmentationOptions.None, 0, CodecPlan.Formats)).ToArray();
         Assert.All(plans, p => Assert.Equal(AugmentationPlan.None with { PeakLevel = p.PeakLevel }, p));
-        var noisy = Enumerable.Range(0, 500).Select(i => AugmentationSampler.Draw(SeededRandom.For(3, "clip", i), new AugmentationOptions { NoiseProbability = 1 }, 0));
-        Assert.DoesNotContain(noisy, p => p.Noise?.Kind == NoisePlan.Babble);
+        var noisy = Enumerable.Range(0, 500).Select(i => AugmentationSampler.Draw(SeededRandom.For(3, "clip", i), new AugmentationOptions { Babble = 1 }, 0, CodecPlan.Formats));
+        Assert.DoesNotContain(noisy, p => p.Babble is not null);
     }
 }

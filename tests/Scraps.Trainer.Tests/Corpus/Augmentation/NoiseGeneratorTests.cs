@@ -19,6 +19,31 @@ public class NoiseGeneratorTests
         Assert.True(TestSignals.Rms(low) > 2 * TestSignals.Rms(high));
     }
 
+    [Fact]
+    public void Brown_noise_falls_off_faster_than_pink()
+    {
+        static double LowToHigh(float[] noise)
+        {
+            var low = noise.ToArray();
+            var high = noise.ToArray();
+            Biquad.LowPass(500, 16000).Process(low);
+            Biquad.HighPass(4000, 16000).Process(high);
+            return TestSignals.Rms(low) / TestSignals.Rms(high);
+        }
+
+        Assert.True(LowToHigh(NoiseGenerator.Brown(64000, 1)) > 3 * LowToHigh(NoiseGenerator.Pink(64000, 1)));
+    }
+
+    [Fact]
+    public void Hum_is_mains_frequency_and_its_harmonics()
+    {
+        var hum = NoiseGenerator.Hum(32000, 16000, 4);
+        var mains = TestSignals.ToneAmplitude(hum, 50) > TestSignals.ToneAmplitude(hum, 60) ? 50 : 60;
+        var harmonics = TestSignals.ToneAmplitude(hum, mains) + TestSignals.ToneAmplitude(hum, 2 * mains) + TestSignals.ToneAmplitude(hum, 3 * mains);
+        Assert.True(harmonics > 10 * TestSignals.ToneAmplitude(hum, 1000));
+        Assert.Equal(hum, NoiseGenerator.Hum(32000, 16000, 4));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(10)]

@@ -1,7 +1,10 @@
 using System.Buffers.Binary;
 using Scraps.Audio;
 using Scraps.Model.Data;
+using System.Text.Json.Nodes;
+using Scraps.Trainer.Corpus.Augmentation;
 using Scraps.Trainer.Corpus.Synthesis;
+using Scraps.Trainer.Corpus.Text;
 
 namespace Scraps.Trainer.Tests.Corpus.Synthesis;
 
@@ -27,10 +30,11 @@ public class CorpusSynthesizerTests
             Jobs = jobs,
             FortunesDirectory = null,
             TextFiles = [text],
-            // flite stands in for the held-out synthesizer here: festival's one-second start would dominate the test.
+            // festival's one-second start would dominate the test; two engines are enough to hold out voices of each.
             Synthesizers = ["espeak-ng", "flite"],
-            ValidVoices = ["espeak-ng:en-029", "espeak-ng:*+f1"],
-            TestSynthesizer = "flite",
+            TextKindShares = new Dictionary<string, double> { ["sentence"] = 1 },
+            ValidVoices = ["espeak-ng:en-029", "espeak-ng:*+f1", "flite:rms"],
+            TestVoices = ["espeak-ng:en-gb-scotland", "flite:awb"],
             ValidShare = 0.3,
             TestShare = 0.3,
             BabbleTracks = 1,
@@ -51,12 +55,11 @@ public class CorpusSynthesizerTests
             Assert.Equal(File.ReadAllBytes(Manifest.ResolveAudioPath(first.ManifestPath, entry)), File.ReadAllBytes(Manifest.ResolveAudioPath(second.ManifestPath, entry)));
         }
 
-        // Held out: the whole test synthesizer, and validation voices never heard in training.
+        // Held out: validation and test voices never heard in training.
         Assert.Equal(3, entries.Select(e => e.Split).Distinct().Count());
-        Assert.All(entries.Where(e => e.Split == DataSplits.Test), e => Assert.Equal("flite", e.Synthesizer));
-        Assert.DoesNotContain(entries, e => e.Split != DataSplits.Test && e.Synthesizer == "flite");
         var trainVoices = entries.Where(e => e.Split == DataSplits.Train).Select(e => e.Voice).ToHashSet();
-        Assert.All(entries.Where(e => e.Split == DataSplits.Valid), e => Assert.DoesNotContain(e.Voice, trainVoices));
+        Assert.All(entries.Where(e => e.Split != DataSplits.Train), e => Assert.DoesNotContain(e.Voice, trainVoices));
+        Assert.All(entries.Where(e => e.Split == DataSplits.Test), e => Assert.Matches("en-gb-scotland|flite:awb", e.Voice));
         foreach (var split in new[] { DataSplits.Train, DataSplits.Valid, DataSplits.Test })
         {
             var lines = Manifest.ReadValid(Path.Combine(a, $"{split}.jsonl"));
@@ -97,6 +100,69 @@ public class CorpusSynthesizerTests
     }
 
     [Fact]
+    public async Task A_tiny_corpus_exercises_every_text_kind_and_augmentation_and_records_its_composition()
+    {
+        using var folder = new TempFolder();
+        var story = string.Join("\n\n", Enumerable.Range(1, 40).Select(i =>
+            $"The {NumberWords.Ordinal(i)} traveller walked along the river until the evening came. Nobody asked where she was going."));
+        var text = folder.Write("story.txt", story);
+        var words = folder.Write("words.txt", "window\nriver\nevening\ntraveller\nBoston\nFranklin\n");
+        var names = folder.Write("names.txt", "Siobhan\nAhmed\nMargaret\n");
+        var everything = AugmentationKinds.All.Aggregate(new AugmentationOptions(), (o, kind) => kind.Set(o, kind.Name == "clean-share" ? 0 : 1));
+        var options = new SynthesisOptions
+        {
+            OutputDirectory = folder.File("corpus"),
+            Clips = 10,
+            Seed = 7,
+            Jobs = 2,
+            FortunesDirectory = null,
+            TextFiles = [text],
+            WordList = words,
+            NameList = names,
+            TextKindShares = TextKinds.All.ToDictionary(k => k, _ => 1.0),
+            Synthesizers = ["espeak-ng", "flite"],
+            ValidVoices = ["espeak-ng:en-029", "flite:rms"],
+            TestVoices = ["espeak-ng:en-gb-scotland", "flite:awb"],
+            ValidShare = 0.2,
+            TestShare = 0.2,
+            Augmentation = everything,
+            BabbleTracks = 1,
+        };
+
+        var result = await CorpusSynthesizer.RunAsync(options, null, CancellationToken.None);
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(10, result.Clips);
+        var lines = File.ReadAllLines(result.ManifestPath).Select(l => JsonNode.Parse(l)!.AsObject()).ToArray();
+        Assert.Equal(TextKinds.All.Order(), lines.Select(l => (string)l["textKind"]!).Distinct().Order());
+        Assert.All(lines, l => Assert.False(string.IsNullOrEmpty((string?)l["textSource"])));
+        var entries = Manifest.ReadValid(result.ManifestPath, line => Assert.Fail(line.Error));
+        foreach (var (entry, line) in entries.Zip(lines))
+        {
+            Assert.Equal(16000, AudioDecoder.DecodeFile(Manifest.ResolveAudioPath(result.ManifestPath, entry)).SampleRate);
+            if ((string)line["textKind"]! == TextKinds.Passage)
+            {
+                Assert.InRange(entry.Duration!.Value, 9, 27);
+            }
+        }
+
+        var corpus = JsonNode.Parse(File.ReadAllText(Path.Combine(options.OutputDirectory, "corpus.json")))!;
+        var composition = corpus["composition"]!;
+        foreach (var kind in AugmentationKinds.All.Where(k => k.Name != "clean-share"))
+        {
+            Assert.True((int)composition["augmentations"]![kind.Name]!["clips"]! == 10, $"{kind.Name} should be applied to every clip");
+        }
+
+        Assert.Equal(TextKinds.All.Order(), composition["textKinds"]!.AsObject().Select(k => k.Key).Order());
+        Assert.True((double)composition["hours"]! > 0);
+        Assert.Equal(10, composition["splits"]!.AsObject().Sum(s => (int)s.Value!["clips"]!));
+        Assert.Contains("text/story.txt", composition["textSources"]!.AsObject().Select(s => s.Key));
+        Assert.Contains(composition["textSources"]!.AsObject(), s => s.Key.StartsWith("generated:", StringComparison.Ordinal));
+        Assert.True((double?)corpus["summary"]!["clipsPerCpuSecond"] > 0);
+        Assert.Contains("flite:awb", corpus["settings"]!["heldOutVoices"]!["test"]!.AsArray().Select(v => (string)v!));
+    }
+
+    [Fact]
     public async Task Reports_progress_up_to_the_total()
     {
         using var folder = new TempFolder();
@@ -112,8 +178,9 @@ public class CorpusSynthesizerTests
                 FortunesDirectory = null,
                 TextFiles = [text],
                 Synthesizers = ["espeak-ng"],
+                TextKindShares = new Dictionary<string, double> { ["sentence"] = 1 },
                 ValidVoices = [],
-                TestSynthesizer = null,
+                TestVoices = [],
                 ValidShare = 0,
                 TestShare = 0,
                 Augmentation = Scraps.Trainer.Corpus.Augmentation.AugmentationOptions.None,

@@ -13,8 +13,13 @@ public class EspeakSynthesizerTests
              2  en-gb           --/M      English_(Great_Britain) gmw/en               (en 2)
              5  en-us           --/M      us-mbrola-2        mb/mb-us2            (en 7)
              5  variant         --/M      Storm              !v/Storm             (en-us 5)
+             5  variant         --/M      Mr_Serious         !v/Mr serious
+             5  en-us-nyc       --/M      English_(America,_New_York_City) gmw/en-US-nyc
             """;
-        Assert.Equal([("en-gb", "gmw/en"), ("en-us", "mb/mb-us2"), ("variant", "!v/Storm")], EspeakSynthesizer.ParseVoiceList(listing).ToArray());
+        // "!v/Mr serious" cannot be asked for by name (espeak-ng falls back to its default variant), so it is left out.
+        Assert.Equal(
+            [("en-gb", "gmw/en"), ("en-us", "mb/mb-us2"), ("variant", "!v/Storm"), ("en-us-nyc", "gmw/en-US-nyc")],
+            EspeakSynthesizer.ParseVoiceList(listing).ToArray());
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public class TextCorpusTests
 
         var sentences = TextCorpus.Load(fortunes, [text]);
 
-        Assert.Equal(["The cat sat on the mat.", "The dog ran away fast.", "Birds of a feather flock together."], sentences);
+        Assert.Equal(["The cat sat on the mat.", "The dog ran away fast.", "Birds of a feather flock together."], sentences.Select(s => s.Text));
+        Assert.Equal(["text/a.txt", "text/a.txt", "fortunes/b"], sentences.Select(s => s.Source));
     }
 
     [Fact]

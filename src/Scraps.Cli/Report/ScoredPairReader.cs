@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Scraps.Inference.Manifests;
+
+namespace Scraps.Cli.Report;
+
+/// <summary>
+/// Reads <c>scraps score</c>'s JSON Lines output and joins each line with its manifest line by id (audio paths made
+/// absolute against the manifest's folder). A malformed output line is an error naming it: a report over part of
+/// the data would mislead.
+/// </summary>
+internal static class ScoredPairReader
+{
+    public static IReadOnlyList<ScoredPair> Read(string scoresPath, string manifestPath)
+    {
+        var manifestFolder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        var entries = new Dictionary<string, ScoringManifestEntry>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(manifestPath).Where(l => !string.IsNullOrWhiteSpace(l)))
+        {
+            try
+            {
+                var entry = ScoringManifestEntry.Parse(line);
+                entries.TryAdd(entry.Id, entry);
+            }
+            catch (FormatException)
+            {
+                // Lines scoring skipped as malformed have no score either; they are not part of the report.
+            }
+        }
+
+        var pairs = new List<ScoredPair>();
+        var number = 0;
+        foreach (var line in File.ReadLines(scoresPath))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                pairs.Add(Parse(line, entries, manifestFolder));
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new FormatException($"{scoresPath} line {number} is not a scraps score output line ({{id, score, probability, match, ...}}): {e.Message}", e);
+            }
+        }
+
+        return pairs;
+    }
+
+    private static ScoredPair Parse(string line, Dictionary<string, ScoringManifestEntry> entries, string manifestFolder)
+    {
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        var id = root.GetProperty("id").GetString() ?? throw new FormatException("'id' is null");
+        entries.TryGetValue(id, out var entry);
+        return new ScoredPair(
+            id,
+            root.GetProperty("score").GetDouble(),
+            root.GetProperty("probability").GetDouble(),
+            root.GetProperty("match").GetBoolean(),
+            root.TryGetProperty("alignmentScore", out var alignment) && alignment.ValueKind == JsonValueKind.Number ? alignment.GetDouble() : null,
+            root.TryGetProperty("words", out var words) && words.ValueKind == JsonValueKind.Array
+                ? words.EnumerateArray().Select(w => new ScoredWord(
+                    w.GetProperty("word").GetString() ?? string.Empty,
+                    Seconds(w, "start"),
+                    Seconds(w, "end"),
+                    w.GetProperty("confidence").GetDouble(),
+                    w.GetProperty("match").GetBoolean())).ToArray()
+                : null,
+            root.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
+                ? warnings.EnumerateArray().Select(w => w.GetString() ?? string.Empty).ToArray()
+                : [],
+            entry is null ? null : Path.GetFullPath(Path.Combine(manifestFolder, entry.Audio)),
+            entry?.Text ?? entry?.Phonemes);
+    }
+
+    private static double? Seconds(JsonElement word, string name) =>
+        word.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+}
