@@ -5,6 +5,7 @@ using Scraps.Service.Tests.Support;
 namespace Scraps.Service.Tests.Telemetry;
 
 /// <summary>scraps_requests_total and scraps_request_duration_seconds, per model operation and outcome.</summary>
+[Collection(PrometheusScrapeCollection.Name)]
 public sealed partial class RequestMetricsTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Scraps.Service.Tests.Support;
 
 namespace Scraps.Service.Tests.Telemetry;
 
+[Collection(PrometheusScrapeCollection.Name)]
 public sealed class TelemetrySetupTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
 {
     [Fact]
@@ -33,8 +34,9 @@ public sealed class TelemetrySetupTests(ServiceFactory factory) : IClassFixture<
 
         var metrics = await client.GetStringAsync("/metrics");
 
-        var info = metrics.Split('\n').Single(line => line.StartsWith("scraps_model_info{", StringComparison.Ordinal));
-        Assert.Contains("name=\"service-test\"", info, StringComparison.Ordinal);
+        // OpenTelemetry listens to meters by name process-wide: other test hosts alive in this process add their own line.
+        var info = Assert.Single(metrics.Split('\n'), line => line.StartsWith("scraps_model_info{", StringComparison.Ordinal)
+            && line.Contains("name=\"service-test\"", StringComparison.Ordinal));
         Assert.Contains("version=\"0.1.0\"", info, StringComparison.Ordinal);
         Assert.Contains("provider=\"cpu\"", info, StringComparison.Ordinal);
         Assert.Equal("1", info[(info.LastIndexOf('}') + 2)..].Split(' ')[0]);
