@@ -8,4 +8,10 @@ public sealed record HealthResponse
 
     /// <summary>The loaded model ("name@version"), when there is one.</summary>
     public string? Model { get; init; }
+
+    /// <summary>Where the model's graphs run ("cpu" or "cuda"), when a model is loaded.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Why that provider (e.g. "requested", or the CUDA error behind a fall-back to CPU), when a model is loaded.</summary>
+    public string? ProviderReason { get; init; }
 }

@@ -26,7 +26,26 @@ public sealed record ModelResponse
     /// <summary>Where the graphs run: "Cpu" or "Cuda".</summary>
     public required string ExecutionProvider { get; init; }
 
+    /// <summary>What was asked for, what runs, on which GPUs, and why.</summary>
+    public required ProviderDescription Provider { get; init; }
+
     public required InputLimits Limits { get; init; }
+}
+
+/// <summary>The execution provider in use and why.</summary>
+public sealed record ProviderDescription
+{
+    /// <summary>The configured provider: "Auto", "Cpu" or "Cuda".</summary>
+    public required string Requested { get; init; }
+
+    /// <summary>Where the graphs run: "Cpu" or "Cuda".</summary>
+    public required string Running { get; init; }
+
+    /// <summary>CUDA device ordinals with a session each (empty on CPU).</summary>
+    public required IReadOnlyList<int> Devices { get; init; }
+
+    /// <summary>Why this provider, e.g. "requested", or the CUDA error that made Auto fall back to CPU.</summary>
+    public required string Reason { get; init; }
 }
 
 /// <summary>The network's sizes.</summary>
@@ -120,7 +139,7 @@ public sealed record VerdictDescription
 
     public required double Bias { get; init; }
 
-    /// <summary>Decision threshold on the logit (the equal-error point between matched pairs and one-word near misses).</summary>
+    /// <summary>Decision threshold on the logit (the equal-error point between matched pairs and one-word near misses, lowered to reject at most 2% of matched pairs).</summary>
     public required double Threshold { get; init; }
 
     /// <summary>Threshold on a word's log confidence (goodness of pronunciation).</summary>

@@ -139,7 +139,7 @@ internal sealed record VerdictDescription
 
     public required double Bias { get; init; }
 
-    /// <summary>Decision threshold on the logit (the equal-error point between matched pairs and one-word near misses).</summary>
+    /// <summary>Decision threshold on the logit (the equal-error point between matched pairs and one-word near misses, lowered to reject at most 2% of matched pairs).</summary>
     public required double Threshold { get; init; }
 
     /// <summary>Threshold on a word's log confidence (goodness of pronunciation).</summary>
