@@ -397,8 +397,8 @@ public sealed class ScrapsScorer
             wordScores = report.Words.Select(w => new WordScore(
                 w.Word.Text,
                 string.Join(' ', tokens[w.Word.Start..w.Word.End]),
-                w.StartSeconds,
-                w.EndSeconds,
+                Milliseconds(w.StartSeconds),
+                Milliseconds(w.EndSeconds),
                 w.Confidence,
                 verdict?.IsWordMatch(w.Goodness) ?? w.Goodness >= DefaultWordThreshold)).ToArray();
         }
@@ -410,6 +410,9 @@ public sealed class ScrapsScorer
             Words = wordScores,
         };
     }
+
+    /// <summary>Step times are multiples of the subsampled hop (e.g. 0.05 s): rounded to the millisecond so that 1.7 reads 1.7, not 1.7000000000000002.</summary>
+    private static double? Milliseconds(double? seconds) => seconds is { } s ? Math.Round(s, 3) : null;
 
     /// <summary>Word goodness below which a word is unsupported when the package has no fitted word threshold (p = e^-1.5 ≈ 0.22).</summary>
     private const double DefaultWordThreshold = -1.5;
