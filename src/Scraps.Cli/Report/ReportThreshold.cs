@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scraps.Inference.Calibration;
 using Scraps.Inference.Package;
 
 namespace Scraps.Cli.Report;
@@ -16,15 +17,13 @@ internal sealed record ReportThreshold(double? Score, double Probability, string
         ArgumentNullException.ThrowIfNull(manifest);
         if (manifest.Verdict is { } verdict)
         {
-            var p = Sigmoid(verdict.Threshold);
+            var p = VerdictCalibration.FromManifest(manifest)!.Probability(verdict.Threshold);
             return new ReportThreshold(null, p, string.Create(CultureInfo.InvariantCulture,
                 $"kept when the verdict (score, alignment and weakest word) gives p ≥ {p:0.000}"));
         }
 
-        var probability = Sigmoid((manifest.Calibration.A * manifest.Threshold) + manifest.Calibration.B);
+        var probability = ScoreCalibration.FromManifest(manifest).Probability(manifest.Threshold);
         return new ReportThreshold(manifest.Threshold, probability, string.Create(CultureInfo.InvariantCulture,
             $"kept when score ≥ {manifest.Threshold:0.000} (p ≥ {probability:0.000}), the equal-error point on held-out pairs"));
     }
-
-    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 }

@@ -8,8 +8,7 @@ namespace Scraps.Inference.Alignment;
 /// where the path puts it; the floor, -30, when the phones cannot be aligned at all).
 /// </param>
 /// <param name="Words">One entry per word asked about, in order.</param>
-/// <param name="Feasible">False when the sequence has more phones than the clip has steps to hold them.</param>
-public sealed record AlignmentReport(double Score, IReadOnlyList<WordAlignment> Words, bool Feasible)
+public sealed record AlignmentReport(double Score, IReadOnlyList<WordAlignment> Words)
 {
     /// <summary>The lowest word goodness (the utterance score when there are no words).</summary>
     public double MinWordGoodness => Words.Count == 0 ? Score : Words.Min(w => w.Goodness);
@@ -19,7 +18,7 @@ public sealed record AlignmentReport(double Score, IReadOnlyList<WordAlignment> 
 /// <param name="StartSeconds">Start of the first step its phones hold; null when it has no phone or the alignment failed.</param>
 /// <param name="EndSeconds">End of the last step its phones hold.</param>
 /// <param name="Goodness">Mean goodness of pronunciation of its phones (log posterior ratio, at most 0).</param>
-public sealed record WordAlignment(TranscriptWord Word, double? StartSeconds, double? EndSeconds, double Goodness, int Phones)
+public sealed record WordAlignment(TranscriptWord Word, double? StartSeconds, double? EndSeconds, double Goodness)
 {
     /// <summary>exp(goodness): 1 when every phone of the word is the most likely class where it is aligned.</summary>
     public double Confidence => Math.Exp(Goodness);

@@ -13,11 +13,17 @@ public static class WordAligner
 {
     /// <param name="ids">The sequence's token ids (the inventory's).</param>
     /// <param name="words">Token ranges of the words to report (e.g. <see cref="TranscriptWords"/>).</param>
-    public static AlignmentReport Align(PhonePosteriors posteriors, ReadOnlySpan<long> ids, PhonemeInventory inventory, IReadOnlyList<TranscriptWord> words)
+    public static AlignmentReport Align(PhonePosteriors posteriors, ReadOnlySpan<long> ids, PhonemeInventory inventory, IReadOnlyList<TranscriptWord> words) =>
+        Align(posteriors, ids, inventory, [words])[0];
+
+    /// <summary>
+    /// One Viterbi pass, reported under each grouping of the tokens into words (e.g. espeak-ng's groups for the verdict
+    /// and the written words for the per-word answer): the path does not depend on the grouping.
+    /// </summary>
+    public static AlignmentReport[] Align(PhonePosteriors posteriors, ReadOnlySpan<long> ids, PhonemeInventory inventory, params ReadOnlySpan<IReadOnlyList<TranscriptWord>> groupings)
     {
         ArgumentNullException.ThrowIfNull(posteriors);
         ArgumentNullException.ThrowIfNull(inventory);
-        ArgumentNullException.ThrowIfNull(words);
         var positions = new List<int>();
         var phones = new List<int>();
         for (var i = 0; i < ids.Length; i++)
@@ -27,12 +33,24 @@ public static class WordAligner
             phones.Add((int)ids[i]);
         }
         var alignment = CtcForcedAligner.Align(posteriors.LogProbs, posteriors.Steps, posteriors.Classes, phones.ToArray());
-        if (alignment is null)
+        var reports = new AlignmentReport[groupings.Length];
+        for (var g = 0; g < groupings.Length; g++)
         {
-            var failed = words.Select(w => new WordAlignment(w, null, null, CtcForcedAligner.FloorLogProbability, PhonesIn(w, positions))).ToArray();
-            return new AlignmentReport(CtcForcedAligner.FloorLogProbability, failed, Feasible: false);
+            ArgumentNullException.ThrowIfNull(groupings[g]);
+            reports[g] = alignment is null ? Failed(groupings[g]) : Report(alignment, positions, posteriors.StepSeconds, groupings[g]);
         }
+        return reports;
+    }
 
+    private static AlignmentReport Failed(IReadOnlyList<TranscriptWord> words) => new(
+        CtcForcedAligner.FloorLogProbability,
+        words.Select(w => new WordAlignment(w, null, null, CtcForcedAligner.FloorLogProbability)).ToArray());
+
+    /// <param name="positions">Token index of each aligned phone.</param>
+    private static AlignmentReport Report(CtcAlignment alignment, List<int> positions, double stepSeconds, IReadOnlyList<TranscriptWord> words)
+    {
+        // Align returns null without phones, so the path has at least one.
+        var utterance = alignment.Phones.Average(p => p.Goodness);
         var result = new WordAlignment[words.Count];
         for (var w = 0; w < words.Count; w++)
         {
@@ -40,19 +58,16 @@ public static class WordAligner
             var mine = Enumerable.Range(0, positions.Count).Where(k => positions[k] >= word.Start && positions[k] < word.End).ToArray();
             if (mine.Length == 0)
             {
-                result[w] = new WordAlignment(word, null, null, alignment.Phones.Count == 0 ? 0 : alignment.Phones.Average(p => p.Goodness), 0);
+                result[w] = new WordAlignment(word, null, null, utterance);
                 continue;
             }
             var aligned = mine.Select(k => alignment.Phones[k]).ToArray();
             result[w] = new WordAlignment(
                 word,
-                aligned[0].StartStep * posteriors.StepSeconds,
-                aligned[^1].EndStep * posteriors.StepSeconds,
-                aligned.Average(p => p.Goodness),
-                aligned.Length);
+                aligned[0].StartStep * stepSeconds,
+                aligned[^1].EndStep * stepSeconds,
+                aligned.Average(p => p.Goodness));
         }
-        return new AlignmentReport(alignment.Phones.Average(p => p.Goodness), result, Feasible: true);
+        return new AlignmentReport(utterance, result);
     }
-
-    private static int PhonesIn(TranscriptWord word, List<int> positions) => positions.Count(p => p >= word.Start && p < word.End);
 }

@@ -44,6 +44,9 @@ public sealed class BatchingOptions
     [Range(1, 256)]
     public int? Workers { get; set; }
 
+    /// <summary>Batch workers on the CPU when none are configured (the service sizes ONNX Runtime's threads by it).</summary>
+    public const int DefaultCpuWorkers = 2;
+
     /// <summary>
     /// The settings in force on <paramref name="provider"/>: each configured value, else the provider's default.
     /// CPU (2 cores): two workers with one ONNX Runtime thread each, batches of up to 8 (on 2 cores 8 beat 16: less
@@ -58,12 +61,12 @@ public sealed class BatchingOptions
         var gpu = provider.Running == ExecutionProviderKind.Cuda;
         var devices = Math.Max(1, provider.Devices.Count);
         return new ResolvedBatching(
-            MaxBatchSize ?? (gpu ? 64 : 8),
+            MaxBatchSize ?? (gpu ? GraphRunLimits.CudaItems : 8),
             MaxBatchDelay ?? TimeSpan.FromMilliseconds(gpu ? 10 : 5),
-            MaxPaddedFrames ?? (gpu ? 160_000 : 16_000),
+            MaxPaddedFrames ?? (gpu ? GraphRunLimits.CudaSteps : 16_000),
             MaxPaddedPhonemes ?? (gpu ? 32_768 : 4_096),
             QueueCapacity ?? (gpu ? 1_024 : 256),
-            Workers ?? (gpu ? 2 * devices : 2));
+            Workers ?? (gpu ? 2 * devices : DefaultCpuWorkers));
     }
 }
 

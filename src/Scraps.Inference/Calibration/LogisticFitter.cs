@@ -126,7 +126,8 @@ internal static class LogisticFitter
         return result;
     }
 
-    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+    /// <summary>The logistic function, without overflow for large |z|; every calibration of the package evaluates it here.</summary>
+    internal static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 }
 
 internal readonly record struct LogisticFitResult(double A, double B, int Iterations);

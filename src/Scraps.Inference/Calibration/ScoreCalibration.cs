@@ -12,11 +12,7 @@ public sealed record ScoreCalibration(double A, double B, double Threshold)
     public static ScoreCalibration FromManifest(ModelManifest manifest) =>
         new(manifest.Calibration.A, manifest.Calibration.B, manifest.Threshold);
 
-    public double Probability(double score)
-    {
-        var z = (A * score) + B;
-        return z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
-    }
+    public double Probability(double score) => LogisticFitter.Sigmoid((A * score) + B);
 
     public bool IsMatch(double score) => score >= Threshold;
 

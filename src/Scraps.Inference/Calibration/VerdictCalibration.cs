@@ -29,7 +29,7 @@ public sealed record VerdictCalibration(double ScoreWeight, double AlignmentWeig
     public double Logit(double score, AlignmentReport alignment) =>
         (ScoreWeight * score) + (AlignmentWeight * alignment.Score) + (WordWeight * alignment.MinWordGoodness) + Bias;
 
-    public double Probability(double logit) => WeightedLogisticRegression.Sigmoid(logit);
+    public double Probability(double logit) => LogisticFitter.Sigmoid(logit);
 
     public bool IsMatch(double logit) => logit >= Threshold;
 

@@ -43,7 +43,7 @@ internal static class WeightedLogisticRegression
             }
             foreach (var (x, y, w) in points)
             {
-                var p = Sigmoid(Dot(theta, x));
+                var p = LogisticFitter.Sigmoid(Dot(theta, x));
                 var v = w * p * (1 - p);
                 for (var a = 0; a <= k; a++)
                 {
@@ -71,8 +71,6 @@ internal static class WeightedLogisticRegression
         var bias = theta[k] - Enumerable.Range(0, k).Sum(j => theta[j] * mean[j] / std[j]);
         return (weights, bias);
     }
-
-    internal static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
     private static double Dot(double[] a, double[] b)
     {

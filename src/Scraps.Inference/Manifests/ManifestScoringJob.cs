@@ -165,13 +165,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
                 {
                     // Explicit phonemes win over the transcript when a line has both.
                     var phonemes = entry.Phonemes is not null ? scorer.Phonemes(null, entry.Phonemes, options.Words) : scorer.Phonemes(entry.Text, null, options.Words);
-                    var path = Path.Combine(manifestFolder, entry.Audio);
-                    if (!File.Exists(path))
-                    {
-                        throw new FileNotFoundException($"audio file not found: {path}", path);
-                    }
-
-                    var clip = scorer.PrepareClip(File.ReadAllBytes(path), entry.Audio);
+                    var clip = scorer.PrepareClipFile(Path.Combine(manifestFolder, entry.Audio), entry.Audio);
                     prepared[i] = new Prepared(clip.Features, phonemes, null) { Warnings = clip.Warnings };
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -197,7 +191,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
 
         try
         {
-            var scores = ScorePairs(ready.Select(r => r.Audio).ToArray(), ready.Select(r => r.Phonemes).ToArray(), cancellationToken);
+            var scores = scorer.ScorePairs(ready.Select(r => r.Audio).ToArray(), ready.Select(r => r.Phonemes).ToArray(), options.Words, cancellationToken);
             return ready.Select((r, i) => (r.Line, new Scored(scores[i], null)));
         }
         catch (InferenceInputException) when (ready.Count > 1)
@@ -206,7 +200,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             {
                 try
                 {
-                    return (r.Line, new Scored(ScorePairs([r.Audio], [r.Phonemes], cancellationToken)[0], null));
+                    return (r.Line, new Scored(scorer.ScorePairs([r.Audio], [r.Phonemes], options.Words, cancellationToken)[0], null));
                 }
                 catch (InferenceInputException e)
                 {
@@ -219,9 +213,6 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             return [(ready[0].Line, new Scored(null, e.Message))];
         }
     }
-
-    private PairScore[] ScorePairs(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken) =>
-        scorer.ScorePairsAsync(clips, phonemes, options.Words, cancellationToken).GetAwaiter().GetResult();
 
     private static string Describe(Exception e) => e switch
     {

@@ -10,19 +10,16 @@ internal sealed class OrtGraph : IDisposable
 {
     private readonly InferenceSession session;
 
-    private OrtGraph(InferenceSession session, GraphContract contract, string path, ExecutionTarget target)
+    private OrtGraph(InferenceSession session, GraphContract contract, string path)
     {
         this.session = session;
         Contract = contract;
         Path = path;
-        Target = target;
     }
 
     public GraphContract Contract { get; }
 
     public string Path { get; }
-
-    public ExecutionTarget Target { get; }
 
     /// <exception cref="OnnxRuntimeException">The session could not be created (on CUDA: possibly the provider or device).</exception>
     /// <exception cref="Package.ModelPackageException">The graph does not have the contract's inputs and outputs.</exception>
@@ -40,7 +37,7 @@ internal sealed class OrtGraph : IDisposable
             throw;
         }
 
-        return new OrtGraph(session, contract, path, target);
+        return new OrtGraph(session, contract, path);
     }
 
     /// <summary>Runs the graph on inputs named as in the contract, in contract order.</summary>

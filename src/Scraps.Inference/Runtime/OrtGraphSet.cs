@@ -18,11 +18,7 @@ internal sealed class OrtGraphSet : IDisposable
         balancer = new ReplicaBalancer(replicas.Count);
     }
 
-    public GraphContract Contract => replicas[0].Contract;
-
     public string Path => replicas[0].Path;
-
-    public IReadOnlyList<ExecutionTarget> Targets => replicas.Select(r => r.Target).ToArray();
 
     /// <summary>Runs on the least busy replica.</summary>
     public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyCollection<OrtValue> inputs, IReadOnlyCollection<string> outputNames)

@@ -16,8 +16,6 @@ internal sealed class ReplicaBalancer
         inFlight = new int[replicas];
     }
 
-    public int Count => inFlight.Length;
-
     /// <summary>Runs in flight on <paramref name="replica"/> now.</summary>
     public int InFlight(int replica) => Volatile.Read(ref inFlight[replica]);
 

@@ -71,15 +71,14 @@ public sealed class ScrapsScorer
 
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="AudioFormatException">The file is not audio we can decode.</exception>
-    public LogMel FeaturesFromFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"audio file not found: {path}", path);
-        }
+    public LogMel FeaturesFromFile(string path) => FeaturesFromSamples(AudioFrontEnd.LoadMono16kFile(RequireFile(path)));
 
-        return FeaturesFromSamples(AudioFrontEnd.LoadMono16kFile(path));
-    }
+    /// <summary><see cref="PrepareClip"/> of a file's bytes.</summary>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    public PreparedClip PrepareClipFile(string path, string field) => PrepareClip(File.ReadAllBytes(RequireFile(path)), field);
+
+    private static string RequireFile(string path) =>
+        File.Exists(path) ? path : throw new FileNotFoundException($"audio file not found: {path}", path);
 
     /// <summary>Decodes and checks a clip (length within <see cref="Limits"/>) and computes its standardised features.</summary>
     /// <param name="field">Names the clip in messages (a request field, a file).</param>
@@ -264,7 +263,9 @@ public sealed class ScrapsScorer
     /// </summary>
     public async Task<AudioComparison> CompareAsync(LogMel clip, LogMel reference, PhoneticInput? phonemes = null, CancellationToken cancellationToken = default)
     {
-        var (acoustic, phonetic) = await EncodeAsync([clip, reference], phonemes is null ? [] : [phonemes], cancellationToken).ConfigureAwait(false);
+        // Without text nothing reads the posteriors: ask for embeddings only (as the matrix does).
+        var (acoustic, phonetic) = await EncodeAsync([clip, reference], phonemes is null ? [] : [phonemes], cancellationToken,
+            phonemes is null ? EncoderOutputs.Embedding : null).ConfigureAwait(false);
         var textScore = phonemes is null ? null : Verdict(acoustic[0], phonetic[0], phonemes, words: false);
         return new AudioComparison(
             VectorMath.Dot(acoustic[0].Embedding, acoustic[1].Embedding),
@@ -282,7 +283,10 @@ public sealed class ScrapsScorer
     // Synchronous forms for callers on their own threads (CLI jobs); the work is the same.
 
     public PairScore[] ScorePairs(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken = default) =>
-        ScorePairsAsync(clips, phonemes, words: false, cancellationToken).GetAwaiter().GetResult();
+        ScorePairs(clips, phonemes, words: false, cancellationToken);
+
+    public PairScore[] ScorePairs(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, bool words, CancellationToken cancellationToken = default) =>
+        ScorePairsAsync(clips, phonemes, words, cancellationToken).GetAwaiter().GetResult();
 
     public ScoreMatrixResult ScoreMatrix(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken = default) =>
         ScoreMatrixAsync(clips, phonemes, cancellationToken).GetAwaiter().GetResult();
@@ -372,7 +376,10 @@ public sealed class ScrapsScorer
             return ScoreVectors(acoustic.Embedding, phonetic.Embedding);
         }
 
-        var alignment = Align(posteriors, phonemes);
+        // The verdict reads espeak-ng's groups (as export fitted it); the per-word answer the written words: one path, two readings.
+        var written = words ? phonemes.Words : null;
+        var reports = WordAligner.Align(posteriors, phonemes.Ids, Model.Inventory, written is null ? [Groups(phonemes)] : [Groups(phonemes), written]);
+        var alignment = reports[0];
         double probability;
         bool match;
         if (verdict is not null)
@@ -391,8 +398,7 @@ public sealed class ScrapsScorer
         IReadOnlyList<WordScore>? wordScores = null;
         if (words)
         {
-            var written = phonemes.Words ?? Groups(phonemes);
-            var report = ReferenceEquals(written, phonemes.Words) ? Align(posteriors, phonemes, written) : alignment;
+            var report = reports[^1];
             var tokens = phonemes.XSampa.Split(' ');
             wordScores = report.Words.Select(w => new WordScore(
                 w.Word.Text,

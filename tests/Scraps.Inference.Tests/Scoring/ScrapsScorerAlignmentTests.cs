@@ -99,8 +99,8 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
     {
         // Matched pairs: good score, every word supported. Near misses: same scores, one bad word. Random: low scores.
         static AlignmentReport Report(double score, double worst) => new(score, [
-            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("a", 0, 1), 0, 0.1, -0.1, 1),
-            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("b", 1, 2), 0.1, 0.2, worst, 1)], true);
+            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("a", 0, 1), 0, 0.1, -0.1),
+            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("b", 1, 2), 0.1, 0.2, worst)]);
         var rng = new Random(3);
         var matched = Enumerable.Range(0, 200).Select(_ => (20 + rng.NextDouble() * 4, Report(-0.3 - rng.NextDouble() * 0.2, -0.2 - rng.NextDouble() * 0.5))).ToArray();
         var near = Enumerable.Range(0, 200).Select(_ => (20 + rng.NextDouble() * 4, Report(-0.5 - rng.NextDouble() * 0.2, -3 - rng.NextDouble() * 2))).ToArray();
@@ -121,8 +121,8 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
         // correct pairs. The fitted thresholds reject at most 2% of matched pairs and of their words, and random
         // transcripts stay rejected.
         static AlignmentReport Report(double score, double worst) => new(score, [
-            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("a", 0, 1), 0, 0.1, -0.1, 1),
-            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("b", 1, 2), 0.1, 0.2, worst, 1)], true);
+            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("a", 0, 1), 0, 0.1, -0.1),
+            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("b", 1, 2), 0.1, 0.2, worst)]);
         var rng = new Random(5);
         var matched = Enumerable.Range(0, 500).Select(_ => (20 + rng.NextDouble() * 4, Report(-0.3 - rng.NextDouble() * 0.2, -0.2 - rng.NextDouble()))).ToArray();
         var near = Enumerable.Range(0, 500).Select(_ => (19.7 + rng.NextDouble() * 4, Report(-0.35 - rng.NextDouble() * 0.2, -0.4 - rng.NextDouble()))).ToArray();
