@@ -16,7 +16,6 @@ internal sealed class LoadedModel(
     IPhonemizer phonemizer,
     IBatchEncoder<LogMel, EncoderOutput> acoustic,
     IBatchEncoder<long[], EncoderOutput> phonetic,
-    ExecutionProviderStatus provider,
     IDisposable? owner) : IDisposable
 {
     public ScrapsModel Package { get; } = package;
@@ -30,7 +29,7 @@ internal sealed class LoadedModel(
     public IBatchEncoder<long[], EncoderOutput> Phonetic { get; } = phonetic;
 
     /// <summary>Where the graphs run and why (requested, running, devices, reason).</summary>
-    public ExecutionProviderStatus Provider { get; } = provider;
+    public ExecutionProviderStatus Provider => Package.Provider;
 
     /// <summary>"name@version".</summary>
     public string Id => $"{Manifest.Name}@{Manifest.Version}";

@@ -26,7 +26,7 @@ internal sealed class PackageModelSource(
             Cuda = configured.Cuda,
             IntraOpThreads = configured.IntraOpThreads > 0
                 ? configured.IntraOpThreads
-                : Math.Max(1, Environment.ProcessorCount / (batching.Value.Workers ?? 2)),
+                : Math.Max(1, Environment.ProcessorCount / (batching.Value.Workers ?? BatchingOptions.DefaultCpuWorkers)),
             VerifyHashes = configured.VerifyHashes,
             MaxBatchSize = configured.MaxBatchSize,
             MaxBatchSteps = configured.MaxBatchSteps,
@@ -40,7 +40,6 @@ internal sealed class PackageModelSource(
                 phonemizer,
                 model.Acoustic,
                 model.Phonetic,
-                model.Provider,
                 model);
         }
         catch

@@ -18,7 +18,6 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
         LoadedModel model,
         ResolvedBatching batching,
         RequestLimitsOptions limits,
-        BatchWorkerPool workers,
         IBatchExecutionGuard guard,
         BatchingMetrics metrics,
         FrontEndMetrics frontEnd,
@@ -26,8 +25,8 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
         ILoggerFactory loggerFactory)
     {
         Model = model;
-        Batching = batching;
-        Workers = workers;
+        // The engine owns its workers: their number depends on the provider, known only after loading.
+        var workers = _workers = new BatchWorkerPool(batching.Workers);
         _frontEnd = frontEnd;
         _time = timeProvider;
         var logger = loggerFactory.CreateLogger<ScoringEngine>();
@@ -43,16 +42,11 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
         });
     }
 
+    private readonly BatchWorkerPool _workers;
     private readonly FrontEndMetrics _frontEnd;
     private readonly TimeProvider _time;
 
     public LoadedModel Model { get; }
-
-    /// <summary>The batching settings in force (configured values, else the provider's defaults).</summary>
-    public ResolvedBatching Batching { get; }
-
-    /// <summary>The batch workers; the engine owns them (their number depends on the provider, known after loading).</summary>
-    public BatchWorkerPool Workers { get; }
 
     /// <summary>Every scoring operation, over this engine's batchers.</summary>
     public ScrapsScorer Scorer { get; }
@@ -98,7 +92,7 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         Model.Dispose();
-        Workers.Dispose();
+        _workers.Dispose();
     }
 
     /// <summary>

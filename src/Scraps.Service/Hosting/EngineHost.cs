@@ -121,13 +121,12 @@ internal sealed class EngineHost
             }
 
             _inFlight++;
-            return new AdmissionLease(this, _engine);
+            return new AdmissionLease(this);
         }
     }
 
-    internal void LeaveFromLease() => Leave();
-
-    private void Leave()
+    /// <summary>Ends one admitted request (its <see cref="AdmissionLease"/> calls it once).</summary>
+    internal void Leave()
     {
         lock (_gate)
         {
@@ -160,13 +159,7 @@ internal sealed class AdmissionLease : IDisposable
 {
     private EngineHost? _host;
 
-    internal AdmissionLease(EngineHost host, ScoringEngine engine)
-    {
-        _host = host;
-        Engine = engine;
-    }
+    internal AdmissionLease(EngineHost host) => _host = host;
 
-    public ScoringEngine Engine { get; }
-
-    public void Dispose() => Interlocked.Exchange(ref _host, null)?.LeaveFromLease();
+    public void Dispose() => Interlocked.Exchange(ref _host, null)?.Leave();
 }

@@ -99,7 +99,7 @@ internal sealed partial class EngineLifetimeService(
             var model = await Task.Run(() => source.Load(folder), stoppingToken);
             var batching = batchingOptions.Value.Resolve(model.Provider);
             engine = new ScoringEngine(
-                model, batching, limits.Value, new BatchWorkerPool(batching.Workers), guard, metrics, frontEnd, timeProvider, loggerFactory);
+                model, batching, limits.Value, guard, metrics, frontEnd, timeProvider, loggerFactory);
             if (modelOptions.Value.WarmUp)
             {
                 await WarmUpAsync(engine, stoppingToken);

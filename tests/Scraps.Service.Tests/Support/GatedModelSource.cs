@@ -23,6 +23,6 @@ internal sealed class GatedModelSource(bool holdLoading) : IModelSource
         var model = (Inner ?? throw new InvalidOperationException("no inner source")).Load(folder);
         Acoustic = new GatedEncoder<LogMel>(model.Acoustic);
         Phonetic = new GatedEncoder<long[]>(model.Phonetic);
-        return new LoadedModel(model.Package, model.Phonemizer, Acoustic, Phonetic, model.Provider, model);
+        return new LoadedModel(model.Package, model.Phonemizer, Acoustic, Phonetic, model);
     }
 }

@@ -56,14 +56,7 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
             phonemes = Fields(form, "phonemes");
         }
 
-        if (transcripts is not null && phonemes is not null)
-        {
-            throw new RequestFormatException("give either 'transcripts' or 'phonemes', not both");
-        }
-
-        var columns = transcripts ?? phonemes ?? throw new RequestFormatException("give 'transcripts' (or 'phonemes'): the matrix needs at least one column");
-        var field = transcripts is not null ? "transcripts" : "phonemes";
-        var texts = columns.Select((text, i) => new TextInput($"{field}[{i}]", text ?? string.Empty, IsPhonemes: phonemes is not null)).ToArray();
+        var (_, texts) = TextList(transcripts, phonemes, "give 'transcripts' (or 'phonemes'): the matrix needs at least one column");
 
         var max = limits.Value;
         if (audios.Count == 0 || texts.Length == 0)
@@ -99,24 +92,31 @@ internal sealed class ApiRequestReader(IOptions<RequestLimitsOptions> limits, IO
             phonemes = Fields(form, "phonemes");
         }
 
+        var (field, candidates) = TextList(transcripts, phonemes, "give 'transcripts' (or 'phonemes'): the candidates to rank");
+        if (candidates.Length == 0)
+        {
+            throw new RequestFormatException($"'{field}' is empty: give at least one candidate");
+        }
+
+        if (candidates.Length > limits.Value.MaxRankCandidates)
+        {
+            throw new PayloadTooLargeException($"{candidates.Length} candidates; the limit is {limits.Value.MaxRankCandidates}");
+        }
+
+        return new RankInput(audio, candidates);
+    }
+
+    /// <summary>The texts of a matrix or rank request: 'transcripts' or 'phonemes' (one, not both), each named by its index.</summary>
+    private static (string Field, TextInput[] Texts) TextList(IReadOnlyList<string>? transcripts, IReadOnlyList<string>? phonemes, string missing)
+    {
         if (transcripts is not null && phonemes is not null)
         {
             throw new RequestFormatException("give either 'transcripts' or 'phonemes', not both");
         }
 
-        var candidates = transcripts ?? phonemes ?? throw new RequestFormatException("give 'transcripts' (or 'phonemes'): the candidates to rank");
+        var texts = transcripts ?? phonemes ?? throw new RequestFormatException(missing);
         var field = transcripts is not null ? "transcripts" : "phonemes";
-        if (candidates.Count == 0)
-        {
-            throw new RequestFormatException($"'{field}' is empty: give at least one candidate");
-        }
-
-        if (candidates.Count > limits.Value.MaxRankCandidates)
-        {
-            throw new PayloadTooLargeException($"{candidates.Count} candidates; the limit is {limits.Value.MaxRankCandidates}");
-        }
-
-        return new RankInput(audio, candidates.Select((text, i) => new TextInput($"{field}[{i}]", text ?? string.Empty, IsPhonemes: phonemes is not null)).ToArray());
+        return (field, texts.Select((text, i) => new TextInput($"{field}[{i}]", text ?? string.Empty, IsPhonemes: phonemes is not null)).ToArray());
     }
 
     public async Task<AudioPart> ReadAcousticEmbeddingAsync(HttpRequest request, BodyKinds accepted, CancellationToken cancellationToken)
