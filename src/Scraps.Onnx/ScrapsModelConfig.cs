@@ -59,7 +59,7 @@ public sealed record ScrapsModelConfig
 
     /// <summary>Number of stride-2 convolutions in the acoustic front (log2 of <see cref="AcousticSubsampling"/>).</summary>
     [JsonIgnore]
-    public int SubsamplingConvolutions => AcousticSubsampling switch { 1 => 0, 2 => 1, 4 => 2, _ => throw Invalid("config", $"acousticSubsampling must be 1, 2 or 4, not {AcousticSubsampling}") };
+    public int SubsamplingConvolutions => AcousticSubsampling switch { 1 => 0, 2 => 1, 4 => 2, _ => throw Invalid(null, $"acousticSubsampling must be 1, 2 or 4, not {AcousticSubsampling}") };
 
     /// <summary>Length after the acoustic subsampling: L -> (L - 1) / 2 + 1 per convolution.</summary>
     public long SubsampledLength(long frames)
@@ -107,7 +107,7 @@ public sealed record ScrapsModelConfig
         ShippedNames.Contains(nameOrPath.Trim().ToLowerInvariant()) ? LoadNamed(nameOrPath) : Load(nameOrPath);
 
     /// <summary>Parses JSON text; <paramref name="source"/> names it in error messages.</summary>
-    public static ScrapsModelConfig Parse(string json, string source = "config")
+    public static ScrapsModelConfig Parse(string json, string? source = null)
     {
         ScrapsModelConfig? config;
         try
@@ -129,7 +129,7 @@ public sealed record ScrapsModelConfig
     /// Checks every field; returns this config. With <paramref name="requireVocabulary"/> (the default, as
     /// building a model needs it) vocabSize must be at least 2. Throws <see cref="InvalidDataException"/>.
     /// </summary>
-    public ScrapsModelConfig Validate(bool requireVocabulary = true, string source = "config")
+    public ScrapsModelConfig Validate(bool requireVocabulary = true, string? source = null)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Name))
@@ -193,6 +193,6 @@ public sealed record ScrapsModelConfig
 
     public void Save(string path) => File.WriteAllText(path, ToJson() + Environment.NewLine);
 
-    private static InvalidDataException Invalid(string source, string message) =>
-        new(source == "config" ? $"Model config: {message}." : $"Model config {source}: {message}.");
+    private static InvalidDataException Invalid(string? source, string message) =>
+        new(source is null ? $"Model config: {message}." : $"Model config {source}: {message}.");
 }

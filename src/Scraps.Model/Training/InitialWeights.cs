@@ -14,7 +14,7 @@ namespace Scraps.Model.Training;
 /// </summary>
 internal abstract class InitialWeights
 {
-    private const string PackageManifest = "model.json";
+    internal const string PackageManifest = "model.json";
 
     /// <summary>Where the weights come from, for the log.</summary>
     public abstract string Description { get; }

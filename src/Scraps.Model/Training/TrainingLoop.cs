@@ -70,11 +70,11 @@ public sealed class TrainingLoop
     }
 
     /// <summary>
-
-
+    /// The full path of what <c>--init-from</c> names, as <see cref="InitialWeights.Resolve"/> reads it: a model package
+    /// folder or a safetensors file as given, a run folder as its latest checkpoint folder.
     /// </summary>
     public static string InitialWeightsFolderOf(string path) =>
-        File.Exists(Path.Combine(Path.GetFullPath(path), "model.json")) || SafetensorsInitialWeights.FileOf(path) is not null
+        File.Exists(Path.Combine(Path.GetFullPath(path), InitialWeights.PackageManifest)) || SafetensorsInitialWeights.FileOf(path) is not null
             ? Path.GetFullPath(path)
             : CheckpointFolderOf(path, "--init-from");
 

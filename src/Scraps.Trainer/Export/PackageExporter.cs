@@ -31,7 +31,7 @@ internal sealed class PackageExporter(TextWriter log)
         var config = checkpoint.State.Options.Config;
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.OutPath));
         var name = settings.Name ?? Path.GetFileName(output);
-        CheckOutFolder(output, settings.Force);
+        CheckOutFolder(output, settings.Force, "the model package");
 
         using var cache = FeatureCache.Open(settings.CachePath);
         var inventory = PhonemeInventory.EnglishUs;
@@ -163,11 +163,12 @@ internal sealed class PackageExporter(TextWriter log)
         return new HardNegativeSampler(inventory, new Scraps.Phonetics.Lexicon.NearMissFinder(lexicon), HardNegativeKind.CloseWord, config.MaxPositions);
     }
 
-    private static void CheckOutFolder(string output, bool force)
+    /// <param name="what">What the folder is for, in the "is a file" message.</param>
+    internal static void CheckOutFolder(string output, bool force, string what)
     {
         if (File.Exists(output))
         {
-            throw new ArgumentException($"--out {output} is a file; give a folder for the model package");
+            throw new ArgumentException($"--out {output} is a file; give a folder for {what}");
         }
 
         if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !force)

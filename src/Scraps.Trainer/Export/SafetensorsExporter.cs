@@ -13,8 +13,6 @@ namespace Scraps.Trainer.Export;
 /// </summary>
 internal static class SafetensorsExporter
 {
-    private static readonly JsonSerializerOptions Indented = new(ModelManifestJson.Options) { WriteIndented = true };
-
     /// <summary>The latest checkpoint of a run, or one checkpoint (see <see cref="ExportCheckpointLocator"/>).</summary>
     public static SafetensorsExportResult Export(ExportCheckpoint checkpoint, string outFolder, bool force)
     {
@@ -43,18 +41,9 @@ internal static class SafetensorsExporter
     private static SafetensorsExportResult Write(ScrapsNet model, PhonemeInventoryInfo phonemes, string outFolder, bool force)
     {
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outFolder));
-        if (File.Exists(output))
-        {
-            throw new ArgumentException($"--out {output} is a file; give a folder for model.safetensors, config.json and phonemes.json");
-        }
-
+        PackageExporter.CheckOutFolder(output, force, "model.safetensors, config.json and phonemes.json");
         if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
         {
-            if (!force)
-            {
-                throw new ArgumentException($"--out {output} is not empty; give a new folder, or --force to replace it");
-            }
-
             Directory.Delete(output, recursive: true);
         }
 
@@ -62,7 +51,7 @@ internal static class SafetensorsExporter
         var weights = Path.Combine(output, SafetensorsWeights.WeightsFile);
         SafetensorsWeights.Write(model, weights);
         File.WriteAllText(Path.Combine(output, SafetensorsWeights.ConfigFile), model.Config.ToJson() + Environment.NewLine);
-        File.WriteAllText(Path.Combine(output, SafetensorsWeights.PhonemesFile), JsonSerializer.Serialize(phonemes, Indented) + Environment.NewLine);
+        File.WriteAllText(Path.Combine(output, SafetensorsWeights.PhonemesFile), JsonSerializer.Serialize(phonemes, ModelManifestJson.Options) + Environment.NewLine);
         return new SafetensorsExportResult(output, model.state_dict().Count, new FileInfo(weights).Length);
     }
 }

@@ -11,7 +11,6 @@ internal static class AugmentationSampler
 {
     private static readonly double[] OpusRates = [6, 8, 10, 12, 16];
     private static readonly double[] Mp3Rates = [24, 32];
-    private static readonly double[] AmrRates = [4.75, 5.15, 5.9, 6.7, 7.4, 7.95, 10.2, 12.2];
 
     /// <summary>Telephone band (G.712), the 4 kHz band of 8 kHz sampling, and the 50-7000 Hz wide band (G.722, AMR-WB).</summary>
     private static readonly BandLimitPlan[] Bands = [new(300, 3400), new(0, 4000), new(50, 7000)];
@@ -62,7 +61,7 @@ internal static class AugmentationSampler
         {
             CodecPlan.Opus => random.Pick(OpusRates),
             CodecPlan.Mp3 => random.Pick(Mp3Rates),
-            CodecPlan.AmrNb => random.Pick(AmrRates),
+            CodecPlan.AmrNb => random.Pick(CodecRoundTrip.AmrModes),
             _ => 13.0, // GSM 06.10 full rate has one bit rate.
         };
         var useCodec = random.Chance(options.Codec) && codecs.Count > 0;

@@ -12,7 +12,8 @@ internal static class CodecRoundTrip
 {
     private const string Ffmpeg = "ffmpeg";
     private const string Sox = "sox";
-    private static readonly double[] AmrModes = [4.75, 5.15, 5.9, 6.7, 7.4, 7.95, 10.2, 12.2];
+    /// <summary>AMR-NB's eight modes in kbit/s (mode = index): the sampler draws from them, the encoder maps back.</summary>
+    internal static readonly double[] AmrModes = [4.75, 5.15, 5.9, 6.7, 7.4, 7.95, 10.2, 12.2];
 
     public static Task<float[]> ApplyAsync(float[] audio, int sampleRate, CodecPlan codec, CancellationToken cancellationToken) => codec.Format switch
     {

@@ -127,9 +127,9 @@ internal static class CorpusSynthesizer
 
         if (words.Words.Count > 0)
         {
-            files[$"{WordLists.WordListPackage}:word"] = Path.GetFullPath(options.WordList);
-            files[$"{WordLists.WordListPackage}:proper-noun"] = Path.GetFullPath(options.WordList);
-            files[$"{WordLists.NameListPackage}:first-name"] = Path.GetFullPath(options.NameList);
+            files[WordTextGenerator.Word] = Path.GetFullPath(options.WordList);
+            files[WordTextGenerator.ProperNoun] = Path.GetFullPath(options.WordList);
+            files[WordTextGenerator.FirstName] = Path.GetFullPath(options.NameList);
         }
 
         var owners = await DebianPackages.OwnersAsync(files.Values.Distinct().ToArray(), cancellationToken).ConfigureAwait(false);

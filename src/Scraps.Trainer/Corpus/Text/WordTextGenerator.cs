@@ -8,9 +8,10 @@ namespace Scraps.Trainer.Corpus.Text;
 /// </summary>
 internal static class WordTextGenerator
 {
-    private const string Word = WordLists.WordListPackage + ":word";
-    private const string FirstName = WordLists.NameListPackage + ":first-name";
-    private const string ProperNoun = WordLists.WordListPackage + ":proper-noun";
+    // Text sources as the manifest and corpus.json record them (the synthesizer maps each to its file and package).
+    internal const string Word = WordLists.WordListPackage + ":word";
+    internal const string FirstName = WordLists.NameListPackage + ":first-name";
+    internal const string ProperNoun = WordLists.WordListPackage + ":proper-noun";
 
     public static (string Text, IReadOnlyList<string> Sources) Generate(SeededRandom random, WordLists lists) => random.Next(5) switch
     {
