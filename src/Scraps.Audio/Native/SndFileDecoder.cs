@@ -168,8 +168,9 @@ internal static unsafe class SndFileDecoder
                         for (var c = 0; c < channels; c++)
                         {
                             var s = block[f * channels + c];
-                            finite &= float.IsFinite(s);
-                            sum += float.IsFinite(s) ? s : 0f;
+                            var sampleFinite = float.IsFinite(s);
+                            finite &= sampleFinite;
+                            sum += sampleFinite ? s : 0f;
                         }
 
                         nonFinite += finite ? 0 : 1;

@@ -21,50 +21,39 @@ internal static class WavSampleDecoder
         var frames = bytes.Length / format.BlockAlign;
         var encoding = format.Encoding ?? throw new ArgumentException("format has no decodable encoding", nameof(format));
         var scale = 1.0 / channels;
-        var floats = encoding is WavEncoding.Float32 or WavEncoding.Float64;
         long nonFinite = 0;
 
         for (var f = 0; f < frames; f++)
         {
             var frame = bytes.Slice(f * format.BlockAlign, format.BlockAlign);
-            if (floats && !FrameIsFinite(frame, encoding, channels, width))
-            {
-                nonFinite++;
-            }
-
+            var finite = true;
             if (channels == 1)
             {
-                output[f] = Sample(frame, encoding);
-                continue;
+                var v = Sample(frame, encoding);
+                finite = float.IsFinite(v);
+                output[f] = finite ? v : 0f;
             }
-
-            var sum = 0.0;
-            for (var c = 0; c < channels; c++)
+            else
             {
-                sum += Sample(frame.Slice(c * width, width), encoding);
+                var sum = 0.0;
+                for (var c = 0; c < channels; c++)
+                {
+                    var v = Sample(frame.Slice(c * width, width), encoding);
+                    var sampleFinite = float.IsFinite(v);
+                    finite &= sampleFinite;
+                    sum += sampleFinite ? v : 0f;
+                }
+
+                output[f] = (float)(sum * scale);
             }
 
-            output[f] = (float)(sum * scale);
+            nonFinite += finite ? 0 : 1;
         }
 
         return nonFinite;
     }
 
-    private static bool FrameIsFinite(ReadOnlySpan<byte> frame, WavEncoding encoding, int channels, int width)
-    {
-        for (var c = 0; c < channels; c++)
-        {
-            var s = frame.Slice(c * width, width);
-            var finite = encoding == WavEncoding.Float32 ? float.IsFinite(BinaryPrimitives.ReadSingleLittleEndian(s)) : float.IsFinite((float)BinaryPrimitives.ReadDoubleLittleEndian(s));
-            if (!finite)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
+    /// <summary>One sample as read: NaN and infinities of float encodings pass through (the caller counts and zeroes them).</summary>
     private static float Sample(ReadOnlySpan<byte> s, WavEncoding encoding)
     {
         switch (encoding)
@@ -78,11 +67,9 @@ internal static class WavSampleDecoder
             case WavEncoding.PcmSigned32:
                 return (float)(BinaryPrimitives.ReadInt32LittleEndian(s) * (1.0 / 2147483648.0));
             case WavEncoding.Float32:
-                var f = BinaryPrimitives.ReadSingleLittleEndian(s);
-                return float.IsFinite(f) ? f : 0f;
+                return BinaryPrimitives.ReadSingleLittleEndian(s);
             case WavEncoding.Float64:
-                var d = (float)BinaryPrimitives.ReadDoubleLittleEndian(s);
-                return float.IsFinite(d) ? d : 0f;
+                return (float)BinaryPrimitives.ReadDoubleLittleEndian(s);
             case WavEncoding.MuLaw:
                 return G711.MuLawToLinear(s[0]) * (1f / 32768);
             case WavEncoding.ALaw:
