@@ -5,6 +5,9 @@ public sealed record LogMel
 {
     public const int Bins = 80;
 
+    /// <summary>Seconds between frames: the front end's hop of 200 samples at 16 kHz.</summary>
+    public const double FrameSeconds = 0.0125;
+
     public LogMel(float[] Data, int Frames)
     {
         ArgumentNullException.ThrowIfNull(Data);
@@ -21,6 +24,9 @@ public sealed record LogMel
     public float[] Data { get; }
 
     public int Frames { get; }
+
+    /// <summary>The audio's duration as the frames cover it.</summary>
+    public double Seconds => Frames * FrameSeconds;
 
     /// <summary>The 80 values of one frame.</summary>
     public ReadOnlySpan<float> Frame(int index)

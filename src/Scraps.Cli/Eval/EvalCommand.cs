@@ -31,9 +31,16 @@ internal static class EvalCommand
             Description = $"Pronunciation lexicon of the close-word near misses (saved lexicon or CMU word list; default {Scraps.Phonetics.Lexicon.LexiconSource.DebianCmuDictionary})",
         };
 
+        var textKind = new Option<string?>("--text-kind")
+        {
+            Description = "Evaluate only the clips of this utterance kind (the manifest's textKind field, e.g. word or passage): every minibatch is drawn from them",
+        };
+        var minSeconds = new Option<double?>("--min-seconds") { Description = "Evaluate only clips at least this long (seconds of decoded audio)" };
+        var maxSeconds = new Option<double?>("--max-seconds") { Description = "Evaluate only clips at most this long (seconds of decoded audio)" };
+
         var command = new Command("eval", "Measure a model as in the SCRAPS paper: minibatch discrimination, substitution, noise, mixing, word swaps")
         {
-            model, manifest, output, pairs, batch, seed, threads, lexicon,
+            model, manifest, output, pairs, batch, seed, threads, lexicon, textKind, minSeconds, maxSeconds,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -42,6 +49,7 @@ internal static class EvalCommand
                 Pairs = parseResult.GetValue(pairs),
                 BatchSize = parseResult.GetValue(batch),
                 Seed = parseResult.GetValue(seed),
+                Subset = new EvalSubset(parseResult.GetValue(textKind), parseResult.GetValue(minSeconds), parseResult.GetValue(maxSeconds)),
             };
             var threadCount = parseResult.GetValue(threads);
             if (threadCount < 0)
@@ -105,7 +113,8 @@ internal static class EvalCommand
                 ? stderr.WriteLine
                 : message => console.Write(new Text(message + Environment.NewLine, new Style(Color.Yellow))));
             var clock = Stopwatch.StartNew();
-            var lines = EvalManifestReader.Read(manifestPath, (number, reason) => warnings.Warn($"line {number}: {reason}; skipped"));
+            var allLines = EvalManifestReader.Read(manifestPath, (number, reason) => warnings.Warn($"line {number}: {reason}; skipped"));
+            var lines = settings.Subset.Select(allLines, manifestPath);
             if (lines.Count < 2)
             {
                 throw new InvalidDataException($"manifest {manifestPath} has {lines.Count} well-formed line(s); the evaluation needs at least 2");
@@ -115,7 +124,7 @@ internal static class EvalCommand
             var substitution = new PhonemeSubstitution(model.Inventory);
             var nearMisses = phonemizer is null
                 ? null
-                : new WordSwapNearMisses(new WordSwap(lines.Select(l => l.Entry.Text).OfType<string>()), phonemizer, model.Phonetic.MaxLength);
+                : new WordSwapNearMisses(new WordSwap(allLines.Select(l => l.Entry.Text).OfType<string>()), phonemizer, model.Phonetic.MaxLength);
             var scorer = new ScrapsScorer(model, phonemizer);
             var preparer = new EvalPairPreparer(scorer);
             var edits = phonemizer is null ? null : NearMissEditsOrNull(lexiconPath, model, phonemizer, warnings);
@@ -125,8 +134,9 @@ internal static class EvalCommand
                 var pairs = EvalPairSampler.Sample(lines, preparer, settings, progress, cancellationToken);
                 if (pairs.Count < 2)
                 {
-                    throw new InvalidDataException(
-                        $"manifest {manifestPath} has {pairs.Count} usable pair(s) of {lines.Count} line(s); the evaluation needs at least 2");
+                    throw new InvalidDataException(settings.Subset.IsAll
+                        ? $"manifest {manifestPath} has {pairs.Count} usable pair(s) of {lines.Count} line(s); the evaluation needs at least 2"
+                        : $"manifest {manifestPath} has {pairs.Count} usable pair(s) in the subset ({settings.Subset.Describe()}) of {lines.Count} line(s); the evaluation needs at least 2");
                 }
 
                 if (pairs.Count < settings.Pairs)
@@ -136,6 +146,7 @@ internal static class EvalCommand
 
                 var report = new EvalRunner(new ModelPairEncoder(model), settings, progress).Run(pairs, substitution, nearMisses, cancellationToken);
                 var used = pairs.Take(report.Pairs).ToArray();
+                report = report with { Subset = settings.Subset.Describe() };
                 return edits is null ? report : report with { NearMisses = new NearMissEvaluation(scorer, edits, settings, progress).Run(used, cancellationToken) };
             }
 

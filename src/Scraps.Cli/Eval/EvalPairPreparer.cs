@@ -56,7 +56,7 @@ internal sealed class EvalPairPreparer(ScrapsScorer scorer)
         if (features.Frames > maxFrames)
         {
             reason = FormattableString.Invariant(
-                $"audio {line.AudioPath} has {features.Frames} frames ({features.Frames * 0.0125:0.#} s); the model takes at most {maxFrames}");
+                $"audio {line.AudioPath} has {features.Frames} frames ({features.Seconds:0.#} s); the model takes at most {maxFrames}");
             return null;
         }
 

@@ -3,7 +3,8 @@ namespace Scraps.Cli.Eval;
 /// <summary>
 /// Draws the evaluation pairs: the manifest lines in a seeded random order, prepared (in parallel, results kept in
 /// that order) until the number asked for is reached or the lines run out. Lines that cannot be used are reported and
-/// replaced by the next ones, so the same seed and manifest always give the same pairs.
+/// replaced by the next ones, so the same seed and manifest always give the same pairs. Clips outside the subset's
+/// duration range are passed over the same way, without a warning (the caller selects the subset's kind beforehand).
 /// </summary>
 internal static class EvalPairSampler
 {
@@ -37,20 +38,22 @@ internal static class EvalPairSampler
                 new ParallelOptions { MaxDegreeOfParallelism = settings.PreparationThreads, CancellationToken = cancellationToken },
                 k => prepared[k] = preparer.TryPrepare(lines[window[k]], out reasons[k]));
 
+            var kept = 0;
             for (var k = 0; k < window.Length; k++)
             {
-                if (prepared[k] is { } pair)
-                {
-                    pairs.Add(pair);
-                }
-                else
+                if (prepared[k] is not { } pair)
                 {
                     var line = lines[window[k]];
                     progress.Warn($"line {line.LineNumber} ({line.Entry.Id}): {reasons[k]}; skipped");
                 }
+                else if (settings.Subset.KeepsClip(pair.Features.Seconds))
+                {
+                    pairs.Add(pair);
+                    kept++;
+                }
             }
 
-            progress.Advanced(prepared.Count(p => p is not null));
+            progress.Advanced(kept);
         }
 
         return pairs;

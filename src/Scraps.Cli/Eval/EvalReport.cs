@@ -24,6 +24,9 @@ internal sealed record EvalReport(
 {
     public int Batches => Pairs / BatchSize;
 
+    /// <summary>The clips the pairs were drawn from (<see cref="EvalSubset.Describe"/>); null for the whole manifest.</summary>
+    public string? Subset { get; init; }
+
     /// <summary>Close-word substitution, deletion and insertion rows, localisation and decisions; null when not measured.</summary>
     public NearMissReport? NearMisses { get; init; }
 }

@@ -19,6 +19,9 @@ internal sealed record EvalSettings
 
     public int Seed { get; init; }
 
+    /// <summary>The clips evaluated: the whole manifest, or one utterance kind and/or duration range.</summary>
+    public EvalSubset Subset { get; init; } = EvalSubset.All;
+
     public IReadOnlyList<double> Levels { get; init; } = PaperLevels;
 
     /// <summary>Threads that decode audio and compute features.</summary>
@@ -40,6 +43,7 @@ internal sealed record EvalSettings
             throw new ArgumentException($"--batch must be at least 2 (a minibatch needs mismatched pairs), got {BatchSize}");
         }
 
+        Subset.Validate();
         if (PreparationThreads < 1 || EncodeChunk < 1)
         {
             throw new ArgumentException("preparation threads and the encode chunk must be at least 1");

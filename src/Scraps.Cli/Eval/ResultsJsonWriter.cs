@@ -4,11 +4,12 @@ using Scraps.Inference.Evaluation;
 namespace Scraps.Cli.Eval;
 
 /// <summary>
-/// Writes <c>results.json</c>: <c>pairs</c>, <c>minibatch</c> {<c>auc</c>, <c>eer</c>, <c>r1_audio_to_text</c>,
+/// Writes <c>results.json</c>: <c>pairs</c>, <c>subset</c> (null for the whole manifest), <c>minibatch</c> {<c>auc</c>, <c>eer</c>, <c>r1_audio_to_text</c>,
 /// <c>r1_text_to_audio</c>}, <c>substitution</c>, <c>gaussian</c>, <c>mix</c> (each a list of {<c>level</c>, <c>auc</c>,
 /// <c>auc_ci</c>, <c>drop</c>, <c>drop_ci</c>, <c>lift</c>, <c>lift_ci</c>}) and <c>word_swap</c> {<c>auc</c>, <c>pairs</c>}.
 /// Rates and levels are fractions in [0, 1], intervals [lower, upper] at 95%, numbers rounded to 6 decimals;
-/// <c>word_swap.auc</c> is null when no transcript could be swapped.
+/// <c>word_swap.auc</c>, and any figure or bound, is null when it could not be measured (no transcript could be
+/// swapped; no transcript of a single word can lose one).
 /// </summary>
 internal static class ResultsJsonWriter
 {
@@ -20,6 +21,7 @@ internal static class ResultsJsonWriter
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteNumber("pairs", report.Pairs);
+        json.WriteString("subset", report.Subset);
 
         json.WriteStartObject("minibatch");
         Number(json, "auc", report.Minibatch.AucRoc.Estimate);
@@ -113,10 +115,31 @@ internal static class ResultsJsonWriter
     private static void Interval(Utf8JsonWriter json, string name, ConfidenceInterval interval)
     {
         json.WriteStartArray(name);
-        json.WriteNumberValue(Math.Round(interval.Lower, 6));
-        json.WriteNumberValue(Math.Round(interval.Upper, 6));
+        foreach (var bound in new[] { interval.Lower, interval.Upper })
+        {
+            if (double.IsFinite(bound))
+            {
+                json.WriteNumberValue(Math.Round(bound, 6));
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+
         json.WriteEndArray();
     }
 
-    private static void Number(Utf8JsonWriter json, string name, double value) => json.WriteNumber(name, Math.Round(value, 6));
+    /// <summary>A figure, or null where it could not be measured (a near-miss kind no transcript allowed: a single word cannot lose one).</summary>
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, Math.Round(value, 6));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
 }

@@ -20,7 +20,8 @@ internal static class ResultsTableWriter
         var md = new StringBuilder();
         Line(md, "# SCRAPS evaluation");
         Line(md);
-        Line(md, $"Model `{info.Model}` on `{info.Manifest}`: {report.Pairs} matched pairs in {report.Batches} random minibatch(es) of {report.BatchSize}, seed {info.Seed}.");
+        var subset = report.Subset is null ? string.Empty : $" ({report.Subset}; every minibatch drawn from them)";
+        Line(md, $"Model `{info.Model}` on `{info.Manifest}`{subset}: {report.Pairs} matched pairs in {report.Batches} random minibatch(es) of {report.BatchSize}, seed {info.Seed}.");
         Line(md, "Intervals are 95%: Student t over the minibatches for means, Wilson for the shares of pairs whose score drops or lifts.");
         Line(md);
 
@@ -81,15 +82,15 @@ internal static class ResultsTableWriter
             Line(md);
         }
 
-        Line(md, "## Targets of the default model (issues 5 and 12)");
+        Line(md, "## Targets of the default model (issues 5, 12 and 13)");
         Line(md);
         Line(md, "| Target | This model | Met |");
         Line(md, "|---|---|---|");
         foreach (var target in PaperFigures.Targets)
         {
             var value = target.Value(report);
-            var shown = value is null ? "not measured" : target.IsPercentage ? Percent(value.Value) + "%" : Auc(value.Value);
-            var met = value is null ? "—" : target.IsMet(value.Value) ? "yes" : "no";
+            var shown = value is null || double.IsNaN(value.Value) ? "not measured" : target.IsPercentage ? Percent(value.Value) + "%" : Auc(value.Value);
+            var met = value is null || double.IsNaN(value.Value) ? "—" : target.IsMet(value.Value) ? "yes" : "no";
             Line(md, $"| {target.Description} | {shown} | {met} |");
         }
 
@@ -105,13 +106,15 @@ internal static class ResultsTableWriter
         Line(md, $"| {name} AUC-ROC | " + string.Join(" | ", levels.Select(l => $"{Auc(l.Auc.Estimate)} ({Range(l.Auc, Auc)})")) + " |");
     }
 
-    private static string Range(ConfidenceInterval interval, Func<double, string> format) => $"{format(interval.Lower)}–{format(interval.Upper)}";
+    private static string Range(ConfidenceInterval interval, Func<double, string> format) =>
+        double.IsNaN(interval.Lower) ? "n/a" : $"{format(interval.Lower)}–{format(interval.Upper)}";
 
-    private static string Auc(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+    // NaN: a figure with no pairs to measure it on (e.g. word deletion when every transcript is one word).
+    private static string Auc(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static string Percent(double fraction) => Percent(fraction, "0.00");
 
-    private static string Percent(double fraction, string format) => (100 * fraction).ToString(format, CultureInfo.InvariantCulture);
+    private static string Percent(double fraction, string format) => double.IsNaN(fraction) ? "n/a" : (100 * fraction).ToString(format, CultureInfo.InvariantCulture);
 
     private static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
 }

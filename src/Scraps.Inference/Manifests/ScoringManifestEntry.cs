@@ -4,10 +4,17 @@ namespace Scraps.Inference.Manifests;
 
 /// <summary>
 /// The fields of a manifest line (DESIGN.md, "Contracts") that scoring needs: id, audio path (relative to the
-/// manifest) and text or X-SAMPA phonemes.
+/// manifest) and text or X-SAMPA phonemes; and, where the line has them, the corpus builder's <c>textKind</c> and
+/// <c>duration</c>, which an evaluation can select clips by.
 /// </summary>
 public sealed record ScoringManifestEntry(string Id, string Audio, string? Text, string? Phonemes)
 {
+    /// <summary>The utterance kind (<c>"word"</c>, <c>"passage"</c>, ...) written by <c>scraps-train corpus synth</c>; null when absent.</summary>
+    public string? TextKind { get; init; }
+
+    /// <summary>The clip's duration in seconds as the manifest states it; null when absent.</summary>
+    public double? Duration { get; init; }
+
     /// <summary>Parses one JSON line.</summary>
     /// <exception cref="FormatException">Not a JSON object, or a required field is missing or not a string.</exception>
     public static ScoringManifestEntry Parse(string line)
@@ -53,7 +60,11 @@ public sealed record ScoringManifestEntry(string Id, string Audio, string? Text,
                 id,
                 audio,
                 string.IsNullOrWhiteSpace(text) ? null : text,
-                string.IsNullOrWhiteSpace(phonemes) ? null : phonemes);
+                string.IsNullOrWhiteSpace(phonemes) ? null : phonemes)
+            {
+                TextKind = Optional(root, "textKind"),
+                Duration = root.TryGetProperty("duration", out var duration) && duration.ValueKind == JsonValueKind.Number ? duration.GetDouble() : null,
+            };
         }
     }
 

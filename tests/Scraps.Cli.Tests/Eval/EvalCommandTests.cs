@@ -41,7 +41,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.True(exitCode == 0, stderr);
         using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
         var root = results.RootElement;
-        Assert.Equal(new[] { "pairs", "minibatch", "substitution", "gaussian", "mix", "word_swap", "near_misses" }, Keys(root));
+        Assert.Equal(new[] { "pairs", "subset", "minibatch", "substitution", "gaussian", "mix", "word_swap", "near_misses" }, Keys(root));
         var near = root.GetProperty("near_misses");
         Assert.Equal(new[] { "alignment", "close_word_substitution", "word_deletion", "word_insertion", "localisation", "decisions" }, Keys(near));
         Assert.Equal(new[] { "pairs", "auc_score", "auc_score_ci", "auc_verdict", "auc_verdict_ci" }, Keys(near.GetProperty("word_deletion")));
@@ -109,6 +109,79 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("3 usable pair(s), fewer than the 1152 asked for", stderr, StringComparison.Ordinal);
         Assert.Contains("one minibatch of 3 instead of 128", stderr, StringComparison.Ordinal);
         Assert.StartsWith("3 pairs in 1 minibatch(es) of 3", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_text_kind_draws_every_minibatch_from_the_clips_of_that_kind_and_says_so()
+    {
+        string[] words =
+        [
+            """{"id": "w1", "audio": "wavs/u0.wav", "text": "Alexa.", "textKind": "word"}""",
+            """{"id": "w2", "audio": "wavs/u1.wav", "text": "Nineteenth.", "textKind": "word"}""",
+            """{"id": "w3", "audio": "wavs/u5.wav", "text": "Call.", "textKind": "word"}""",
+            """{"id": "s1", "audio": "wavs/u2.wav", "text": "Alexa, end this call on my phone.", "textKind": "sentence"}""",
+        ];
+        using var manifest = new EvalTestManifest(clips: 8, extraLines: words);
+
+        var (exitCode, stdout, stderr) = await RunAsync(
+            "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, "--text-kind", "word", "--threads", "1");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.StartsWith("3 pairs in 1 minibatch(es) of 3", stdout, StringComparison.Ordinal);
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
+        Assert.Equal("textKind = word", results.RootElement.GetProperty("subset").GetString());
+
+        // A one-word transcript cannot lose a word: that row has no pairs, and its figures are null, not a failed report.
+        var deletion = results.RootElement.GetProperty("near_misses").GetProperty("word_deletion");
+        Assert.Equal(0, deletion.GetProperty("pairs").GetInt32());
+        Assert.Equal(JsonValueKind.Null, deletion.GetProperty("auc_score").ValueKind);
+        Assert.Contains("on `test.jsonl` (textKind = word; every minibatch drawn from them): 3 matched pairs", File.ReadAllText(Path.Combine(output, "table.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_duration_range_keeps_only_the_clips_inside_it()
+    {
+        using var manifest = new EvalTestManifest(clips: 8);
+
+        // u1 and u3 are the 3.0 s flite clips; the others last 2.6 s or 1.5 s.
+        var (exitCode, stdout, stderr) = await RunAsync(
+            "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, "--min-seconds", "2.9", "--threads", "1");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.StartsWith("2 pairs in 1 minibatch(es) of 2", stdout, StringComparison.Ordinal);
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
+        Assert.Equal("clips of 2.9 s or more", results.RootElement.GetProperty("subset").GetString());
+    }
+
+    [Theory]
+    [InlineData("passage", "no line of manifest .*test\\.jsonl has that kind; it has sentence, word")]
+    [InlineData("none-in-plain", "manifest .*test\\.jsonl has no \"textKind\" field")]
+    public async Task A_text_kind_the_manifest_lacks_is_a_one_line_error(string kind, string expected)
+    {
+        string[] kinds = kind == "none-in-plain"
+            ? []
+            : ["""{"id": "w1", "audio": "wavs/u0.wav", "text": "Alexa.", "textKind": "word"}""", """{"id": "s1", "audio": "wavs/u1.wav", "text": "Alexa.", "textKind": "sentence"}"""];
+        using var manifest = new EvalTestManifest(clips: 2, extraLines: kinds);
+
+        var (exitCode, stdout, stderr) = await RunAsync(
+            "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, "--text-kind", kind == "none-in-plain" ? "word" : kind);
+
+        Assert.Equal(CommandLineRunner.InputError, exitCode);
+        Assert.Empty(stdout);
+        Assert.Matches("^error: --text-kind .*" + expected, Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Theory]
+    [InlineData("--min-seconds", "-1", "--min-seconds must be a finite number of seconds >= 0")]
+    [InlineData("--max-seconds", "0", "--max-seconds must be a finite number of seconds > 0")]
+    public async Task A_bad_duration_bound_is_a_one_line_error(string flag, string value, string expected)
+    {
+        using var manifest = new EvalTestManifest(clips: 2);
+
+        var (exitCode, _, stderr) = await RunAsync("--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, flag, value);
+
+        Assert.Equal(CommandLineRunner.InputError, exitCode);
+        Assert.StartsWith("error: " + expected, stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class ResultsJsonWriterTests
     {
         var root = Write(SampleReports.Create());
 
-        Assert.Equal(new[] { "pairs", "minibatch", "substitution", "gaussian", "mix", "word_swap" }, Keys(root));
+        Assert.Equal(new[] { "pairs", "subset", "minibatch", "substitution", "gaussian", "mix", "word_swap" }, Keys(root));
         Assert.Equal(new[] { "auc", "eer", "r1_audio_to_text", "r1_text_to_audio" }, Keys(root.GetProperty("minibatch")));
         foreach (var corruption in new[] { "substitution", "gaussian", "mix" })
         {

@@ -13,6 +13,18 @@ public sealed class ScoringManifestEntryTests
     }
 
     [Fact]
+    public void Parse_KeepsTheCorpusBuildersKindAndDuration()
+    {
+        var entry = ScoringManifestEntry.Parse("""{"id": "syn1", "audio": "a.wav", "text": "Seven.", "duration": 1.25, "textKind": "word"}""");
+        var plain = ScoringManifestEntry.Parse("""{"id": "u1", "audio": "a.wav", "text": "Seven."}""");
+
+        Assert.Equal("word", entry.TextKind);
+        Assert.Equal(1.25, entry.Duration);
+        Assert.Null(plain.TextKind);
+        Assert.Null(plain.Duration);
+    }
+
+    [Fact]
     public void Parse_AcceptsPhonemesWithoutText()
     {
         var entry = ScoringManifestEntry.Parse("""{"id": "u2", "audio": "a.wav", "phonemes": "h @"}""");
