@@ -88,9 +88,9 @@ internal static class ResultsTableWriter
         Line(md, "|---|---|---|");
         foreach (var target in PaperFigures.Targets)
         {
-            var value = target.Value(report);
-            var shown = value is null || double.IsNaN(value.Value) ? "not measured" : target.IsPercentage ? Percent(value.Value) + "%" : Auc(value.Value);
-            var met = value is null || double.IsNaN(value.Value) ? "—" : target.IsMet(value.Value) ? "yes" : "no";
+            var value = target.Value(report) is { } v && !double.IsNaN(v) ? v : (double?)null;
+            var shown = value is null ? "not measured" : target.IsPercentage ? Percent(value.Value) + "%" : Auc(value.Value);
+            var met = value is null ? "—" : target.IsMet(value.Value) ? "yes" : "no";
             Line(md, $"| {target.Description} | {shown} | {met} |");
         }
 

@@ -94,7 +94,7 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         if (features.Frames > MaxFrames)
         {
             throw new InferenceInputException(
-                $"clip {index} has {features.Frames} frames ({features.Frames * 0.0125:0.##} s); this model takes at most {MaxFrames}");
+                $"clip {index} has {features.Frames} frames ({features.Seconds:0.##} s); this model takes at most {MaxFrames}");
         }
 
         foreach (var value in features.Data)

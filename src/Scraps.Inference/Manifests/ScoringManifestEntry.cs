@@ -4,16 +4,16 @@ namespace Scraps.Inference.Manifests;
 
 /// <summary>
 /// The fields of a manifest line (DESIGN.md, "Contracts") that scoring needs: id, audio path (relative to the
-/// manifest) and text or X-SAMPA phonemes; and, where the line has them, the corpus builder's <c>textKind</c> and
-/// <c>duration</c>, which an evaluation can select clips by.
+/// manifest) and text or X-SAMPA phonemes; and, where the line has it, the corpus builder's <c>textKind</c>, which an
+/// evaluation can select clips by.
 /// </summary>
 public sealed record ScoringManifestEntry(string Id, string Audio, string? Text, string? Phonemes)
 {
-    /// <summary>The utterance kind (<c>"word"</c>, <c>"passage"</c>, ...) written by <c>scraps-train corpus synth</c>; null when absent.</summary>
+    /// <summary>
+    /// The utterance kind (<c>"word"</c>, <c>"passage"</c>, ...) written by <c>scraps-train corpus synth</c>; null when absent
+    /// or not a string (an optional extra field: it never makes a line unusable for scoring).
+    /// </summary>
     public string? TextKind { get; init; }
-
-    /// <summary>The clip's duration in seconds as the manifest states it; null when absent.</summary>
-    public double? Duration { get; init; }
 
     /// <summary>Parses one JSON line.</summary>
     /// <exception cref="FormatException">Not a JSON object, or a required field is missing or not a string.</exception>
@@ -62,8 +62,7 @@ public sealed record ScoringManifestEntry(string Id, string Audio, string? Text,
                 string.IsNullOrWhiteSpace(text) ? null : text,
                 string.IsNullOrWhiteSpace(phonemes) ? null : phonemes)
             {
-                TextKind = Optional(root, "textKind"),
-                Duration = root.TryGetProperty("duration", out var duration) && duration.ValueKind == JsonValueKind.Number ? duration.GetDouble() : null,
+                TextKind = root.TryGetProperty("textKind", out var kind) && kind.ValueKind == JsonValueKind.String ? kind.GetString() : null,
             };
         }
     }

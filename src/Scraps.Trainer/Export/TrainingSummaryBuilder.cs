@@ -15,7 +15,6 @@ internal static class TrainingSummaryBuilder
 {
     private const string CorpusFile = "corpus.json";
     private const string ValidCsv = "valid.csv";
-    private const double FrameSeconds = 0.0125;
 
     public static JsonObject Build(ExportCheckpoint checkpoint, FeatureCache cache, CalibrationFigures calibration, ParityResult parity, VerdictFigures? verdict = null)
     {
@@ -38,7 +37,7 @@ internal static class TrainingSummaryBuilder
             ["cache"] = Path.GetFileName(cache.Directory.TrimEnd(Path.DirectorySeparatorChar)),
             ["inventoryVersion"] = cache.InventoryVersion,
             ["voices"] = cache.Utterances.Select(u => u.Voice).Distinct(StringComparer.Ordinal).Count(),
-            ["hours"] = Math.Round(cache.Utterances.Sum(u => (long)u.Frames) * FrameSeconds / 3600, 4),
+            ["hours"] = Math.Round(cache.Utterances.Sum(u => (long)u.Frames) * Scraps.Audio.LogMel.FrameSeconds / 3600, 4),
         };
 
         summary["augmentation"] = Augmentation(state.Options);

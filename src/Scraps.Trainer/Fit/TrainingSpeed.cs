@@ -76,5 +76,5 @@ internal sealed record TrainingSpeedResult(
     string Config, long Parameters, int Batch, int Frames, int Phonemes, int Steps, double StepsPerSecond, double Loss)
 {
     /// <summary>Seconds of audio trained on per second (frames of 12.5 ms).</summary>
-    public double AudioSecondsPerSecond => StepsPerSecond * Batch * Frames * 0.0125;
+    public double AudioSecondsPerSecond => StepsPerSecond * Batch * Frames * Scraps.Audio.LogMel.FrameSeconds;
 }

@@ -28,6 +28,15 @@ public sealed class EvalCommandTests : IDisposable
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Evaluates <paramref name="manifest"/> with the tiny package and the extra arguments; asserts success and returns stdout and results.json.</summary>
+    private async Task<(string Stdout, JsonElement Results)> EvaluateAsync(EvalTestManifest manifest, params string[] extra)
+    {
+        var (exitCode, stdout, stderr) = await RunAsync(["--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, "--threads", "1", .. extra]);
+        Assert.True(exitCode == 0, stderr);
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
+        return (stdout, results.RootElement.Clone());
+    }
+
     private static string[] Keys(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToArray();
 
     [Fact]
@@ -123,16 +132,13 @@ public sealed class EvalCommandTests : IDisposable
         ];
         using var manifest = new EvalTestManifest(clips: 8, extraLines: words);
 
-        var (exitCode, stdout, stderr) = await RunAsync(
-            "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, "--text-kind", "word", "--threads", "1");
+        var (stdout, results) = await EvaluateAsync(manifest, "--text-kind", "word");
 
-        Assert.True(exitCode == 0, stderr);
         Assert.StartsWith("3 pairs in 1 minibatch(es) of 3", stdout, StringComparison.Ordinal);
-        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
-        Assert.Equal("textKind = word", results.RootElement.GetProperty("subset").GetString());
+        Assert.Equal("textKind = word", results.GetProperty("subset").GetString());
 
         // A one-word transcript cannot lose a word: that row has no pairs, and its figures are null, not a failed report.
-        var deletion = results.RootElement.GetProperty("near_misses").GetProperty("word_deletion");
+        var deletion = results.GetProperty("near_misses").GetProperty("word_deletion");
         Assert.Equal(0, deletion.GetProperty("pairs").GetInt32());
         Assert.Equal(JsonValueKind.Null, deletion.GetProperty("auc_score").ValueKind);
         Assert.Contains("on `test.jsonl` (textKind = word; every minibatch drawn from them): 3 matched pairs", File.ReadAllText(Path.Combine(output, "table.md")), StringComparison.Ordinal);
@@ -144,13 +150,10 @@ public sealed class EvalCommandTests : IDisposable
         using var manifest = new EvalTestManifest(clips: 8);
 
         // u1 and u3 are the 3.0 s flite clips; the others last 2.6 s or 1.5 s.
-        var (exitCode, stdout, stderr) = await RunAsync(
-            "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, "--min-seconds", "2.9", "--threads", "1");
+        var (stdout, results) = await EvaluateAsync(manifest, "--min-seconds", "2.9");
 
-        Assert.True(exitCode == 0, stderr);
         Assert.StartsWith("2 pairs in 1 minibatch(es) of 2", stdout, StringComparison.Ordinal);
-        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
-        Assert.Equal("clips of 2.9 s or more", results.RootElement.GetProperty("subset").GetString());
+        Assert.Equal("clips of 2.9 s or more", results.GetProperty("subset").GetString());
     }
 
     [Theory]

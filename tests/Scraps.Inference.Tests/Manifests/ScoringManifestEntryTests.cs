@@ -13,15 +13,16 @@ public sealed class ScoringManifestEntryTests
     }
 
     [Fact]
-    public void Parse_KeepsTheCorpusBuildersKindAndDuration()
+    public void Parse_KeepsTheCorpusBuildersKind()
     {
         var entry = ScoringManifestEntry.Parse("""{"id": "syn1", "audio": "a.wav", "text": "Seven.", "duration": 1.25, "textKind": "word"}""");
         var plain = ScoringManifestEntry.Parse("""{"id": "u1", "audio": "a.wav", "text": "Seven."}""");
+        var odd = ScoringManifestEntry.Parse("""{"id": "u2", "audio": "a.wav", "text": "Seven.", "textKind": 3}""");
 
         Assert.Equal("word", entry.TextKind);
-        Assert.Equal(1.25, entry.Duration);
         Assert.Null(plain.TextKind);
-        Assert.Null(plain.Duration);
+        Assert.Null(odd.TextKind);
+        Assert.Equal("Seven.", odd.Text);
     }
 
     [Fact]
