@@ -89,14 +89,14 @@ public sealed partial class OnnxGraphBuilder
     /// ONNX LSTM, forward, one layer, time-major: X [T, B, I], W [1, 4H, I], R [1, 4H, H], B [1, 8H] (gates in
     /// ONNX order i, o, f, c), sequence_lens int32 [B] or null.
     /// </summary>
-    public OnnxLstmOutputs Lstm(string x, string w, string r, string b, string? sequenceLengths, long hiddenSize)
+    public OnnxLstmOutputs Lstm(string x, string w, string r, string b, string? sequenceLengths, long hiddenSize, bool bidirectional = false)
     {
         var outputs = Node(
             "LSTM",
             [x, w, r, b, sequenceLengths ?? ""],
             3,
             OnnxAttribute.Int("hidden_size", hiddenSize),
-            OnnxAttribute.String("direction", "forward"));
+            OnnxAttribute.String("direction", bidirectional ? "bidirectional" : "forward"));
         return new OnnxLstmOutputs(outputs[0], outputs[1], outputs[2]);
     }
 

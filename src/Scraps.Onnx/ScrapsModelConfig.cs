@@ -57,6 +57,20 @@ public sealed record ScrapsModelConfig
     /// </summary>
     public bool CtcHead { get; init; }
 
+    /// <summary>
+    /// A phone branch between the acoustic encoder's first stride-2 stage (25 ms steps) and the CTC head, so that
+    /// phones shorter than the transformer's steps are heard; null: the head reads the transformer's output (as before
+    /// 0.6.0). Needs <see cref="CtcHead"/> and <see cref="AcousticSubsampling"/> of at least 2.
+    /// </summary>
+    public PhoneBranchConfig? PhoneBranch { get; init; }
+
+    /// <summary>Frames per step of the CTC head's output: 2 with a phone branch, else <see cref="AcousticSubsampling"/>.</summary>
+    [JsonIgnore]
+    public int PhoneStride => PhoneBranch is null ? AcousticSubsampling : 2;
+
+    /// <summary>Steps of the CTC head's output for a clip of <paramref name="frames"/>.</summary>
+    public long PhoneSteps(long frames) => PhoneBranch is null ? SubsampledLength(frames) : ((frames - 1) / 2) + 1;
+
     /// <summary>Number of stride-2 convolutions in the acoustic front (log2 of <see cref="AcousticSubsampling"/>).</summary>
     [JsonIgnore]
     public int SubsamplingConvolutions => AcousticSubsampling switch { 1 => 0, 2 => 1, 4 => 2, _ => throw Invalid(null, $"acousticSubsampling must be 1, 2 or 4, not {AcousticSubsampling}") };
@@ -181,6 +195,18 @@ public sealed record ScrapsModelConfig
             errors.Add(requireVocabulary && VocabSize == 0
                 ? "vocabSize is 0: set it from the phoneme inventory (config with { VocabSize = inventory size }) before building a model"
                 : $"vocabSize must be at least 2 (padding id 0 and one phoneme), not {VocabSize}");
+        }
+        if (PhoneBranch is { } branch)
+        {
+            if (!CtcHead)
+            {
+                errors.Add("phoneBranch needs \"ctcHead\": true (the branch feeds the CTC head)");
+            }
+            if (AcousticSubsampling < 2)
+            {
+                errors.Add("phoneBranch reads the first stride-2 stage: acousticSubsampling must be 2 or 4");
+            }
+            errors.AddRange(branch.Problems());
         }
         if (errors.Count > 0)
         {

@@ -80,6 +80,11 @@ internal static class FitCommand
         {
             Description = "λ in L = L_clip + w L_hard + λ L_ctc; above 0 adds the CTC head to the model (0: no CTC)", DefaultValueFactory = _ => Defaults.CtcWeight,
         };
+        public readonly Option<double> FrameWeight = new("--frame-weight")
+        {
+            Description = "μ in L = L_clip + w L_hard + λ L_ctc + μ L_frame: frame cross-entropy of the CTC head against the phone labels of clips that have them (0: off)",
+            DefaultValueFactory = _ => Defaults.FrameWeight,
+        };
         public readonly Option<string?> Lexicon = new("--lexicon")
         {
             Description = "Pronunciation lexicon of the near misses (scraps-train lexicon); default: built from the CMU word list of pocketsphinx-en-us into the run folder",
@@ -99,7 +104,7 @@ internal static class FitCommand
         /// <summary>Options a resumed run takes from its checkpoint unless given again.</summary>
         public Option[] TrainingFlags =>
             [Config, Steps, Batch, Lr, Warmup, Schedule, MaxFrames, MaxClipFrames, GradClip, CheckpointEvery, Keep, ValidateEvery, ValidBatch, ValidBatches, LogEvery, Seed, SpecAugment,
-             NoiseAugment, MixAugment, AugmentMaxAlpha, HardNegatives, HardNegativeKinds, HardNegativeWeight, CtcWeight, Lexicon];
+             NoiseAugment, MixAugment, AugmentMaxAlpha, HardNegatives, HardNegativeKinds, HardNegativeWeight, CtcWeight, FrameWeight, Lexicon];
     }
 
 
@@ -183,6 +188,7 @@ internal static class FitCommand
         if (Given(f.HardNegativeKinds)) o = o with { HardNegativeKinds = HardNegativeKindNames.ParseList(parse.GetValue(f.HardNegativeKinds)!) };
         if (Given(f.HardNegativeWeight)) o = o with { HardNegativeWeight = parse.GetValue(f.HardNegativeWeight) };
         if (Given(f.CtcWeight)) o = o with { CtcWeight = parse.GetValue(f.CtcWeight) };
+        if (Given(f.FrameWeight)) o = o with { FrameWeight = parse.GetValue(f.FrameWeight) };
         // λ > 0 needs the head: a new run adds it to the config (a resumed run keeps its checkpoint's config).
         if (checkpoint is null && o.CtcWeight > 0 && !o.Config.CtcHead) o = o with { Config = o.Config with { CtcHead = true } };
         if (parse.GetValue(f.Lexicon) is { } lexicon) o = o with { Lexicon = Path.GetFullPath(lexicon) };

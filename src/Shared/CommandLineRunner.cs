@@ -11,6 +11,9 @@ internal static class CommandLineRunner
     public const int InputError = 2;
     public const int UnexpectedError = 1;
 
+    /// <summary>The line width Spectre.Console assumes for redirected output: wide enough that no message is wrapped.</summary>
+    public const int PipedWidth = 100_000;
+
     public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var config = new InvocationConfiguration
@@ -20,6 +23,13 @@ internal static class CommandLineRunner
             EnableDefaultExceptionHandler = false,
         };
         var error = config.Error;
+        if (stdout is null && Console.IsOutputRedirected)
+        {
+            // Spectre.Console wraps at 80 columns when it cannot ask a terminal for its width: a log file would get lines
+            // broken mid-phrase. Piped output has no width; each message stays on its line.
+            Spectre.Console.AnsiConsole.Profile.Width = PipedWidth;
+        }
+
         try
         {
             var parse = root.Parse(args);

@@ -43,6 +43,9 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
     /// <summary>Seconds of audio one output step covers (12.5 ms frames times the subsampling).</summary>
     public double StepSeconds => frontEndHopSeconds * architecture.AcousticSubsampling;
 
+    /// <summary>Seconds of audio one step of the phone log-probabilities covers: 25 ms with a phone branch, else <see cref="StepSeconds"/>.</summary>
+    public double PhoneStepSeconds => frontEndHopSeconds * architecture.PhoneStride;
+
     /// <summary>
     /// Encodes <paramref name="items"/>; result i belongs to items[i]. Items are length-sorted and padded minimally
     /// inside each graph run; lists beyond <see cref="GraphRunLimits.MaxItems"/> or <see cref="GraphRunLimits.MaxSteps"/>
@@ -124,7 +127,7 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         var withLogProbs = wanted.HasFlag(EncoderOutputs.PhoneLogProbs);
         var names = new List<string> { Embeddings };
         if (withSequences) names.Add(Sequence);
-        if (withSequences || withLogProbs) names.Add(SequenceLengths);
+        if (withSequences) names.Add(SequenceLengths);
         if (withLogProbs) names.Add(PhoneLogProbs);
 
         using var featuresValue = OrtValue.CreateTensorValueFromMemory(features, [batch, frames, bins]);
@@ -135,18 +138,21 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         var embeddings = OutputReader.Embeddings(Output(Embeddings), batch, architecture.LstmHidden, graph.Path);
         var steps = names.Contains(SequenceLengths) ? OutputReader.Lengths(Output(SequenceLengths), batch, graph.Path) : null;
         var padded = architecture.SubsampledLength(frames);
+        var paddedPhoneSteps = (int)architecture.PhoneSteps(frames);
         for (var b = 0; b < batch; b++)
         {
             var itemSteps = steps is null ? 0 : (int)steps[b];
+            // The head's steps follow from the frames alone (the graph's subsampling formula), at its own stride.
+            var phoneSteps = (int)architecture.PhoneSteps(items[run[b]].Frames);
             var sequence = withSequences ? OutputReader.Sequence(Output(Sequence), b, itemSteps, (int)padded, architecture.ModelDim, graph.Path) : null;
             results[run[b]] = new EncoderOutput(embeddings[b], sequence, withSequences ? itemSteps : 0, withSequences ? architecture.ModelDim : 0)
             {
                 PhoneLogProbs = withLogProbs
                     ? new PhonePosteriors(
-                        OutputReader.Sequence(Output(PhoneLogProbs), b, itemSteps, (int)padded, architecture.VocabSize, graph.Path),
-                        itemSteps,
+                        OutputReader.Sequence(Output(PhoneLogProbs), b, phoneSteps, paddedPhoneSteps, architecture.VocabSize, graph.Path),
+                        phoneSteps,
                         architecture.VocabSize,
-                        StepSeconds)
+                        PhoneStepSeconds)
                     : null,
             };
         }

@@ -27,7 +27,7 @@ public sealed class FeatureCache : IDisposable
         Std = index.Std;
         InventoryVersion = index.InventoryVersion;
         Utterances = _records
-            .Select((r, i) => new CachedUtterance(i, r.Id, r.Split, r.Voice, r.Frames, r.PhonemeIds, r.Text))
+            .Select((r, i) => new CachedUtterance(i, r.Id, r.Split, r.Voice, r.Frames, r.PhonemeIds, r.Text) { PhoneFrames = r.PhoneFrames })
             .ToArray();
         _inverseStd = Std.Select(s => 1f / s).ToArray();
     }

@@ -204,7 +204,10 @@ public static class FeatureCacheBuilder
                     shard,
                     offset,
                     phonemes[i]!,
-                    entry.Text ?? entry.Phonemes!));
+                    entry.Text ?? entry.Phonemes!)
+                {
+                    PhoneFrames = PhoneFrames(manifest, entry, phonemes[i]!, phonemizer.Inventory, frames),
+                });
                 offset += data.Length;
                 features[i] = null;
             }
@@ -212,6 +215,25 @@ public static class FeatureCacheBuilder
 
         File.Move(temporary, dataPath, overwrite: true);
         return new CacheShardRecord(key, offset, utterances, skipped);
+    }
+
+    /// <summary>The frame spans of the entry's phone times when they label its transcript (<see cref="PhoneFrameSpans"/>), else null.</summary>
+    private static int[]? PhoneFrames(string manifest, ManifestEntry entry, int[] ids, PhonemeInventory inventory, int frames)
+    {
+        if (entry.PhoneTimes is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(manifest)!, entry.PhoneTimes));
+            return PhoneFrameSpans.Of(Scraps.Phonetics.Timing.PhoneTimingFile.Read(path, inventory), ids, inventory, frames).Spans;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null; // unreadable times: the clip trains without frame labels, as one without times
+        }
     }
 
     private static (int[]? Ids, string? Reason) Phonemize(ManifestEntry entry, IPhonemizer phonemizer)

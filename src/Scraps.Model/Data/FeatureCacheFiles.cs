@@ -48,7 +48,11 @@ internal static class FeatureCacheFiles
 
 /// <summary>One utterance as stored in the index and shard metadata files.</summary>
 internal sealed record CacheUtteranceRecord(
-    string Id, string Split, string Voice, int Frames, int Shard, long Offset, int[] PhonemeIds, string Text);
+    string Id, string Split, string Voice, int Frames, int Shard, long Offset, int[] PhonemeIds, string Text)
+{
+    /// <summary>Frame spans of the transcript's phones (<see cref="PhoneFrameSpans"/>); null when the clip has no phone times that match it.</summary>
+    public int[]? PhoneFrames { get; init; }
+}
 
 /// <summary>An utterance of the manifest that could not be cached, and why.</summary>
 public sealed record SkippedUtterance(string Id, string Reason);

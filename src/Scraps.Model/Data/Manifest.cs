@@ -99,6 +99,8 @@ public static class Manifest
                 Split = split is null ? null : DataSplits.Normalize(split),
                 Duration = OptionalNumber(root, "duration", id),
                 Augmentation = augmentation,
+                PhoneTimes = OptionalString(root, "phoneTimes"),
+                Source = OptionalString(root, "source"),
             };
         }
     }
@@ -140,6 +142,16 @@ public static class Manifest
             {
                 json.WritePropertyName("augmentation");
                 augmentation.WriteTo(json);
+            }
+
+            if (entry.PhoneTimes is not null)
+            {
+                json.WriteString("phoneTimes", entry.PhoneTimes);
+            }
+
+            if (entry.Source is not null)
+            {
+                json.WriteString("source", entry.Source);
             }
 
             json.WriteEndObject();

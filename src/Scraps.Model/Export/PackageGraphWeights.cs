@@ -7,19 +7,22 @@ namespace Scraps.Model.Export;
 public static class PackageGraphWeights
 {
     /// <summary>
-    /// A new model of <paramref name="config"/> holding the package's weights; <paramref name="packageHasCtcHead"/>
-    /// says whether the graphs hold the head (a model that adds one keeps its new head's initialisation).
+    /// A new model of <paramref name="config"/> holding the weights of a package of architecture
+    /// <paramref name="package"/>. Parts the package lacks (a CTC head, a phone branch) keep their new initialisation,
+    /// and so does the head when a phone branch is added (it then reads other features than it was trained on); parts
+    /// <paramref name="config"/> lacks (a second subsampling convolution) are left behind.
     /// </summary>
-    /// <exception cref="ArgumentException">The graphs do not fit <paramref name="config"/>.</exception>
-    public static ScrapsNet Load(string folder, ScrapsModelConfig config, bool packageHasCtcHead)
+    /// <exception cref="ArgumentException">The graphs do not fit <paramref name="package"/>, or a shared part differs in shape.</exception>
+    public static ScrapsNet Load(string folder, ScrapsModelConfig config, ScrapsModelConfig package)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var weights = ScrapsGraphReader.Read(folder, config with { CtcHead = packageHasCtcHead });
+        ArgumentNullException.ThrowIfNull(package);
+        var weights = ScrapsGraphReader.Read(folder, package with { VocabSize = config.VocabSize });
         var model = new ScrapsNet(config);
         try
         {
             using var scope = NewDisposeScope();
-            model.CopyFrom(TorchWeightWriter.ToStateDict(weights));
+            model.CopyFrom(TorchWeightWriter.ToStateDict(weights), ScrapsNet.FreshParts(package, config));
             return model;
         }
         catch

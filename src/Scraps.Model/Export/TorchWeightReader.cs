@@ -20,11 +20,19 @@ internal static class TorchWeightReader
             Acoustic(model.Acoustic),
             Lstm(model.Integrator))
         {
+            PhoneBranch = model.Branch is null ? null : Branch(model.Branch),
             CtcHead = model.CtcHead is null ? null : Linear(model.CtcHead, "ctc_head"),
         };
         weights.Validate();
         return weights;
     }
+
+    private static PhoneBranchWeights Branch(PhoneBranch branch) => new(
+        branch.Input is null ? null : Linear(branch.Input, "phone_branch.input"),
+        branch.ConvBlocks.Select((b, i) => new PhoneConvBlockWeights(Norm(b.Norm, $"phone_branch.norms.{i}"), Conv(b.Conv, $"phone_branch.convs.{i}"))).ToArray(),
+        branch.LstmLayers.Select((l, i) => new BiLstmLayerWeights(
+            Lstm(l.Forward, $"phone_branch.forward_lstms.{i}"), Lstm(l.Backward, $"phone_branch.backward_lstms.{i}"))).ToArray(),
+        Norm(branch.FinalNorm, "phone_branch.final_norm"));
 
     private static PhoneticEncoderWeights Phonetic(PhoneticEncoder encoder) => new(
         Values(encoder.Embedding.weight, "phonetic.embedding.weight"),
@@ -52,17 +60,17 @@ internal static class TorchWeightReader
         Linear(block.Ffn1, $"{name}.ffn1"),
         Linear(block.Ffn2, $"{name}.ffn2"));
 
-    private static LstmWeights Lstm(LSTM lstm)
+    private static LstmWeights Lstm(LSTM lstm, string module = "integrator")
     {
         var parameters = lstm.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         float[] Get(string name) => parameters.TryGetValue(name, out var p)
-            ? Values(p, $"integrator.{name}")
+            ? Values(p, $"{module}.{name}")
             : throw new ArgumentException(
-                $"The integrator LSTM has no parameter '{name}' (it has {string.Join(", ", parameters.Keys)}); the exporter needs one layer with biases.");
+                $"The LSTM '{module}' has no parameter '{name}' (it has {string.Join(", ", parameters.Keys)}); the exporter needs one layer with biases.");
 
         if (parameters.Keys.Any(k => k.EndsWith("_l1", StringComparison.Ordinal) || k.EndsWith("_reverse", StringComparison.Ordinal)))
         {
-            throw new ArgumentException("The integrator LSTM must have one unidirectional layer; the ONNX graphs mirror only that.");
+            throw new ArgumentException($"The LSTM '{module}' must have one unidirectional layer; the ONNX graphs mirror only that.");
         }
 
         return new LstmWeights(Get("weight_ih_l0"), Get("weight_hh_l0"), Get("bias_ih_l0"), Get("bias_hh_l0"));

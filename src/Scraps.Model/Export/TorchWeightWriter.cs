@@ -70,7 +70,33 @@ internal static class TorchWeightWriter
         Put("integrator.weight_hh_l0", weights.Integrator.WeightHh, gates, c.LstmHidden);
         Put("integrator.bias_ih_l0", weights.Integrator.BiasIh, gates);
         Put("integrator.bias_hh_l0", weights.Integrator.BiasHh, gates);
-        if (weights.CtcHead is { } head) Linear("ctc_head", head, d, c.VocabSize);
+        if (weights.PhoneBranch is { } branch)
+        {
+            var config = c.PhoneBranch!;
+            if (branch.Input is { } input) Linear("phone_branch.input", input, d, config.Dim);
+            for (var i = 0; i < branch.ConvBlocks.Count; i++)
+            {
+                Put($"phone_branch.norms.{i}.weight", branch.ConvBlocks[i].Norm.Scale, config.Dim);
+                Put($"phone_branch.norms.{i}.bias", branch.ConvBlocks[i].Norm.Bias, config.Dim);
+                Put($"phone_branch.convs.{i}.weight", branch.ConvBlocks[i].Conv.Weight, config.Dim, config.Dim, config.Kernel);
+                Put($"phone_branch.convs.{i}.bias", branch.ConvBlocks[i].Conv.Bias, config.Dim);
+            }
+            var half = config.Dim / 2;
+            for (var i = 0; i < branch.LstmLayers.Count; i++)
+            {
+                long inputs = i == 0 ? d : config.Dim;
+                foreach (var (direction, lstm) in new[] { ("forward_lstms", branch.LstmLayers[i].Forward), ("backward_lstms", branch.LstmLayers[i].Backward) })
+                {
+                    Put($"phone_branch.{direction}.{i}.weight_ih_l0", lstm.WeightIh, 4 * half, inputs);
+                    Put($"phone_branch.{direction}.{i}.weight_hh_l0", lstm.WeightHh, 4 * half, half);
+                    Put($"phone_branch.{direction}.{i}.bias_ih_l0", lstm.BiasIh, 4 * half);
+                    Put($"phone_branch.{direction}.{i}.bias_hh_l0", lstm.BiasHh, 4 * half);
+                }
+            }
+            Put("phone_branch.final_norm.weight", branch.FinalNorm.Scale, config.Dim);
+            Put("phone_branch.final_norm.bias", branch.FinalNorm.Bias, config.Dim);
+        }
+        if (weights.CtcHead is { } head) Linear("ctc_head", head, c.PhoneBranch?.Dim ?? d, c.VocabSize);
         return state;
     }
 }

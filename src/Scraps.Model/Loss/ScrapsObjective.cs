@@ -6,25 +6,34 @@ namespace Scraps.Model;
 /// <summary>
 /// The training objective: the paper's symmetric contrastive loss, plus w * the hard-negative term
 /// (<see cref="HardNegativeLoss"/>) when near misses are drawn, plus λ * CTC (<see cref="CtcPhoneLoss"/>) when the
-/// model has the CTC head: L = L_clip + w L_hard + λ L_ctc.
+/// model has the CTC head, plus μ * the frame cross-entropy of the head's steps against the synthesizers' phone labels
+/// where a batch has them (<see cref="FramePhoneLoss"/>): L = L_clip + w L_hard + λ L_ctc + μ L_frame.
 /// </summary>
 public sealed class ScrapsObjective
 {
     private readonly SymmetricContrastiveLoss contrastive = new();
     private readonly HardNegativeLoss hard = new();
     private readonly CtcPhoneLoss ctc = new();
+    private readonly FramePhoneLoss frame = new();
     private readonly Scalar hardWeight;
     private readonly Scalar ctcWeight;
+    private readonly Scalar frameWeight;
 
-    public ScrapsObjective(double hardNegativeWeight, double ctcWeight)
+    public ScrapsObjective(double hardNegativeWeight, double ctcWeight, double frameWeight = 0)
     {
-        if (!(hardNegativeWeight >= 0) || !(ctcWeight >= 0) || !double.IsFinite(hardNegativeWeight) || !double.IsFinite(ctcWeight))
-            throw new ArgumentException($"Loss weights must be finite and non-negative, got {hardNegativeWeight} and {ctcWeight}.");
+        if (!(hardNegativeWeight >= 0) || !(ctcWeight >= 0) || !(frameWeight >= 0)
+            || !double.IsFinite(hardNegativeWeight) || !double.IsFinite(ctcWeight) || !double.IsFinite(frameWeight))
+            throw new ArgumentException($"Loss weights must be finite and non-negative, got {hardNegativeWeight}, {ctcWeight} and {frameWeight}.");
         HardNegativeWeight = hardNegativeWeight;
         CtcWeight = ctcWeight;
+        FrameWeight = frameWeight;
         hardWeight = hardNegativeWeight.ToScalar();
         this.ctcWeight = ctcWeight.ToScalar();
+        this.frameWeight = frameWeight.ToScalar();
     }
+
+    /// <summary>μ of the frame cross-entropy.</summary>
+    public double FrameWeight { get; }
 
     public double HardNegativeWeight { get; }
 
@@ -35,7 +44,8 @@ public sealed class ScrapsObjective
     /// <param name="negatives">[B * K, D] near-miss vectors, or null.</param>
     /// <param name="ctcTargets">Concatenated phone ids of the transcripts, or null when the CTC weight is 0.</param>
     /// <param name="ctcTargetLengths">[B] phones of each transcript.</param>
-    public LossBreakdown Compute(Tensor phonetic, AcousticOutputs acoustic, Tensor? negatives, Tensor? ctcTargets, Tensor? ctcTargetLengths)
+    /// <param name="frameTargets">[B, steps] frame labels of the head's steps (<see cref="Training.FrameTargets"/>), or null when no clip has them.</param>
+    public LossBreakdown Compute(Tensor phonetic, AcousticOutputs acoustic, Tensor? negatives, Tensor? ctcTargets, Tensor? ctcTargetLengths, Tensor? frameTargets = null)
     {
         ArgumentNullException.ThrowIfNull(acoustic);
         var total = contrastive.Compute(phonetic, acoustic.Embeddings);
@@ -50,13 +60,24 @@ public sealed class ScrapsObjective
         {
             if (acoustic.PhoneLogProbs is null || ctcTargets is null || ctcTargetLengths is null)
                 throw new ArgumentException("A CTC weight above 0 needs a model with the CTC head and the transcripts' phone targets.");
-            var c = ctc.Compute(acoustic.PhoneLogProbs, acoustic.StepLengths, ctcTargets, ctcTargetLengths);
+            var c = ctc.Compute(acoustic.PhoneLogProbs, acoustic.PhoneStepLengths, ctcTargets, ctcTargetLengths);
             total = total.add(c.mul(ctcWeight));
             breakdown = breakdown with { Ctc = c };
+        }
+        if (FrameWeight > 0 && frameTargets is not null)
+        {
+            if (acoustic.PhoneLogProbs is null)
+                throw new ArgumentException("A frame weight above 0 needs a model with the CTC head.");
+            var f = frame.Compute(acoustic.PhoneLogProbs, frameTargets);
+            total = total.add(f.mul(frameWeight));
+            breakdown = breakdown with { Frame = f };
         }
         return breakdown with { Total = total };
     }
 }
 
 /// <summary>The total loss and its parts (scalars; null where a part is off).</summary>
-public sealed record LossBreakdown(Tensor Total, Tensor Contrastive, Tensor? HardNegative, Tensor? Ctc);
+public sealed record LossBreakdown(Tensor Total, Tensor Contrastive, Tensor? HardNegative, Tensor? Ctc)
+{
+    public Tensor? Frame { get; init; }
+}

@@ -67,7 +67,20 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
 
     public IReadOnlyList<TransformerBlock> Blocks => blockList;
 
+    /// <summary>Whether forward reads the lengths back to check their values (see <see cref="PhoneticEncoder.CheckValues"/>).</summary>
+    public bool CheckValues { get; set; } = true;
+
     public override (Tensor Sequence, Tensor Lengths) forward(Tensor features, Tensor lengths)
+    {
+        var stages = ForwardStages(features, lengths, keepStage2: false);
+        return (stages.Sequence, stages.Lengths);
+    }
+
+    /// <summary>
+    /// The encoder's output and, with <paramref name="keepStage2"/>, the output of its first stride-2 convolution
+    /// (25 ms steps, zero-padded, before positions are added), which the phone branch reads.
+    /// </summary>
+    public AcousticStages ForwardStages(Tensor features, Tensor lengths, bool keepStage2 = true)
     {
         if (features.dtype != PositionTable.dtype || features.dim() != 3 || features.shape[2] != config.MelBins)
         {
@@ -75,7 +88,7 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
                 $"Acoustic features must be {PositionTable.dtype} [batch, frames, {config.MelBins}], got {PaddingMasks.Shape(features)}.", nameof(features));
         }
         long batch = features.shape[0], frames = features.shape[1];
-        PaddingMasks.CheckLengths(lengths, batch, frames, "Feature");
+        PaddingMasks.CheckLengths(lengths, batch, frames, "Feature", CheckValues);
         long steps = config.SubsampledLength(frames);
         if (steps > config.MaxPositions)
         {
@@ -87,12 +100,18 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
         using var scope = NewDisposeScope();
         var x = nn.functional.relu(Prenet.forward(PaddingMasks.ZeroPadded(features, lengths)));
         var current = lengths;
+        Tensor? stage2 = null, stage2Lengths = null;
         foreach (var conv in subsamplingList)
         {
             x = PaddingMasks.ZeroPadded(x, current);
             x = nn.functional.relu(conv.forward(x.transpose(1, 2))).transpose(1, 2);
             current = current.sub(One).div(Two, rounding_mode: RoundingMode.floor).add(One);
             x = PaddingMasks.ZeroPadded(x, current);
+            if (keepStage2 && stage2 is null)
+            {
+                stage2 = x;
+                stage2Lengths = current;
+            }
         }
 
         x = x.add(Alpha.mul(PositionTable.narrow(0, 0, x.shape[1])));
@@ -108,6 +127,9 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
         var sequence = FinalNorm.forward(x).MoveToOuterDisposeScope();
         // For s = 1 the lengths pass through: hand back a copy, never the caller's own tensor.
         var outLengths = (ReferenceEquals(current, lengths) ? lengths.clone() : current).MoveToOuterDisposeScope();
-        return (sequence, outLengths);
+        return new AcousticStages(sequence, outLengths, stage2?.MoveToOuterDisposeScope(), stage2Lengths?.MoveToOuterDisposeScope());
     }
 }
+
+/// <summary>The acoustic encoder's outputs: the sequence and its lengths, and (when kept) the first stride-2 stage and its lengths.</summary>
+public sealed record AcousticStages(Tensor Sequence, Tensor Lengths, Tensor? Stage2, Tensor? Stage2Lengths);

@@ -36,8 +36,8 @@ internal static class PaddingMasks
         return x.masked_fill(padded, Zero).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Throws unless lengths is int64 [batch] with every value in [1, steps].</summary>
-    public static void CheckLengths(Tensor lengths, long batch, long steps, string what)
+    /// <summary>Throws unless lengths is int64 [batch] with (when <paramref name="values"/>) every value in [1, steps].</summary>
+    public static void CheckLengths(Tensor lengths, long batch, long steps, string what, bool values = true)
     {
         if (lengths.dtype != ScalarType.Int64 || lengths.dim() != 1 || lengths.shape[0] != batch)
         {
@@ -47,6 +47,10 @@ internal static class PaddingMasks
         if (batch == 0)
         {
             throw new ArgumentException($"{what} batch is empty.", nameof(lengths));
+        }
+        if (!values)
+        {
+            return;
         }
         using var scope = NewDisposeScope();
         long min = lengths.min().item<long>();

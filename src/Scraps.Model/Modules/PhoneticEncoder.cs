@@ -53,6 +53,12 @@ public sealed class PhoneticEncoder : nn.Module<Tensor, Tensor, Tensor>
 
     public IReadOnlyList<TransformerBlock> Blocks => blockList;
 
+    /// <summary>
+    /// Whether forward reads the lengths and ids back to check their values (two host syncs each); the training loop
+    /// turns it off, its collator building only values it has checked once up front. Shapes are always checked.
+    /// </summary>
+    public bool CheckValues { get; set; } = true;
+
     /// <summary>Embedding scale sqrt(d).</summary>
     public double EmbeddingScale => Math.Sqrt(config.ModelDim);
 
@@ -67,10 +73,10 @@ public sealed class PhoneticEncoder : nn.Module<Tensor, Tensor, Tensor>
         {
             throw new ArgumentException($"Phoneme sequences of {steps} exceed maxPositions {config.MaxPositions}.", nameof(ids));
         }
-        PaddingMasks.CheckLengths(lengths, batch, steps, "Phoneme");
+        PaddingMasks.CheckLengths(lengths, batch, steps, "Phoneme", CheckValues);
 
         using var scope = NewDisposeScope();
-        CheckIds(ids);
+        if (CheckValues) CheckIds(ids);
         var mask = PaddingMasks.AdditiveKeyMask(lengths, steps, PositionTable.dtype);
         var x = Embedding.forward(ids).mul(embeddingScale).add(Alpha.mul(PositionTable.narrow(0, 0, steps)));
         if (config.Dropout > 0 && training)

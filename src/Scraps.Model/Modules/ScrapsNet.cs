@@ -31,6 +31,10 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
     [ComponentName(Name = "ctc_head")]
     public readonly Linear? CtcHead;
 
+    /// <summary>Layers between the acoustic encoder's 25 ms stage and the CTC head (<see cref="ScrapsModelConfig.PhoneBranch"/>); null without.</summary>
+    [ComponentName(Name = "phone_branch")]
+    public readonly PhoneBranch? Branch;
+
     /// <summary>Kept in a field for the int64 length arithmetic: no temporary Scalar per call (see PaddingMasks).</summary>
     private static readonly Scalar One = 1L.ToScalar();
 
@@ -42,8 +46,19 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         Phonetic = new PhoneticEncoder(config);
         Acoustic = new AcousticEncoder(config);
         Integrator = nn.LSTM(config.ModelDim, config.LstmHidden, numLayers: 1, batchFirst: true);
-        if (config.CtcHead) CtcHead = nn.Linear(config.ModelDim, config.VocabSize);
+        if (config.PhoneBranch is { } branch) Branch = new PhoneBranch(config.ModelDim, branch, config.Dropout);
+        if (config.CtcHead) CtcHead = nn.Linear(config.PhoneBranch?.Dim ?? config.ModelDim, config.VocabSize);
         RegisterComponents();
+    }
+
+    /// <summary>
+    /// Whether the encoders read their inputs' values back to check them (host syncs); the training loop, whose collator
+    /// builds only checked values, turns it off.
+    /// </summary>
+    public bool CheckInputValues
+    {
+        get => Phonetic.CheckValues;
+        set => Phonetic.CheckValues = Acoustic.CheckValues = value;
     }
 
     /// <summary>SCRAPS vectors [B, D] of phoneme id sequences int64 [B, T] (0 = padding) with lengths int64 [B].</summary>
@@ -69,10 +84,21 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
     public AcousticOutputs EncodeAcoustic(Tensor features, Tensor lengths)
     {
         using var scope = NewDisposeScope();
-        var (sequence, stepLengths) = Acoustic.forward(features, lengths);
-        var embeddings = Integrate(sequence, stepLengths).MoveToOuterDisposeScope();
-        var logProbs = CtcHead is null ? null : nn.functional.log_softmax(CtcHead.forward(sequence), -1).MoveToOuterDisposeScope();
-        return new AcousticOutputs(embeddings, logProbs, stepLengths.MoveToOuterDisposeScope());
+        var stages = Acoustic.ForwardStages(features, lengths, keepStage2: Branch is not null);
+        var embeddings = Integrate(stages.Sequence, stages.Lengths).MoveToOuterDisposeScope();
+        if (CtcHead is null)
+        {
+            return new AcousticOutputs(embeddings, null, stages.Lengths.MoveToOuterDisposeScope());
+        }
+        var (phoneInput, phoneLengths) = Branch is null
+            ? (stages.Sequence, stages.Lengths)
+            : (Branch.forward(stages.Stage2!, stages.Stage2Lengths!), stages.Stage2Lengths!);
+        var logProbs = nn.functional.log_softmax(CtcHead.forward(phoneInput), -1).MoveToOuterDisposeScope();
+        var stepLengths = stages.Lengths.MoveToOuterDisposeScope();
+        return new AcousticOutputs(embeddings, logProbs, stepLengths)
+        {
+            PhoneStepLengths = ReferenceEquals(phoneLengths, stages.Lengths) ? stepLengths : phoneLengths.MoveToOuterDisposeScope(),
+        };
     }
 
     /// <summary>Both embeddings for a batch of (phonemes, audio) pairs; row i of each belongs to pair i.</summary>
@@ -136,13 +162,17 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         return model;
     }
 
-    /// <summary>Loads plain weights (e.g. read back from a model package's ONNX graphs) into this model's tensors.</summary>
-    public void CopyFrom(IReadOnlyDictionary<string, Tensor> weights)
+    /// <summary>
+    /// Loads plain weights (e.g. read back from a model package's ONNX graphs) into this model's tensors. Tensors under
+    /// <paramref name="fresh"/> prefixes keep their initialisation; a CTC head missing from the weights does too.
+    /// </summary>
+    public void CopyFrom(IReadOnlyDictionary<string, Tensor> weights, IReadOnlyCollection<string>? fresh = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         using var noGrad = no_grad();
         foreach (var (name, target) in state_dict())
         {
+            if (fresh?.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)) == true) continue;
             if (!weights.TryGetValue(name, out var source))
             {
                 if (name.StartsWith("ctc_head.", StringComparison.Ordinal)) continue;
@@ -152,6 +182,24 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
                 throw new ArgumentException($"'{name}' is [{string.Join(", ", source.shape)}], the model needs [{string.Join(", ", target.shape)}]");
             target.copy_(source);
         }
+    }
+
+    /// <summary>
+    /// State-dict prefixes of <paramref name="target"/> that weights of <paramref name="source"/> cannot start: a phone
+    /// branch the source lacks, and the CTC head when the branch is new (the head then reads other features).
+    /// </summary>
+    public static IReadOnlyCollection<string> FreshParts(ScrapsModelConfig source, ScrapsModelConfig target)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        var fresh = new List<string>();
+        if (target.PhoneBranch is not null && source.PhoneBranch != target.PhoneBranch)
+        {
+            fresh.Add("phone_branch.");
+            fresh.Add("ctc_head.");
+        }
+        if (target.CtcHead && !source.CtcHead) fresh.Add("ctc_head.");
+        return fresh;
     }
 
     /// <summary>LSTM over the sequence; the output at step length - 1 of each row: [B, D].</summary>
@@ -169,4 +217,8 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
 /// <param name="Embeddings">SCRAPS vectors [B, D].</param>
 /// <param name="PhoneLogProbs">CTC head log-probabilities [B, T', vocabSize]; null without the head.</param>
 /// <param name="StepLengths">Valid steps of each row after subsampling [B].</param>
-public sealed record AcousticOutputs(Tensor Embeddings, Tensor? PhoneLogProbs, Tensor StepLengths);
+public sealed record AcousticOutputs(Tensor Embeddings, Tensor? PhoneLogProbs, Tensor StepLengths)
+{
+    /// <summary>Valid steps of each row of <see cref="PhoneLogProbs"/> (25 ms steps with a phone branch, else <see cref="StepLengths"/>).</summary>
+    public Tensor PhoneStepLengths { get; init; } = StepLengths;
+}

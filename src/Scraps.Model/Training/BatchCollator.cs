@@ -11,7 +11,8 @@ namespace Scraps.Model.Training;
 /// then copied to the device in one go.
 /// </summary>
 /// <param name="isPhone">Per token id: is it a phone (a CTC target)? Null: no CTC targets.</param>
-internal sealed class BatchCollator(ITrainingData data, int melBins, Device device, bool[]? isPhone = null)
+/// <param name="phoneStride">Frames per step of the CTC head: above 0, clips with phone frame spans get frame targets.</param>
+internal sealed class BatchCollator(ITrainingData data, int melBins, Device device, bool[]? isPhone = null, int phoneStride = 0)
 {
     public HostBatch Prepare(
         IReadOnlyList<TrainingUtterance> items,
@@ -58,6 +59,10 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
                 }
             }
             batch = batch with { CtcTargets = targets.ToArray(), CtcTargetLengths = targetLengths };
+            if (phoneStride > 0 && items.Any(u => u.PhoneFrames is not null))
+            {
+                batch = batch with { FrameTargets = BuildFrameTargets(items, maxFrames) };
+            }
         }
         if (negatives is { Count: > 0 })
         {
@@ -65,6 +70,31 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
             batch = batch with { Negatives = new PaddedIds(negatives.Count, negativeMax, negativeIds, negativeLengths) };
         }
         return batch;
+    }
+
+    /// <summary>[B, steps] frame labels of the head's steps (<see cref="FrameTargets"/>); every step of a clip without spans is ignored.</summary>
+    private PaddedTargets BuildFrameTargets(IReadOnlyList<TrainingUtterance> items, int maxFrames)
+    {
+        var steps = StepsOf(maxFrames);
+        var targets = new long[items.Count * steps];
+        Array.Fill(targets, FrameTargets.Ignore);
+        var labelled = 0;
+        for (var b = 0; b < items.Count; b++)
+        {
+            if (items[b].PhoneFrames is not { } spans) continue;
+            var phones = items[b].PhonemeIds.Where(id => id < isPhone!.Length && isPhone[id]).ToArray();
+            if (spans.Length != 2 * phones.Length) continue;
+            FrameTargets.Fill(targets.AsSpan(b * steps, steps), StepsOf(items[b].Frames), phoneStride, spans, phones);
+            labelled++;
+        }
+        return new PaddedTargets(items.Count, steps, targets, labelled);
+    }
+
+    /// <summary>Steps of the CTC head for a clip of this many frames: L -> (L - 1) / 2 + 1 per stride-2 stage.</summary>
+    private int StepsOf(int frames)
+    {
+        for (var stride = phoneStride; stride > 1; stride /= 2) frames = ((frames - 1) / 2) + 1;
+        return frames;
     }
 
     /// <summary>Device tensors of a prepared batch, owned by the caller's dispose scope.</summary>
@@ -78,6 +108,7 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
         CtcTargetLengths = host.CtcTargetLengths is null ? null : tensor(host.CtcTargetLengths, [host.Count], ScalarType.Int64).to(device),
         NegativeIds = host.Negatives is null ? null : tensor(host.Negatives.Ids, [host.Negatives.Count, host.Negatives.MaxTokens], ScalarType.Int64).to(device),
         NegativeLengths = host.Negatives is null ? null : tensor(host.Negatives.Lengths, [host.Negatives.Count], ScalarType.Int64).to(device),
+        FrameTargets = host.FrameTargets is null ? null : tensor(host.FrameTargets.Targets, [host.FrameTargets.Count, host.FrameTargets.Steps], ScalarType.Int64).to(device),
     };
 
     private static (long[] Ids, long[] Lengths, int MaxTokens) PadIds(IReadOnlyList<int[]> sequences)
@@ -106,7 +137,13 @@ internal sealed record HostBatch(
 
     /// <summary>Near-miss sequences: rows i*K .. i*K+K-1 belong to item i.</summary>
     public PaddedIds? Negatives { get; init; }
+
+    /// <summary>Frame labels of the CTC head's steps, when some clip of the batch has phone frame spans.</summary>
+    public PaddedTargets? FrameTargets { get; init; }
 }
+
+/// <summary>[Count, Steps] frame labels (<see cref="Training.FrameTargets.Ignore"/> where there is none); <paramref name="Labelled"/> rows have any.</summary>
+internal sealed record PaddedTargets(int Count, int Steps, long[] Targets, int Labelled);
 
 /// <summary>Token sequences padded to one length (0 = padding).</summary>
 internal sealed record PaddedIds(int Count, int MaxTokens, long[] Ids, long[] Lengths);
@@ -121,4 +158,7 @@ internal sealed record DeviceBatch(Tensor Ids, Tensor IdLengths, Tensor Features
     public Tensor? NegativeIds { get; init; }
 
     public Tensor? NegativeLengths { get; init; }
+
+    /// <summary>[B, steps] frame labels of the CTC head's steps, or null.</summary>
+    public Tensor? FrameTargets { get; init; }
 }

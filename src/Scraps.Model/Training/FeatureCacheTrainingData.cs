@@ -30,6 +30,6 @@ public sealed class FeatureCacheTrainingData : ITrainingData
     private TrainingUtterance[] Select(string split) =>
         cache.Utterances
             .Where(u => u.Split == split)
-            .Select(u => new TrainingUtterance(u.Index, u.Id, u.Voice, u.Frames, u.PhonemeIds))
+            .Select(u => new TrainingUtterance(u.Index, u.Id, u.Voice, u.Frames, u.PhonemeIds) { PhoneFrames = u.PhoneFrames })
             .ToArray();
 }

@@ -11,6 +11,12 @@ public interface ITrainingObserver
     void OnValidated(ValidationReport validation);
 
     void OnCheckpointSaved(long step, string directory);
+
+    /// <summary>
+    /// Cancellation was asked for (Ctrl+C) while step <paramref name="step"/> (or the one after it) runs: called at once,
+    /// from the thread that cancelled, so the user hears back before the step and its checkpoint finish.
+    /// </summary>
+    void OnStopping(long step) { }
 }
 
 /// <summary>The setting of a run, reported once before the first step.</summary>
@@ -32,7 +38,7 @@ public sealed record TrainingStarted(
 
 /// <param name="Loss">Mean training loss over the steps since the previous report.</param>
 /// <param name="StepsPerSecond">Over the steps since the previous report.</param>
-/// <param name="GradientNorm">Global gradient norm before clipping, at the last step.</param>
+/// <param name="GradientNorm">Mean global gradient norm before clipping over the steps since the previous report.</param>
 public sealed record TrainingStepReport(
     long Step, long Steps, int Epoch, double Loss, double LearningRate, double GradientNorm, double StepsPerSecond, int BatchSize, TimeSpan Elapsed)
 {
@@ -40,8 +46,12 @@ public sealed record TrainingStepReport(
     public LossParts Parts { get; init; } = new(double.NaN, double.NaN, double.NaN);
 }
 
-/// <summary>Parts of L = L_clip + w L_hard + λ L_ctc (unweighted; NaN where off).</summary>
-public sealed record LossParts(double Contrastive, double HardNegative, double Ctc);
+/// <summary>Parts of L = L_clip + w L_hard + λ L_ctc + μ L_frame (unweighted; NaN where off).</summary>
+public sealed record LossParts(double Contrastive, double HardNegative, double Ctc)
+{
+    /// <summary>Mean frame cross-entropy over the window's steps whose batch had frame labels (NaN where none had).</summary>
+    public double Frame { get; init; } = double.NaN;
+}
 
 /// <summary>The in-batch validation at one step, averaged over the validation minibatches.</summary>
 public sealed record ValidationReport(long Step, double Loss, ValidationFigures Figures, int Batches, int BatchSize, TimeSpan Duration)

@@ -42,11 +42,22 @@ internal abstract class InitialWeights
         return new CheckpointWeights(source);
     }
 
-    /// <summary>What differs between the source's architecture and this run's (a CTC head may be added, names and dropout may differ).</summary>
+    /// <summary>
+    /// What differs between the source's architecture and this run's. Names and dropout may differ; a CTC head or a phone
+    /// branch may be added (they start from their initialisation), and the acoustic subsampling may drop from 4 to 2
+    /// (the second convolution is left behind: the encoder then runs at 25 ms steps).
+    /// </summary>
     internal static List<string> Differences(ScrapsModelConfig source, ScrapsModelConfig run)
     {
         var problems = new List<string>();
-        var comparable = source with { Name = run.Name, Dropout = run.Dropout, CtcHead = run.CtcHead };
+        var comparable = source with
+        {
+            Name = run.Name,
+            Dropout = run.Dropout,
+            CtcHead = run.CtcHead,
+            PhoneBranch = run.PhoneBranch,
+            AcousticSubsampling = source.AcousticSubsampling >= run.AcousticSubsampling && run.AcousticSubsampling >= 2 ? run.AcousticSubsampling : source.AcousticSubsampling,
+        };
         if (comparable != run)
             problems.Add($"the model config differs (source: {source.ToJson().ReplaceLineEndings(" ")})");
         if (source.CtcHead && !run.CtcHead)
@@ -82,7 +93,21 @@ internal abstract class InitialWeights
     {
         public override string Description => source.Directory!;
 
-        public override ScrapsNet Load(ScrapsModelConfig config) => ScrapsNet.LoadWeights(source.WeightsPath!, config, allowNewCtcHead: true);
+        public override ScrapsNet Load(ScrapsModelConfig config)
+        {
+            using var saved = ScrapsNet.LoadWeights(source.WeightsPath!, source.Options.Config);
+            var model = new ScrapsNet(config);
+            try
+            {
+                model.CopyFrom(saved.state_dict(), ScrapsNet.FreshParts(source.Options.Config, config));
+                return model;
+            }
+            catch (ArgumentException e)
+            {
+                model.Dispose();
+                throw new CheckpointFormatException($"Cannot start from the weights of {source.Directory}: {e.Message}.");
+            }
+        }
     }
 
     private sealed class PackageWeights(string folder, ScrapsModelConfig architecture) : InitialWeights
@@ -94,7 +119,7 @@ internal abstract class InitialWeights
             try
             {
                 // Read with the package's own head setting; a run that adds the head keeps the new head's initialisation.
-                return PackageGraphWeights.Load(folder, config, architecture.CtcHead);
+                return PackageGraphWeights.Load(folder, config, architecture);
             }
             catch (ArgumentException e)
             {

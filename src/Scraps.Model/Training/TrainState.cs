@@ -14,6 +14,7 @@ internal sealed class TrainState : IDisposable
 {
     private readonly TrainingOptions options;
     private readonly TorchDeviceInfo device;
+    private readonly GradientClipping? clipping;
 
     public TrainState(TrainingOptions options, ScrapsNet model, ITrainingData data, TorchDeviceInfo device, bool[]? isPhone, HardNegativeSampler? negatives)
     {
@@ -22,11 +23,14 @@ internal sealed class TrainState : IDisposable
         Model = model;
         Parameters = model.parameters().ToArray();
         Optimizer = optim.Adam(Parameters, options.LearningRate);
-        Objective = new ScrapsObjective(options.HardNegatives > 0 ? options.HardNegativeWeight : 0, options.CtcWeight);
-        Collator = new BatchCollator(data, options.Config.MelBins, device.Device, options.CtcWeight > 0 || model.CtcHead is not null ? isPhone : null);
+        Objective = new ScrapsObjective(options.HardNegatives > 0 ? options.HardNegativeWeight : 0, options.CtcWeight, options.FrameWeight);
+        Collator = new BatchCollator(
+            data, options.Config.MelBins, device.Device, options.CtcWeight > 0 || model.CtcHead is not null ? isPhone : null,
+            options.FrameWeight > 0 ? options.Config.PhoneStride : 0);
         Augment = options.SpecAugment ? new SpecAugment(options, options.Config.MelBins) : null;
         Mixing = options.NoiseAugmentProbability + options.MixAugmentProbability > 0 ? new FeatureMixing(options, options.Config.MelBins) : null;
         Schedule = new LearningRateSchedule(options);
+        clipping = options.GradientClipNorm > 0 ? new GradientClipping(options.GradientClipNorm) : null;
         Negatives = options.HardNegatives > 0 ? negatives ?? throw new ArgumentException("Hard negatives need a sampler.", nameof(negatives)) : null;
         // Validation near misses (near-miss AUC) use the sampler even when training draws none.
         ValidationNegatives = negatives;
@@ -54,39 +58,47 @@ internal sealed class TrainState : IDisposable
     /// <summary>Draws the validation near misses; null without a lexicon.</summary>
     public HardNegativeSampler? ValidationNegatives { get; }
 
-    /// <summary>One optimiser step on <paramref name="batch"/> (the loss and its parts, gradient norm before clipping, learning rate).</summary>
-    public StepResult Step(TrainingUtterance[] batch, long step)
+    /// <summary>
+    /// The host side of step <paramref name="step"/>: padded features with their augmentation, CTC and frame targets, near
+    /// misses. Pure host work with the step's own random streams, so the loop prepares the next batch on another thread
+    /// while this one trains.
+    /// </summary>
+    public HostBatch Prepare(TrainingUtterance[] batch, long step)
+    {
+        var negatives = Negatives is null
+            ? null
+            : DrawNegatives(batch, new DeterministicRandom(options.Seed, RandomPurpose.HardNegatives, step));
+        return Collator.Prepare(batch, Augment, new DeterministicRandom(options.Seed, RandomPurpose.Augmentation, step), Mixing, negatives);
+    }
+
+    /// <summary>
+    /// One optimiser step on a prepared batch. Nothing is read back to the host: the loss, its parts and the gradient
+    /// norm come back as one detached tensor (<see cref="StepFigures"/>) that the loop sums and reads only when it logs.
+    /// </summary>
+    public StepResult Step(HostBatch host, long step)
     {
         using var scope = NewDisposeScope();
         var dropoutSeed = new DeterministicRandom(options.Seed, RandomPurpose.Dropout, step).NextSeed();
         manual_seed(dropoutSeed);
         if (device.IsCuda) cuda.manual_seed_all(dropoutSeed);
-        var negatives = Negatives is null
-            ? null
-            : DrawNegatives(batch, new DeterministicRandom(options.Seed, RandomPurpose.HardNegatives, step));
-        var host = Collator.Prepare(batch, Augment, new DeterministicRandom(options.Seed, RandomPurpose.Augmentation, step), Mixing, negatives);
         var tensors = Collator.ToDevice(host);
 
         Optimizer.zero_grad();
         var phonetic = Model.EmbedPhonemes(tensors.Ids, tensors.IdLengths);
         var acoustic = Model.EncodeAcoustic(tensors.Features, tensors.FeatureLengths);
         var negativeVectors = tensors.NegativeIds is null ? null : Model.EmbedPhonemes(tensors.NegativeIds, tensors.NegativeLengths!);
-        var loss = Objective.Compute(phonetic, acoustic, negativeVectors, tensors.CtcTargets, tensors.CtcTargetLengths);
+        var loss = Objective.Compute(phonetic, acoustic, negativeVectors, tensors.CtcTargets, tensors.CtcTargetLengths, tensors.FrameTargets);
         loss.Total.backward();
-        var gradientNorm = options.GradientClipNorm > 0
-            ? nn.utils.clip_grad_norm_(Parameters, options.GradientClipNorm)
-            : double.NaN;
+        var gradientNorm = clipping?.Clip(Parameters);
         var rate = Schedule.At(step);
         foreach (var group in Optimizer.ParamGroups) group.LearningRate = rate;
         Optimizer.step();
-        return new StepResult(
-            loss.Total.item<float>(),
-            loss.Contrastive.item<float>(),
-            loss.HardNegative?.item<float>() ?? double.NaN,
-            loss.Ctc?.item<float>() ?? double.NaN,
-            gradientNorm,
-            rate);
+        var figures = StepFigures.Of(loss, gradientNorm);
+        return new StepResult(figures.MoveToOuterDisposeScope(), rate, host.Count);
     }
+
+    /// <summary>One optimiser step on <paramref name="batch"/> (prepare and step in one call).</summary>
+    public StepResult Step(TrainingUtterance[] batch, long step) => Step(Prepare(batch, step), step);
 
     /// <summary>K near misses of every item, item-major (rows i*K .. i*K+K-1 belong to item i).</summary>
     public int[][] DrawNegatives(IReadOnlyList<TrainingUtterance> batch, DeterministicRandom random)
@@ -104,5 +116,5 @@ internal sealed class TrainState : IDisposable
     public void Dispose() => Optimizer.Dispose();
 }
 
-/// <summary>One step's figures; a loss part that is off is NaN.</summary>
-internal sealed record StepResult(double Loss, double Contrastive, double HardNegative, double Ctc, double GradientNorm, double Rate);
+/// <summary>One step: its figures on the device (<see cref="StepFigures"/>, owned by the receiver), the learning rate and the batch size.</summary>
+internal sealed record StepResult(Tensor Figures, double Rate, int BatchSize);

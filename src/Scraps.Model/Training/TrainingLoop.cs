@@ -101,6 +101,7 @@ public sealed class TrainingLoop
         // middle of the training thread's native calls, so training runs with concurrent GC off.
         var latency = GCSettings.LatencyMode;
         GCSettings.LatencyMode = GCLatencyMode.Batch;
+        if (!device.IsCuda) NativeHeap.KeepFreedMemory();
         try
         {
             return Train(resume, cancellationToken);
@@ -137,6 +138,7 @@ public sealed class TrainingLoop
                 ? initialWeights.Load(config)
                 : new ScrapsNet(config);
         model.to(device.Device);
+        model.CheckInputValues = false; // Usable() checked every id and length once; no host sync per forward
         using var state = new TrainState(options, model, data, device, inventory?.Symbols.Select(x => x.Kind == PhonemeKind.Phone).ToArray(), negatives);
         if (checkpoint is not null) state.Optimizer.load_state_dict(Path.Combine(checkpoint.Directory!, CheckpointStore.OptimizerFile));
         var validationNegatives = state.ValidationNegatives is null ? null : ValidationNearMisses(validation, state.ValidationNegatives);
@@ -148,30 +150,33 @@ public sealed class TrainingLoop
             device.Reason, state.Parameters.Sum(p => p.numel()), train.Count, valid.Count, skippedTrain + skippedValid,
             sampler.Epoch(position.Epoch).Count, step, options.Steps, checkpoint?.Directory, initialWeights?.Description));
 
-        var run = new RunState();
+        using var run = new RunState(options);
         ValidationReport? lastValidation = null;
         string? lastCheckpoint = checkpoint?.Directory;
         var savedStep = step;
+        using var stopping = cancellationToken.Register(() => observer?.OnStopping(step));
         model.train();
+        // The next batch is collated on another thread while this one trains (host work: reading, augmenting, padding).
+        Task<(HostBatch Host, int[] Indices, DataPosition Next)>? prepared = step < options.Steps ? PrepareAsync(state, sampler, train, position, step + 1) : null;
         while (step < options.Steps && !cancellationToken.IsCancellationRequested)
         {
             step++;
-            (var indices, var next) = sampler.Take(position);
-            var batch = indices.Select(i => train[i]).ToArray();
+            var (host, indices, next) = prepared!.GetAwaiter().GetResult();
+            prepared = step < options.Steps ? PrepareAsync(state, sampler, train, next, step + 1) : null;
             var started = Stopwatch.GetTimestamp();
-            var result = state.Step(batch, step);
+            var result = state.Step(host, step);
             run.Add(result, Stopwatch.GetElapsedTime(started));
             position = next;
-            if (!double.IsFinite(result.Loss))
-            {
-                throw new TrainingDivergedException(
-                    $"The training loss became {result.Loss} at step {step}; lower the learning rate (now {result.Rate:G3}) or the gradient clip norm, " +
-                    $"or resume from the last checkpoint ({lastCheckpoint ?? "none"}).");
-            }
 
             if (step % options.LogEvery == 0 || step == options.Steps)
             {
-                var report = run.Report(step, options.Steps, position.Epoch, result.Rate, result.GradientNorm, batch.Length);
+                var report = run.Report(step, options.Steps, position.Epoch, result.Rate, indices.Length);
+                if (!double.IsFinite(report.Loss))
+                {
+                    throw new TrainingDivergedException(
+                        $"The training loss became {report.Loss} by step {step}; lower the learning rate (now {result.Rate:G3}) or the gradient clip norm, " +
+                        $"or resume from the last checkpoint ({lastCheckpoint ?? "none"}).");
+                }
                 log.Write(report);
                 observer?.OnStep(report);
             }
@@ -187,6 +192,7 @@ public sealed class TrainingLoop
                 savedStep = step;
             }
         }
+        prepared?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(); // no collation left running past the loop
         if (savedStep != step)
         {
             // Cancelled between checkpoints: save where we are so --resume loses nothing.
@@ -194,6 +200,16 @@ public sealed class TrainingLoop
         }
         return new TrainingResult(step, step < options.Steps, run.FirstLoss, run.LastLoss, lastValidation, lastCheckpoint, run.OverallStepsPerSecond);
     }
+
+    /// <summary>Collates the batch at <paramref name="position"/> for <paramref name="step"/> on a pool thread.</summary>
+    private static Task<(HostBatch Host, int[] Indices, DataPosition Next)> PrepareAsync(
+        TrainState state, LengthBucketSampler sampler, IReadOnlyList<TrainingUtterance> train, DataPosition position, long step) =>
+        Task.Run(() =>
+        {
+            var (indices, next) = sampler.Take(position);
+            var batch = indices.Select(i => train[i]).ToArray();
+            return (state.Prepare(batch, step), indices, next);
+        });
 
     /// <summary>
     /// In-batch scores of every validation minibatch, without dropout or gradients; with near misses, the AUC of each
@@ -232,7 +248,7 @@ public sealed class TrainingLoop
                     if (tensors.NegativeIds is not null) nearMiss.Add(model.EmbedPhonemes(tensors.NegativeIds, tensors.NegativeLengths!));
                     if (outputs.PhoneLogProbs is not null && host.CtcTargets is not null)
                     {
-                        var (errors, total) = GreedyPhoneErrors(outputs.PhoneLogProbs, outputs.StepLengths, host.CtcTargets, host.CtcTargetLengths!);
+                        var (errors, total) = GreedyPhoneErrors(outputs.PhoneLogProbs, outputs.PhoneStepLengths, host.CtcTargets, host.CtcTargetLengths!);
                         phoneErrors += errors;
                         phones += total;
                     }
@@ -424,14 +440,15 @@ public sealed class TrainingLoop
         return matrix;
     }
 
-    /// <summary>Loss and speed bookkeeping between reports.</summary>
-    private sealed class RunState
+    /// <summary>
+    /// Loss and speed bookkeeping between reports: the steps' figures (<see cref="StepFigures"/>) are summed on the
+    /// device and read back once per report.
+    /// </summary>
+    private sealed class RunState(TrainingOptions options) : IDisposable
     {
         private readonly Stopwatch wall = Stopwatch.StartNew();
-        private double windowLoss;
-        private double windowContrastive;
-        private double windowHard;
-        private double windowCtc;
+        private Tensor? windowSum;
+        private Tensor? lastFigures;
         private int windowSteps;
         private TimeSpan windowTime;
         private TimeSpan totalTime;
@@ -439,8 +456,16 @@ public sealed class TrainingLoop
         private double firstWindow = double.NaN;
         private double lastWindow = double.NaN;
 
-        /// <summary>Loss of the latest step.</summary>
-        public double LastStepLoss { get; private set; } = double.NaN;
+        /// <summary>Loss of the latest step (read back on demand: at checkpoints).</summary>
+        public double LastStepLoss
+        {
+            get
+            {
+                if (lastFigures is null) return double.NaN;
+                using var scope = NewDisposeScope();
+                return lastFigures[StepFigures.Total].item<float>();
+            }
+        }
 
         /// <summary>Mean loss of the first reported window (the latest step's loss before any report).</summary>
         public double FirstLoss => double.IsNaN(firstWindow) ? LastStepLoss : firstWindow;
@@ -452,27 +477,47 @@ public sealed class TrainingLoop
 
         public void Add(StepResult result, TimeSpan duration)
         {
-            var loss = result.Loss;
-            windowLoss += loss;
-            windowContrastive += result.Contrastive;
-            windowHard += result.HardNegative;
-            windowCtc += result.Ctc;
+            if (windowSum is null) windowSum = result.Figures.clone();
+            else windowSum.add_(result.Figures);
+            lastFigures?.Dispose();
+            lastFigures = result.Figures;
             windowSteps++;
             windowTime += duration;
             totalTime += duration;
             totalSteps++;
-            LastStepLoss = loss;
         }
 
-        public TrainingStepReport Report(long step, long steps, int epoch, double rate, double gradientNorm, int batchSize)
+        public TrainingStepReport Report(long step, long steps, int epoch, double rate, int batchSize)
         {
-            var mean = windowSteps > 0 ? windowLoss / windowSteps : double.NaN;
+            float[] sums;
+            using (NewDisposeScope())
+            {
+                sums = windowSum is null ? new float[StepFigures.Count] : windowSum.cpu().data<float>().ToArray();
+            }
+            windowSum?.Dispose();
+            windowSum = null;
+            var n = Math.Max(windowSteps, 1);
+            var mean = windowSteps > 0 ? sums[StepFigures.Total] / (double)n : double.NaN;
             if (double.IsNaN(firstWindow)) firstWindow = mean;
             lastWindow = mean;
             var speed = windowTime > TimeSpan.Zero ? windowSteps / windowTime.TotalSeconds : 0;
-            var parts = new LossParts(windowContrastive / windowSteps, windowHard / windowSteps, windowCtc / windowSteps);
-            (windowLoss, windowContrastive, windowHard, windowCtc, windowSteps, windowTime) = (0, 0, 0, 0, 0, TimeSpan.Zero);
+            var framed = sums[StepFigures.FramePresent];
+            var parts = new LossParts(
+                sums[StepFigures.Contrastive] / n,
+                options.HardNegatives > 0 && options.HardNegativeWeight > 0 ? sums[StepFigures.HardNegative] / n : double.NaN,
+                options.CtcWeight > 0 ? sums[StepFigures.Ctc] / n : double.NaN)
+            {
+                Frame = framed > 0 ? sums[StepFigures.Frame] / framed : double.NaN,
+            };
+            var gradientNorm = options.GradientClipNorm > 0 ? sums[StepFigures.GradientNorm] / n : double.NaN;
+            (windowSteps, windowTime) = (0, TimeSpan.Zero);
             return new TrainingStepReport(step, steps, epoch, mean, rate, gradientNorm, speed, batchSize, wall.Elapsed) { Parts = parts };
+        }
+
+        public void Dispose()
+        {
+            windowSum?.Dispose();
+            lastFigures?.Dispose();
         }
     }
 }

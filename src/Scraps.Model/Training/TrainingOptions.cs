@@ -102,6 +102,12 @@ public sealed record TrainingOptions
     public double CtcWeight { get; init; }
 
     /// <summary>
+    /// μ in L = L_clip + w L_hard + λ L_ctc + μ L_frame: cross-entropy of the CTC head's steps against the phone labels
+    /// of clips whose synthesizer gave phone times (<see cref="FramePhoneLoss"/>); above 0 only with the CTC head.
+    /// </summary>
+    public double FrameWeight { get; init; }
+
+    /// <summary>
     /// The pronunciation lexicon that close-word and inserted-word negatives come from (a saved lexicon or a CMU-format
     /// word list, see <c>LexiconSource</c>); required when those kinds are drawn, and gives validation its near-miss AUC.
     /// </summary>
@@ -158,6 +164,8 @@ public sealed record TrainingOptions
         Require(HardNegativeWeight >= 0 && double.IsFinite(HardNegativeWeight), nameof(HardNegativeWeight), HardNegativeWeight, "must be 0 or positive");
         Require(CtcWeight >= 0 && double.IsFinite(CtcWeight), nameof(CtcWeight), CtcWeight, "must be 0 or positive");
         Require(CtcWeight == 0 || Config.CtcHead, nameof(CtcWeight), CtcWeight, "needs a model config with \"ctcHead\": true");
+        Require(FrameWeight >= 0 && double.IsFinite(FrameWeight), nameof(FrameWeight), FrameWeight, "must be 0 or positive");
+        Require(FrameWeight == 0 || Config.CtcHead, nameof(FrameWeight), FrameWeight, "needs a model config with \"ctcHead\": true");
         Require(!NeedsLexicon || !string.IsNullOrWhiteSpace(Lexicon), nameof(Lexicon), Lexicon ?? "none",
             "must name a pronunciation lexicon for close-word and inserted-word hard negatives");
         Require(FrequencyMasks >= 0 && FrequencyMaskMaxBins is >= 0 and <= 80, nameof(FrequencyMasks), $"{FrequencyMasks} x {FrequencyMaskMaxBins}",

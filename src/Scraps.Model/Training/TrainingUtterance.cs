@@ -6,7 +6,11 @@ namespace Scraps.Model.Training;
 /// <param name="Voice">The voice or speaker (validation holds out whole voices).</param>
 /// <param name="Frames">Number of log-mel frames.</param>
 /// <param name="PhonemeIds">Model token ids of the transcript (no padding token, 0, inside).</param>
-public sealed record TrainingUtterance(int Index, string Id, string Voice, int Frames, int[] PhonemeIds);
+public sealed record TrainingUtterance(int Index, string Id, string Voice, int Frames, int[] PhonemeIds)
+{
+    /// <summary>Frame spans of the transcript's phones (<see cref="Data.PhoneFrameSpans"/>), or null: the clip then trains without frame labels.</summary>
+    public int[]? PhoneFrames { get; init; }
+}
 
 /// <summary>What the training loop reads: the train and valid utterances and their standardised features.</summary>
 public interface ITrainingData

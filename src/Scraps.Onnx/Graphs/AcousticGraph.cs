@@ -4,7 +4,9 @@ namespace Scraps.Onnx.Graphs;
 /// Builds <c>acoustic.onnx</c>: inputs <c>features</c> float [batch, frames, melBins] (standardised) and
 /// <c>lengths</c> int64 [batch]; outputs <c>embeddings</c> float [batch, D], <c>sequence</c> float
 /// [batch, steps, d] and <c>sequence_lengths</c> int64 [batch] (lengths after subsampling); with a CTC head also
-/// <c>phone_log_probs</c> float [batch, steps, vocabSize] (log-softmax over the inventory, class 0 the blank).
+/// <c>phone_log_probs</c> float [batch, phone_steps, vocabSize] (log-softmax over the inventory, class 0 the blank):
+/// at the transformer's steps, or with a phone branch at the first stride-2 stage's 25 ms steps
+/// (<see cref="ScrapsModelConfig.PhoneSteps"/> of the frames).
 /// </summary>
 public static class AcousticGraph
 {
@@ -29,9 +31,11 @@ public static class AcousticGraph
 
         var x = parts.ZeroPadded(features, parts.ValidSteps(lengths, parts.StepCount(features)));
         x = graph.Relu(parts.Linear(x, encoder.Prenet, "acoustic.prenet", dims.MelBins, dims.ModelDim));
+        (string X, string Lengths)? stage2 = null;
         for (var i = 0; i < encoder.Subsampling.Count; i++)
         {
             (x, lengths) = Subsample(parts, x, lengths, encoder.Subsampling[i], $"acoustic.subsampling.{i}");
+            stage2 ??= (x, lengths);
         }
 
         var steps = parts.StepCount(x);
@@ -49,8 +53,11 @@ public static class AcousticGraph
         graph.Output("sequence_lengths", lengths, OnnxElementType.Int64, "batch");
         if (weights.CtcHead is { } head)
         {
-            var logits = parts.Linear(sequence, head, CtcHeadName, dims.ModelDim, dims.VocabSize);
-            graph.Output(PhoneLogProbsOutput, graph.LogSoftmax(logits), OnnxElementType.Float, "batch", "steps", dims.VocabSize);
+            var (phoneInput, width) = weights.PhoneBranch is { } branch
+                ? (PhoneBranchGraph.Build(parts, stage2!.Value.X, stage2.Value.Lengths, branch, dims.PhoneBranch!), dims.PhoneBranch!.Dim)
+                : (sequence, dims.ModelDim);
+            var logits = parts.Linear(phoneInput, head, CtcHeadName, width, dims.VocabSize);
+            graph.Output(PhoneLogProbsOutput, graph.LogSoftmax(logits), OnnxElementType.Float, "batch", weights.PhoneBranch is null ? "steps" : "phone_steps", dims.VocabSize);
         }
 
         graph.Metadata("scraps.graph", "acoustic");

@@ -13,6 +13,8 @@ internal sealed class EncoderGraphParts(OnnxGraphBuilder graph, ScrapsModelConfi
 
     public OnnxGraphBuilder Graph => graph;
 
+    public ScrapsModelConfig Dims => dims;
+
     /// <summary>x [..., in] -> [..., out]: x W^T + b with W stored transposed as [in, out].</summary>
     public string Linear(string x, LinearWeights weights, string name, int inputs, int outputs)
     {

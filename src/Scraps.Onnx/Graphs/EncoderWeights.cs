@@ -68,12 +68,14 @@ public sealed record AcousticEncoderWeights(
 /// </summary>
 public sealed record LstmWeights(float[] WeightIh, float[] WeightHh, float[] BiasIh, float[] BiasHh)
 {
-    internal void Validate(ScrapsModelConfig dims)
+    internal void Validate(ScrapsModelConfig dims) => Validate("integrator", dims.ModelDim, dims.LstmHidden);
+
+    internal void Validate(string name, int inputs, int hidden)
     {
-        var gates = 4L * dims.LstmHidden;
-        WeightCheck.Length(WeightIh, gates * dims.ModelDim, "integrator.weight_ih_l0", $"[{gates}, {dims.ModelDim}]");
-        WeightCheck.Length(WeightHh, gates * dims.LstmHidden, "integrator.weight_hh_l0", $"[{gates}, {dims.LstmHidden}]");
-        WeightCheck.Length(BiasIh, gates, "integrator.bias_ih_l0", $"[{gates}]");
-        WeightCheck.Length(BiasHh, gates, "integrator.bias_hh_l0", $"[{gates}]");
+        var gates = 4L * hidden;
+        WeightCheck.Length(WeightIh, gates * inputs, $"{name}.weight_ih_l0", $"[{gates}, {inputs}]");
+        WeightCheck.Length(WeightHh, gates * hidden, $"{name}.weight_hh_l0", $"[{gates}, {hidden}]");
+        WeightCheck.Length(BiasIh, gates, $"{name}.bias_ih_l0", $"[{gates}]");
+        WeightCheck.Length(BiasHh, gates, $"{name}.bias_hh_l0", $"[{gates}]");
     }
 }

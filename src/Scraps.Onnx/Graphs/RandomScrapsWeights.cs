@@ -50,8 +50,41 @@ public static class RandomScrapsWeights
             Uniform(random, 4 * hidden * hidden, lstmBound),
             Uniform(random, 4 * hidden, lstmBound),
             Uniform(random, 4 * hidden, lstmBound));
-        // The head is drawn last, so a package with it shares every other weight with the same seed's package without it.
-        return new ScrapsNetWeights(dims, phonetic, acoustic, integrator) { CtcHead = dims.CtcHead ? Linear(random, d, dims.VocabSize) : null };
+        // The head (and the phone branch before it) is drawn last, so a package with it shares every other weight with the
+        // same seed's package without it.
+        var branch = dims.PhoneBranch is { } config ? Branch(random, d, config) : null;
+        return new ScrapsNetWeights(dims, phonetic, acoustic, integrator)
+        {
+            PhoneBranch = branch,
+            CtcHead = dims.CtcHead ? Linear(random, dims.PhoneBranch?.Dim ?? d, dims.VocabSize) : null,
+        };
+    }
+
+    private static PhoneBranchWeights Branch(Random random, int d, PhoneBranchConfig config)
+    {
+        if (config.Kind == PhoneBranchConfig.Conv)
+        {
+            var fanIn = config.Dim * config.Kernel;
+            return new PhoneBranchWeights(
+                config.Dim == d ? null : Linear(random, d, config.Dim),
+                Enumerable.Range(0, config.Layers)
+                    .Select(_ => new PhoneConvBlockWeights(
+                        Norm(random, config.Dim),
+                        new Conv1dWeights(Uniform(random, config.Dim * fanIn, Bound(fanIn)), Uniform(random, config.Dim, Bound(fanIn)))))
+                    .ToArray(),
+                [],
+                Norm(random, config.Dim));
+        }
+
+        var half = config.Dim / 2;
+        LstmWeights Lstm(int inputs) => new(
+            Uniform(random, 4 * half * inputs, Bound(half)), Uniform(random, 4 * half * half, Bound(half)),
+            Uniform(random, 4 * half, Bound(half)), Uniform(random, 4 * half, Bound(half)));
+        return new PhoneBranchWeights(
+            null,
+            [],
+            Enumerable.Range(0, config.Layers).Select(i => new BiLstmLayerWeights(Lstm(i == 0 ? d : config.Dim), Lstm(i == 0 ? d : config.Dim))).ToArray(),
+            Norm(random, config.Dim));
     }
 
     /// <summary>PE[p, 2i] = sin(p / 10000^(2i/d)), PE[p, 2i+1] = cos(p / 10000^(2i/d)), row-major [positions, d].</summary>

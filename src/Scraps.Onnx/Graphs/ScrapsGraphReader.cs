@@ -38,10 +38,46 @@ public static class ScrapsGraphReader
                 Norm(acoustic, "acoustic.final_norm", d)),
             Lstm(acoustic, dims))
         {
-            CtcHead = dims.CtcHead ? Linear(acoustic, AcousticGraph.CtcHeadName, d, dims.VocabSize) : null,
+            PhoneBranch = dims.PhoneBranch is { } branch ? Branch(acoustic, dims, branch) : null,
+            CtcHead = dims.CtcHead ? Linear(acoustic, AcousticGraph.CtcHeadName, dims.PhoneBranch?.Dim ?? d, dims.VocabSize) : null,
         };
         weights.Validate();
         return weights;
+    }
+
+    private static PhoneBranchWeights Branch(Tensors t, ScrapsModelConfig dims, PhoneBranchConfig config)
+    {
+        var d = dims.ModelDim;
+        if (config.Kind == PhoneBranchConfig.Conv)
+        {
+            return new PhoneBranchWeights(
+                config.Dim == d ? null : Linear(t, "phone_branch.input", d, config.Dim),
+                Enumerable.Range(0, config.Layers)
+                    .Select(i => new PhoneConvBlockWeights(
+                        Norm(t, $"phone_branch.norms.{i}", config.Dim),
+                        new Conv1dWeights(t.Get($"phone_branch.convs.{i}.weight", config.Dim, config.Dim, config.Kernel), t.Get($"phone_branch.convs.{i}.bias", config.Dim))))
+                    .ToArray(),
+                [],
+                Norm(t, "phone_branch.final_norm", config.Dim));
+        }
+
+        var half = config.Dim / 2;
+        var layers = new List<BiLstmLayerWeights>();
+        for (var i = 0; i < config.Layers; i++)
+        {
+            var inputs = i == 0 ? d : config.Dim;
+            var w = t.Get($"phone_branch.lstms.{i}.W", 2, 4 * half, inputs);
+            var r = t.Get($"phone_branch.lstms.{i}.R", 2, 4 * half, half);
+            var b = t.Get($"phone_branch.lstms.{i}.B", 2, 8 * half);
+            LstmWeights Direction(int k) => new(
+                EncoderGraphParts.ToTorchGateOrder(w[(k * 4 * half * inputs)..((k + 1) * 4 * half * inputs)], half, inputs),
+                EncoderGraphParts.ToTorchGateOrder(r[(k * 4 * half * half)..((k + 1) * 4 * half * half)], half, half),
+                EncoderGraphParts.ToTorchGateOrder(b[(k * 8 * half)..((k * 8 * half) + (4 * half))], half, 1),
+                EncoderGraphParts.ToTorchGateOrder(b[((k * 8 * half) + (4 * half))..((k + 1) * 8 * half)], half, 1));
+            layers.Add(new BiLstmLayerWeights(Direction(0), Direction(1)));
+        }
+
+        return new PhoneBranchWeights(null, [], layers, Norm(t, "phone_branch.final_norm", config.Dim));
     }
 
     /// <summary>True when the package's acoustic graph holds a CTC head.</summary>

@@ -10,6 +10,9 @@ public sealed record ScrapsNetWeights(
     /// <summary>The CTC head Linear(d, vocabSize) on the acoustic per-step outputs; null for a model without it.</summary>
     public LinearWeights? CtcHead { get; init; }
 
+    /// <summary>The phone branch between the acoustic encoder's 25 ms stage and the CTC head; null without one.</summary>
+    public PhoneBranchWeights? PhoneBranch { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first weight whose size disagrees with <see cref="Dims"/>.</summary>
     public void Validate()
     {
@@ -33,6 +36,14 @@ public sealed record ScrapsNetWeights(
                 : "The weights have a CTC head ('ctc_head') but the config says ctcHead: false.");
         }
 
-        CtcHead?.Validate("ctc_head", Dims.ModelDim, Dims.VocabSize);
+        if ((Dims.PhoneBranch is null) != (PhoneBranch is null))
+        {
+            throw new ArgumentException(Dims.PhoneBranch is null
+                ? "The weights have a phone branch ('phone_branch') but the config has none."
+                : "The config has a phone branch but the weights have none ('phone_branch').");
+        }
+
+        PhoneBranch?.Validate(Dims);
+        CtcHead?.Validate("ctc_head", Dims.PhoneBranch?.Dim ?? Dims.ModelDim, Dims.VocabSize);
     }
 }

@@ -24,7 +24,12 @@ internal sealed class EspeakEngine
     private EspeakEngine(string? dataPath)
     {
         EspeakLibrary.EnsureLoaded();
-        var sampleRate = EspeakNative.Initialize(EspeakNative.AudioOutputSynchronous, 0, dataPath, EspeakNative.InitializeDontExit);
+        // Phoneme events (in IPA) cost nothing to translation and let synthesis say where each phoneme starts.
+        var sampleRate = EspeakNative.Initialize(
+            EspeakNative.AudioOutputSynchronous,
+            0,
+            dataPath,
+            EspeakNative.InitializeDontExit | EspeakNative.InitializePhonemeEvents | EspeakNative.InitializePhonemeIpa);
         if (sampleRate <= 0)
         {
             throw new EspeakNotAvailableException(
@@ -32,6 +37,7 @@ internal sealed class EspeakEngine
                 (dataPath is null ? string.Empty : $" under '{dataPath}'") + "; install the espeak-ng-data package");
         }
 
+        SampleRate = sampleRate;
         var version = EspeakNative.Info(out var pathPointer);
         Version = Marshal.PtrToStringUTF8(version) ?? "unknown";
         DataPath = Marshal.PtrToStringUTF8(pathPointer) ?? string.Empty;
@@ -43,6 +49,9 @@ internal sealed class EspeakEngine
 
     /// <summary>The espeak-ng-data directory in use.</summary>
     public string DataPath { get; }
+
+    /// <summary>The rate of the samples synthesis produces (22,050 Hz for espeak-ng's own voices).</summary>
+    public int SampleRate { get; }
 
     private string? RequestedDataPath { get; }
 
@@ -90,6 +99,50 @@ internal sealed class EspeakEngine
             {
                 SelectVoice(voice);
                 return ReadClauses(buffer, utf8, mode);
+            }
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Speaks <paramref name="text"/> with <paramref name="voice"/> at <paramref name="wordsPerMinute"/> and
+    /// <paramref name="pitch"/> (0-99): 16-bit samples at <see cref="SampleRate"/> and the phonemes with the sample
+    /// where each starts (a pause is a phoneme with an empty name).
+    /// </summary>
+    public EspeakSpeech Synthesize(string voice, string text, int wordsPerMinute, int pitch)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var buffer = Marshal.AllocHGlobal(utf8.Length + 1);
+        try
+        {
+            Marshal.Copy(utf8, 0, buffer, utf8.Length);
+            Marshal.WriteByte(buffer, utf8.Length, 0);
+            lock (_gate)
+            {
+                SelectVoice(voice);
+                EspeakNative.SetParameter(EspeakNative.ParameterRate, wordsPerMinute, 0);
+                EspeakNative.SetParameter(EspeakNative.ParameterPitch, pitch, 0);
+                SynthesisSink.Begin();
+                try
+                {
+                    unsafe
+                    {
+                        EspeakNative.SetSynthCallback(&SynthesisSink.Receive);
+                    }
+
+                    var result = EspeakNative.Synth(buffer, (nuint)(utf8.Length + 1), 0, 0, 0, EspeakNative.SynthCharsUtf8, IntPtr.Zero, IntPtr.Zero);
+                    EspeakNative.Synchronize();
+                    if (result != EspeakNative.EeOk)
+                        throw new InvalidOperationException($"espeak-ng could not synthesize the text (error {result})");
+                    return SynthesisSink.End(SampleRate);
+                }
+                finally
+                {
+                    SynthesisSink.Reset();
+                }
             }
         }
         finally

@@ -14,6 +14,23 @@ internal static partial class EspeakNative
     /// <summary>espeak_Initialize option: return an error instead of exiting the process when data is missing.</summary>
     public const int InitializeDontExit = 0x8000;
 
+    /// <summary>espeak_Initialize option: synthesis reports a phoneme event where each phoneme starts.</summary>
+    public const int InitializePhonemeEvents = 0x0001;
+
+    /// <summary>espeak_Initialize option: phoneme events name their phoneme in IPA rather than espeak's mnemonics.</summary>
+    public const int InitializePhonemeIpa = 0x0002;
+
+    /// <summary>espeak_EVENT_TYPE values read from synthesis callbacks.</summary>
+    public const int EventListTerminated = 0;
+    public const int EventPhoneme = 7;
+
+    /// <summary>espeak_Synth flags: the text is UTF-8.</summary>
+    public const uint SynthCharsUtf8 = 1;
+
+    /// <summary>espeak_PARAMETER values.</summary>
+    public const int ParameterRate = 1;
+    public const int ParameterPitch = 3;
+
     /// <summary>espeak_TextToPhonemes textmode: the text is UTF-8.</summary>
     public const int CharsUtf8 = 1;
 
@@ -44,6 +61,34 @@ internal static partial class EspeakNative
     /// </summary>
     [LibraryImport(EspeakLibrary.ImportName, EntryPoint = "espeak_TextToPhonemes")]
     public static partial IntPtr TextToPhonemes(ref IntPtr textPointer, int textMode, int phonemeMode);
+
+    /// <summary>Sets the function synthesis hands its samples and events to (called on the synthesizing thread).</summary>
+    [LibraryImport(EspeakLibrary.ImportName, EntryPoint = "espeak_SetSynthCallback")]
+    public static unsafe partial void SetSynthCallback(delegate* unmanaged<short*, int, EspeakEvent*, int> callback);
+
+    /// <summary>Synthesizes <paramref name="text"/> (NUL-terminated, <paramref name="size"/> bytes with the NUL); synchronous output returns when done.</summary>
+    [LibraryImport(EspeakLibrary.ImportName, EntryPoint = "espeak_Synth")]
+    public static partial int Synth(IntPtr text, nuint size, uint position, int positionType, uint endPosition, uint flags, IntPtr uniqueIdentifier, IntPtr userData);
+
+    [LibraryImport(EspeakLibrary.ImportName, EntryPoint = "espeak_Synchronize")]
+    public static partial int Synchronize();
+
+    [LibraryImport(EspeakLibrary.ImportName, EntryPoint = "espeak_SetParameter")]
+    public static partial int SetParameter(int parameter, int value, int relative);
+
+    /// <summary>espeak_EVENT (speak_lib.h): 40 bytes on 64-bit platforms; <see cref="Id"/> holds a phoneme's name (UTF-8, up to 8 bytes).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public unsafe struct EspeakEvent
+    {
+        public int Type;
+        public uint UniqueIdentifier;
+        public int TextPosition;
+        public int Length;
+        public int AudioPosition;
+        public int Sample;
+        public IntPtr UserData;
+        public fixed byte Id[8];
+    }
 
     /// <summary>espeak_VOICE (speak_lib.h): 40 bytes on 64-bit platforms.</summary>
     [StructLayout(LayoutKind.Sequential)]

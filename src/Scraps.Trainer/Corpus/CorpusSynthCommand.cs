@@ -28,6 +28,11 @@ internal static class CorpusSynthCommand
         var nameList = new Option<string>("--name-list") { Description = "First names of name clips, plain or .gz (Debian miscfiles)", DefaultValueFactory = _ => WordLists.DefaultNameList };
         var synths = new Option<string[]>("--synths") { Description = "Synthesizers to use: espeak-ng, flite, festival (default: all installed)" };
         var weights = new Option<string[]>("--synth-weights") { Description = "Share of clips per synthesizer, e.g. espeak-ng=0.5,flite=0.3,festival=0.2" };
+        var voiceWeights = new Option<string[]>("--voice-weights")
+        {
+            Description = "Relative weight of voices within their synthesizer (engine:voice patterns, '*' wildcard; others weigh 1), " +
+                "e.g. espeak-ng:en-us=4: espeak-ng's en-us voices speak in their own phones, so their clips carry phone labels",
+        };
         var validVoices = new Option<string[]>("--valid-voices")
         {
             Description = $"Voices held out for validation (engine:voice patterns, '*' wildcard; a base voice matches its variants), or '{None}'. Default: {string.Join(",", SynthesisOptions.DefaultValidVoices)}",
@@ -48,7 +53,7 @@ internal static class CorpusSynthCommand
 
         var command = new Command("synth", "Synthesize a corpus: espeak-ng, flite and festival voices reading English sentences, words, numbers, commands, spontaneous speech and passages, with recording augmentations")
         {
-            output, clips, seed, jobs, text, noFortunes, fortunes, textKinds, wordList, nameList, synths, weights, validVoices, testVoices, validShare, testShare,
+            output, clips, seed, jobs, text, noFortunes, fortunes, textKinds, wordList, nameList, synths, weights, voiceWeights, validVoices, testVoices, validShare, testShare,
             noAugment, codecs,
         };
         foreach (var (_, option) in shares)
@@ -84,6 +89,7 @@ internal static class CorpusSynthCommand
                 NameList = parse.GetValue(nameList)!,
                 Synthesizers = ListOption.Split(parse.GetValue(synths)),
                 Weights = weightValues.Count > 0 ? weightValues : SynthesisOptions.DefaultWeights,
+                VoiceWeights = ListOption.Weights(parse.GetValue(voiceWeights), "--voice-weights"),
                 ValidVoices = HeldOut(parse.GetResult(validVoices) is null ? null : ListOption.Split(parse.GetValue(validVoices))),
                 TestVoices = testPatterns,
                 ValidShare = parse.GetValue(validShare),

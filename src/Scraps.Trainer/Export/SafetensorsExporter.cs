@@ -34,7 +34,7 @@ internal static class SafetensorsExporter
     {
         var folder = Path.GetFullPath(packageFolder);
         var manifest = ModelPackageReader.Read(folder);
-        using var model = PackageGraphWeights.Load(folder, manifest.Architecture, manifest.Architecture.CtcHead);
+        using var model = PackageGraphWeights.Load(folder, manifest.Architecture, manifest.Architecture);
         return Write(model, manifest.Phonemes, outFolder, force);
     }
 

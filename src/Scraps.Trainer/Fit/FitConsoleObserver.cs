@@ -76,6 +76,8 @@ internal sealed class FitConsoleObserver(IAnsiConsole console, TextWriter? plain
 
     public void OnCheckpointSaved(long step, string directory) => Line($"checkpoint at step {step}: {directory}");
 
+    public void OnStopping(long step) => Line($"stopping after step {step + 1}; checkpointing (Ctrl+C again does not stop sooner)");
+
     /// <summary>One line for a message (through the progress display's console, so the bar is not torn).</summary>
     public void Line(string message)
     {

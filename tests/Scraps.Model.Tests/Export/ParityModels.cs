@@ -10,6 +10,13 @@ public sealed class ParityModels : IDisposable
     internal ParityModel For(int subsampling, bool ctcHead = false) =>
         models.GetOrAdd(subsampling + (ctcHead ? 100 : 0), _ => new Lazy<ParityModel>(() => ParityModel.Create(subsampling, ctcHead: ctcHead))).Value;
 
+    /// <summary>A model at subsampling 4 whose CTC head reads a phone branch of <paramref name="kind"/>.</summary>
+    internal ParityModel WithBranch(string kind) =>
+        models.GetOrAdd(kind == PhoneBranchConfig.Conv ? 1000 : 2000, _ => new Lazy<ParityModel>(() => ParityModel.Create(
+            4, branch: kind == PhoneBranchConfig.Conv
+                ? new PhoneBranchConfig { Kind = kind, Layers = 2, Dim = 24, Kernel = 5 }
+                : new PhoneBranchConfig { Kind = kind, Layers = 2, Dim = 20 }))).Value;
+
     public void Dispose()
     {
         foreach (var model in models.Values.Where(m => m.IsValueCreated))

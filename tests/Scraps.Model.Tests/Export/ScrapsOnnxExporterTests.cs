@@ -143,6 +143,51 @@ public sealed class ScrapsOnnxExporterTests(ParityModels models, ITestOutputHelp
     }
 
     [Theory]
+    [InlineData(PhoneBranchConfig.Conv, new[] { 23, 9, 1, 16 })]
+    [InlineData(PhoneBranchConfig.BiLstm, new[] { 23, 9, 1, 16 })]
+    [InlineData(PhoneBranchConfig.BiLstm, new[] { 41 })]
+    public void A_phone_branch_gives_the_same_25_ms_log_probabilities_in_onnx(string kind, int[] lengths)
+    {
+        var model = models.WithBranch(kind);
+        var config = model.Config;
+        var features = ParityInputs.Features(lengths, config.MelBins, seed: lengths.Sum() + 3, padValue: -2f);
+        long[] shape = [lengths.Length, lengths.Max(), config.MelBins];
+        var lengths64 = lengths.Select(l => (long)l).ToArray();
+
+        float[] torchLogProbs;
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            torchLogProbs = model.Net.EncodeAcoustic(tensor(features, shape), tensor(lengths64, [lengths.Length])).PhoneLogProbs!.data<float>().ToArray();
+        }
+
+        var onnx = Run(model.Acoustic, ("features", OrtValue.CreateTensorValueFromMemory(features, shape)), ("lengths", OrtValue.CreateTensorValueFromMemory(lengths64, [lengths.Length])));
+
+        var padded = (int)config.PhoneSteps(lengths.Max());
+        Assert.Equal([lengths.Length, padded, config.VocabSize], onnx["phone_log_probs"].Shape);
+        // Only each clip's own steps are compared: past them the branch reads padding (the LSTM's zeros in ONNX).
+        var onnxValid = new List<float>();
+        var torchValid = new List<float>();
+        for (var b = 0; b < lengths.Length; b++)
+        {
+            var count = (int)config.PhoneSteps(lengths[b]) * config.VocabSize;
+            onnxValid.AddRange(onnx["phone_log_probs"].Floats.Skip(b * padded * config.VocabSize).Take(count));
+            torchValid.AddRange(torchLogProbs.Skip(b * padded * config.VocabSize).Take(count));
+        }
+
+        var error = VectorParity.MaxRelativeError(onnxValid.ToArray(), torchValid.ToArray(), config.VocabSize);
+        output.WriteLine($"{kind} branch lengths [{string.Join(",", lengths)}]: max relative error log-probs {error:E2}");
+        Assert.True(error <= Tolerance, $"log-probs: {error:E3}");
+
+        var read = Scraps.Onnx.Graphs.ScrapsGraphReader.Read(model.Folder, config);
+        var written = TorchWeightReader.Read(model.Net);
+        Assert.Equal(written.PhoneBranch!.FinalNorm.Scale, read.PhoneBranch!.FinalNorm.Scale);
+        Assert.Equal(written.PhoneBranch.LstmLayers.Select(l => l.Backward.WeightHh), read.PhoneBranch.LstmLayers.Select(l => l.Backward.WeightHh));
+        Assert.Equal(written.PhoneBranch.ConvBlocks.Select(b => b.Conv.Weight), read.PhoneBranch.ConvBlocks.Select(b => b.Conv.Weight));
+        Assert.Equal(written.CtcHead!.Weight, read.CtcHead!.Weight);
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Weights_read_back_from_the_graphs_equal_the_exported_ones(bool ctcHead)

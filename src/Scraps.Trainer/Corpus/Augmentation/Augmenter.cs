@@ -12,7 +12,7 @@ internal sealed class Augmenter(BabbleBank? babble)
 {
     private const int Rate = AudioFormat.SampleRate;
 
-    public async Task<float[]> ApplyAsync(float[] audio, AugmentationPlan plan, CancellationToken cancellationToken)
+    public async Task<AugmentedAudio> ApplyAsync(float[] audio, AugmentationPlan plan, CancellationToken cancellationToken)
     {
         var output = audio;
         var speed = plan.Formant * plan.Speed;
@@ -25,6 +25,8 @@ internal sealed class Augmenter(BabbleBank? babble)
         }
 
         output = await SoxEffects.TempoAndPitchAsync(output, Rate, plan.Tempo, plan.PitchSemitones, cancellationToken).ConfigureAwait(false);
+        // Speed and tempo stretch time uniformly: measured on the lengths, so the phone times follow what sox did.
+        var timeScale = audio.Length > 0 ? (double)output.Length / audio.Length : 1;
         var speechPower = NoiseGenerator.Power(output);
         var speechLength = output.Length;
         var lead = (int)(plan.LeadSilence * Rate);
@@ -92,7 +94,7 @@ internal sealed class Augmenter(BabbleBank? babble)
         }
 
         Normalize(output, plan.PeakLevel);
-        return output;
+        return new AugmentedAudio(output, timeScale, (double)lead / Rate);
     }
 
     /// <summary>Scales to the given peak; rejects audio that is silent or not finite.</summary>
@@ -120,4 +122,14 @@ internal sealed class Augmenter(BabbleBank? babble)
             audio[i] *= gain;
         }
     }
+}
+
+/// <summary>
+/// An augmented clip and how its time relates to the synthesizer's: a moment t seconds into the synthesized clip
+/// sounds at <c>t * TimeScale + LeadSeconds</c> (speed and tempo stretch, the silence or breath put before it). The
+/// room, filters and codecs do not move speech by more than a few milliseconds.
+/// </summary>
+internal sealed record AugmentedAudio(float[] Samples, double TimeScale, double LeadSeconds)
+{
+    public double Map(double seconds) => (seconds * TimeScale) + LeadSeconds;
 }

@@ -3,8 +3,10 @@ using Scraps.Model.Data;
 namespace Scraps.Trainer.Corpus.Import;
 
 /// <summary>
-/// `corpus import`: reads an LJSpeech, LibriSpeech or Common Voice folder into a manifest (DESIGN.md format) whose
-/// audio paths are relative to the manifest. Lines that cannot be used are reported, not fatal.
+/// `corpus import`: reads an LJSpeech, LibriSpeech or Common Voice folder, or one of the human sets of
+/// shared/human-speech.md (spoken digits, wake words, GCompris voices, TESS), into a manifest (DESIGN.md format) whose
+/// audio paths are relative to the manifest. Sets without splits of their own are split by speaker. Lines or files
+/// that cannot be used are reported, not fatal.
 /// </summary>
 internal static class CorpusImporter
 {
@@ -26,8 +28,30 @@ internal static class CorpusImporter
             return CorpusFormat.LibriSpeech;
         }
 
+        if (SpokenDigitReader.Matches(root))
+        {
+            return CorpusFormat.SpokenDigits;
+        }
+
+        if (WakeWordReader.Matches(root))
+        {
+            return CorpusFormat.WakeWords;
+        }
+
+        if (GComprisVoicesReader.Matches(root))
+        {
+            return CorpusFormat.GCompris;
+        }
+
+        if (TorontoEmotionalSpeechReader.Matches(root))
+        {
+            return CorpusFormat.Tess;
+        }
+
         throw new InvalidDataException(
-            $"cannot tell the layout of {root}: expected LJSpeech (metadata.csv + wavs/), LibriSpeech (*.trans.txt + .flac) or Common Voice (train/dev/test/validated.tsv + clips/)");
+            $"cannot tell the layout of {root}: expected LJSpeech (metadata.csv + wavs/), LibriSpeech (*.trans.txt + .flac), Common Voice " +
+            "(train/dev/test/validated.tsv + clips/), the free spoken digit dataset (recordings/D_SPEAKER_N.wav), the wake-word benchmark " +
+            "(audio/PHRASE/*.wav), GCompris-voices (en/words/*.ogg) or TESS (SPEAKER_WORD_EMOTION.wav)");
     }
 
     /// <param name="root">The corpus folder.</param>
@@ -52,18 +76,29 @@ internal static class CorpusImporter
 
         var forcedSplit = split is null ? null : DataSplits.Normalize(split);
         var layout = format == CorpusFormat.Auto ? Detect(folder) : format;
+        if (layout == CorpusFormat.Tess && forcedSplit == DataSplits.Train)
+        {
+            throw new ArgumentException("--split train: TESS may be used for evaluation and calibration only (CC BY-NC-ND 4.0), never to train a shipped model");
+        }
+
         var problems = new List<string>();
         var utterances = layout switch
         {
             CorpusFormat.LjSpeech => LjSpeechReader.Read(folder, problems),
             CorpusFormat.LibriSpeech => LibriSpeechReader.Read(folder, problems),
             CorpusFormat.CommonVoice => CommonVoiceReader.Read(folder, problems),
+            CorpusFormat.SpokenDigits => SpokenDigitReader.Read(folder, problems),
+            CorpusFormat.WakeWords => WakeWordReader.Read(folder, problems),
+            CorpusFormat.GCompris => GComprisVoicesReader.Read(folder, problems),
+            CorpusFormat.Tess => TorontoEmotionalSpeechReader.Read(folder, problems),
             _ => throw new ArgumentException($"unknown corpus format {format}"),
         };
         if (limit is { } count)
         {
             utterances = utterances.Take(count);
         }
+
+        utterances = SplitBySpeaker(utterances.ToList());
 
         var manifest = Path.GetFullPath(manifestPath);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -72,6 +107,7 @@ internal static class CorpusImporter
             .Select(u => new ManifestEntry(u.Id, Manifest.RelativeAudioPath(manifest, u.AudioPath), u.Text, null, u.Speaker)
             {
                 Split = forcedSplit ?? u.Split,
+                Source = u.Source,
             })
             .ToList();
         if (entries.Count == 0)
@@ -80,7 +116,24 @@ internal static class CorpusImporter
         }
 
         Manifest.Write(manifest, entries);
-        return new ImportResult(manifest, layout, entries.Count, problems);
+        var splits = string.Join(", ", entries.GroupBy(e => e.Split ?? DataSplits.Train).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.All(e => e.Speaker is null)
+                ? $"{g.Key} {g.Count()} clips (speakers unknown)"
+                : $"{g.Key} {g.Count()} clips, {g.Select(e => e.Speaker).Distinct().Count()} speakers"));
+        return new ImportResult(manifest, layout, entries.Count, problems) { Splits = splits };
+    }
+
+    /// <summary>Utterances without a split of their own get their speaker's (<see cref="SpeakerSplit"/>; a single speaker goes to test).</summary>
+    private static IEnumerable<ImportedUtterance> SplitBySpeaker(List<ImportedUtterance> utterances)
+    {
+        var unsplit = utterances.Where(u => u.Split is null).ToArray();
+        if (unsplit.Length == 0)
+        {
+            return utterances;
+        }
+
+        var splits = SpeakerSplit.Assign(unsplit.Select(u => u.Speaker ?? string.Empty), unsplit.All(u => u.EvaluationOnly), DataSplits.Test);
+        return utterances.Select(u => u.Split is null ? u with { Split = splits[u.Speaker ?? string.Empty] } : u);
     }
 
     private static bool Reject(List<string> problems, string problem)

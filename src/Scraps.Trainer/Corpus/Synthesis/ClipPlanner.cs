@@ -49,6 +49,9 @@ internal sealed class ClipPlanner
 
     public static string ClipAudioPath(int index) => $"wavs/{index / 1000:D4}/{ClipId(index)}.wav";
 
+    private double VoiceWeight(VoiceRef voice) =>
+        _options.VoiceWeights.FirstOrDefault(w => VoicePattern.Matches(w.Key, voice.Id)) is { Key: not null } match ? match.Value : 1;
+
     public ClipPlan Plan(int index)
     {
         var random = SeededRandom.For(_options.Seed, "clip", index);
@@ -62,7 +65,8 @@ internal sealed class ClipPlanner
         }
 
         var engine = engines[random.PickWeighted(weights)];
-        var voice = random.Pick(pool[engine]);
+        var voices = pool[engine];
+        var voice = _options.VoiceWeights.Count == 0 ? random.Pick(voices) : voices[random.PickWeighted(voices.Select(VoiceWeight).ToArray())];
         var settings = _engines[engine].DrawSettings(voice.Name, random);
         var augmentation = AugmentationSampler.Draw(random, _options.Augmentation, _babbleTracks, _codecs);
         var rate = CharactersPerSecond.GetValueOrDefault(engine, 16.5) * settings.Rate * augmentation.Speed * augmentation.Tempo;

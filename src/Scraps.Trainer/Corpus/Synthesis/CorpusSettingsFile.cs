@@ -32,7 +32,7 @@ internal static class CorpusSettingsFile
         int babbleTracks)
     {
         var shareTotal = options.TextKindShares.Values.Sum();
-        return new JsonObject
+        var settings = new JsonObject
         {
             ["seed"] = options.Seed,
             ["sentences"] = sentences.Count,
@@ -61,7 +61,16 @@ internal static class CorpusSettingsFile
             ["augmentation"] = JsonSerializer.SerializeToNode(options.Augmentation, Indented),
             ["codecs"] = Strings(options.Codecs),
             ["babbleTracks"] = babbleTracks,
+            // espeak-ng speaks in this process and writes phone times (since 0.6.0): a corpus begun by the espeak-ng
+            // program has neither, and is not continued with clips that have them.
+            ["phoneTimes"] = "espeak-ng",
         };
+        if (options.VoiceWeights.Count > 0)
+        {
+            settings["voiceWeights"] = new JsonObject(options.VoiceWeights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => KeyValuePair.Create(w.Key, (JsonNode?)w.Value)));
+        }
+
+        return settings;
     }
 
     public static string Fingerprint(JsonObject settings) => Hash(settings.ToJsonString());

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Scraps.Audio;
 using Scraps.Model.Data;
+using Scraps.Phonetics;
+using Scraps.Phonetics.Timing;
 using Scraps.Trainer.Corpus.Augmentation;
 using Scraps.Trainer.Corpus.Text;
 
@@ -76,8 +78,10 @@ internal static class CorpusSynthesizer
 
             var duration = WavHeader.DurationSeconds(path);
             built.Add((plan, duration));
+            var phones = PhonesPathOf(plan.AudioPath);
             entries.Add((new ManifestEntry(plan.Id, plan.AudioPath, plan.Text.Text, null, plan.Voice.Id)
             {
+                PhoneTimes = File.Exists(Path.Combine(output, phones)) ? phones : null,
                 Voice = plan.Voice.Id,
                 Synthesizer = plan.Voice.Synthesizer,
                 Split = plan.Split,
@@ -195,11 +199,18 @@ internal static class CorpusSynthesizer
 
                     var clip = AudioDecoder.DecodeFile(requests[i].OutputPath);
                     var audio = Resampler.Resample(clip.Samples, clip.SampleRate, AudioFormat.SampleRate);
-                    audio = await augmenter.ApplyAsync(audio, plan.Augmentation, cancellationToken).ConfigureAwait(false);
+                    var augmented = await augmenter.ApplyAsync(audio, plan.Augmentation, cancellationToken).ConfigureAwait(false);
                     var path = Path.Combine(output, plan.AudioPath);
                     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    if (File.Exists(requests[i].PhonesPath))
+                    {
+                        // The phones move with the speech (speed, tempo, lead-in); written before the WAV, whose presence marks the clip done.
+                        var phones = PhoneTimingFile.Read(requests[i].PhonesPath, PhonemeInventory.EnglishUs);
+                        PhoneTimingFile.Write(Path.Combine(output, PhonesPathOf(plan.AudioPath)), phones.Select(p => p.Map(augmented.Map)));
+                    }
+
                     var temporary = path + ".tmp";
-                    WavWriter.WritePcm16(temporary, audio, AudioFormat.SampleRate);
+                    WavWriter.WritePcm16(temporary, augmented.Samples, AudioFormat.SampleRate);
                     File.Move(temporary, path, overwrite: true);
                     tracker.ClipBuilt();
                 }
@@ -214,6 +225,9 @@ internal static class CorpusSynthesizer
             TryDelete(folder);
         }
     }
+
+    /// <summary>A clip's phone times file, beside its WAV.</summary>
+    internal static string PhonesPathOf(string audioPath) => Path.ChangeExtension(audioPath, null) + PhoneTimingFile.Suffix;
 
     private static void TryDelete(string folder)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Scraps.Phonetics;
+using Scraps.Phonetics.Timing;
 
 namespace Scraps.Trainer.Corpus.Synthesis;
 
@@ -60,6 +62,14 @@ internal sealed class EspeakSynthesizer : ISpeechSynthesizer
 
     public SynthesisSettings DrawSettings(string voice, SeededRandom random) => SynthesisSettings.Draw(random, 0.75, 1.35, 0.5, 1.5);
 
+    /// <summary>
+    /// The WAV comes from the espeak-ng program, one process per clip, because only a fresh process speaks the same
+    /// samples every time (libespeak-ng in a long-lived process carries pitch-cycle and noise state from one utterance to
+    /// the next: the same clip twice differs by a few samples, which would break the corpus's determinism). The phone
+    /// times come from libespeak-ng in this process, which says where each phoneme starts: the same phonemes and
+    /// durations as the program's, whose audio differs only in the trailing silence it appends. Where every phone maps
+    /// to the inventory they are written to <see cref="SynthesisRequest.PhonesPath"/>.
+    /// </summary>
     public async Task SynthesizeAsync(IReadOnlyList<SynthesisRequest> requests, string workDirectory, CancellationToken cancellationToken)
     {
         foreach (var request in requests)
@@ -71,8 +81,22 @@ internal sealed class EspeakSynthesizer : ISpeechSynthesizer
                 ["-v", request.Voice, "-s", wordsPerMinute.ToString(CultureInfo.InvariantCulture), "-p", pitch.ToString(CultureInfo.InvariantCulture), "-w", request.OutputPath, request.Text],
                 workingDirectory: workDirectory,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (Speaker.Value.Speak(request.Voice, request.Text, wordsPerMinute, pitch).Phones is { } phones)
+                {
+                    PhoneTimingFile.Write(request.PhonesPath, phones);
+                }
+            }
+            catch (Exception e) when (e is UnknownVoiceException or InvalidOperationException or EspeakNotAvailableException)
+            {
+                // No phone times for this clip: it trains without frame labels, like a clip of another synthesizer.
+            }
         }
     }
+
+    /// <summary>One speaker for the process: libespeak-ng has one instance, used under a lock.</summary>
+    private static readonly Lazy<EspeakSpeaker> Speaker = new(() => new EspeakSpeaker());
 
     /// <summary>Parses `espeak-ng --voices` output: columns Pty, Language, Age/Gender, VoiceName, File, Other.</summary>
     internal static IEnumerable<(string Language, string File)> ParseVoiceList(string listing)

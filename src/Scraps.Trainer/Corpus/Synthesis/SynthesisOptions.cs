@@ -51,6 +51,12 @@ internal sealed record SynthesisOptions
     /// <summary>Relative share of clips per engine within each split.</summary>
     public IReadOnlyDictionary<string, double> Weights { get; init; } = DefaultWeights;
 
+    /// <summary>
+    /// Relative weight of the voices that match each pattern (<see cref="VoicePattern"/>) within their engine's pool; a
+    /// voice that matches none weighs 1, one that matches several takes the first. Empty: every voice is as likely.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> VoiceWeights { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Voice patterns held out for validation (see <see cref="VoicePattern"/>); null means the defaults installed here.</summary>
     public IReadOnlyList<string>? ValidVoices { get; init; }
 
@@ -102,6 +108,14 @@ internal sealed record SynthesisOptions
             if (!(weight >= 0) || double.IsInfinity(weight))
             {
                 throw new ArgumentException($"--synth-weights: the weight of {engine} must be a non-negative number, got {weight}");
+            }
+        }
+
+        foreach (var (pattern, weight) in VoiceWeights)
+        {
+            if (!(weight > 0) || double.IsInfinity(weight))
+            {
+                throw new ArgumentException($"--voice-weights: the weight of {pattern} must be a positive number, got {weight}");
             }
         }
 

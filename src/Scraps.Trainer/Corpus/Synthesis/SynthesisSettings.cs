@@ -23,4 +23,8 @@ internal sealed record SynthesisSettings(double Rate, double Pitch)
 }
 
 /// <summary>One utterance to synthesize into <see cref="OutputPath"/> (a WAV file at the synthesizer's own rate).</summary>
-internal sealed record SynthesisRequest(string Voice, string Text, SynthesisSettings Settings, string OutputPath);
+internal sealed record SynthesisRequest(string Voice, string Text, SynthesisSettings Settings, string OutputPath)
+{
+    /// <summary>Where an engine that knows its phone times writes them (<see cref="Scraps.Phonetics.Timing.PhoneTimingFile"/>).</summary>
+    public string PhonesPath => Path.ChangeExtension(OutputPath, null) + Scraps.Phonetics.Timing.PhoneTimingFile.Suffix;
+}

@@ -11,7 +11,7 @@ public class AugmenterTests
     {
         var tone = TestSignals.Sine(300, 1);
         var plan = AugmentationPlan.None with { Speed = 1.1, LeadSilence = 0.25, TrailSilence = 0.5, PeakLevel = 0.3 };
-        var output = await Augmenter.ApplyAsync(tone, plan, CancellationToken.None);
+        var output = (await Augmenter.ApplyAsync(tone, plan, CancellationToken.None)).Samples;
         Assert.InRange(output.Length, (int)(16000 / 1.1) + 12000 - 10, (int)(16000 / 1.1) + 12000 + 10);
         Assert.Equal(0.3, output.Max(MathF.Abs), 4);
         Assert.All(output.AsSpan(0, 3900).ToArray(), s => Assert.Equal(0f, s));
@@ -21,7 +21,7 @@ public class AugmenterTests
     public async Task A_formant_factor_scales_every_frequency_and_the_length()
     {
         // On its own (the synthesizer compensates rate and pitch beforehand) the factor resamples: a 300 Hz tone moves to 330 Hz.
-        var output = await Augmenter.ApplyAsync(TestSignals.Sine(300, 1), AugmentationPlan.None with { Formant = 1.1 }, CancellationToken.None);
+        var output = (await Augmenter.ApplyAsync(TestSignals.Sine(300, 1), AugmentationPlan.None with { Formant = 1.1 }, CancellationToken.None)).Samples;
         Assert.InRange(output.Length, 14540 - 5, 14550 + 5);
         Assert.True(TestSignals.ToneAmplitude(output.AsSpan(1000, 12000), 330) > 5 * TestSignals.ToneAmplitude(output.AsSpan(1000, 12000), 300));
     }
@@ -31,7 +31,7 @@ public class AugmenterTests
     {
         var tone = TestSignals.Sine(300, 1);
         var plan = AugmentationPlan.None with { Breath = new BreathPlan(0.4, -20, 0.1, 4), PeakLevel = 0.5 };
-        var output = await Augmenter.ApplyAsync(tone, plan, CancellationToken.None);
+        var output = (await Augmenter.ApplyAsync(tone, plan, CancellationToken.None)).Samples;
         var lead = output.Length - tone.Length;
         Assert.Equal(8000, lead); // 0.4 s of breath and 0.1 s of gap before the speech
         var breath = TestSignals.Rms(output.AsSpan(0, 6400));
@@ -48,8 +48,8 @@ public class AugmenterTests
             1.05, 0.95, 1.1, -1.5, new BreathPlan(0.3, -20, 0.1, 2), 0.1, 0.1, new RoomPlan(5, 4, 3, 0.4, 1.5, 3), new NoisePlan(NoisePlan.Hum, 15, 6), null,
             new EqPlan(80, new EqBand(200, 3, 1), new EqBand(1000, -4, 2), new EqBand(3000, 5, 1.5), 2, -3), new CompressionPlan(-25, 4, 0.01, 0.2),
             new BandLimitPlan(0, 4000), 0.01, true, new CodecPlan(CodecPlan.Gsm, 13), 0.8);
-        var a = await Augmenter.ApplyAsync(tone, plan, CancellationToken.None);
-        var b = await Augmenter.ApplyAsync(tone, plan, CancellationToken.None);
+        var a = (await Augmenter.ApplyAsync(tone, plan, CancellationToken.None)).Samples;
+        var b = (await Augmenter.ApplyAsync(tone, plan, CancellationToken.None)).Samples;
         Assert.Equal(a, b);
         Assert.NotEqual(tone.Length, a.Length);
     }
