@@ -98,6 +98,15 @@ internal static class ScoreCommand
                 CultureInfo.InvariantCulture,
                 $"scored {summary.Scored}, already scored {summary.AlreadyScored}, skipped {summary.Skipped} bad line(s) of {summary.ShardLines} in shard {options.Shard} "
                 + $"in {summary.Elapsed.TotalSeconds:0.0} s ({rate:0.0} utterances/s) -> {options.OutputPath}"));
+            if (summary.Scored == 0 && summary.AlreadyScored == 0)
+            {
+                // Nothing to show for the run: a pipeline must not read an empty output as success.
+                stderr.WriteLine(summary.ShardLines == 0
+                    ? $"error: nothing scored: {options.ManifestPath} has no line in shard {options.Shard}"
+                    : $"error: nothing scored: every one of the {summary.ShardLines} line(s) in shard {options.Shard} of {options.ManifestPath} was bad (reasons above)");
+                return CommandLineRunner.InputError;
+            }
+
             return 0;
         }
     }

@@ -64,6 +64,16 @@ public sealed record ScrapsModelConfig
     /// </summary>
     public PhoneBranchConfig? PhoneBranch { get; init; }
 
+    /// <summary>
+    /// A head that judges, per phone, whether the audio supports it (<see cref="MatchingHeadConfig"/>); null: none. It
+    /// reads the phone branch's features when there is a branch, else the acoustic encoder's output.
+    /// </summary>
+    public MatchingHeadConfig? MatchingHead { get; init; }
+
+    /// <summary>Width of the acoustic features the matching head reads: the phone branch's, else d.</summary>
+    [JsonIgnore]
+    public int MatchingAcousticDim => PhoneBranch?.Dim ?? ModelDim;
+
     /// <summary>Frames per step of the CTC head's output: 2 with a phone branch, else <see cref="AcousticSubsampling"/>.</summary>
     [JsonIgnore]
     public int PhoneStride => PhoneBranch is null ? AcousticSubsampling : 2;
@@ -207,6 +217,10 @@ public sealed record ScrapsModelConfig
                 errors.Add("phoneBranch reads the first stride-2 stage: acousticSubsampling must be 2 or 4");
             }
             errors.AddRange(branch.Problems());
+        }
+        if (MatchingHead is { } matching)
+        {
+            errors.AddRange(matching.Problems());
         }
         if (errors.Count > 0)
         {

@@ -36,11 +36,23 @@ internal static class FitCommand
         public readonly Option<string> Config = new("--config") { Description = "Model config: small, paper or a .json file", DefaultValueFactory = _ => "small" };
         public readonly Option<string> Out = new("--out", "-o") { Description = "Run folder: checkpoints, train.csv, valid.csv, tensorboard/", Required = true };
         public readonly Option<long> Steps = new("--steps") { Description = "Total optimiser steps", DefaultValueFactory = _ => Defaults.Steps };
-        public readonly Option<int> Batch = new("--batch", "-b") { Description = "Pairs per batch", DefaultValueFactory = _ => Defaults.BatchSize };
+        public readonly Option<int> Batch = new("--batch", "-b")
+        {
+            Description = $"Pairs per batch (default: {TrainingDefaults.CpuBatchSize} on a CPU, the paper's {Defaults.BatchSize} on CUDA)",
+            DefaultValueFactory = _ => Defaults.BatchSize,
+        };
         public readonly Option<double> Lr = new("--lr") { Description = "Peak learning rate (Adam)", DefaultValueFactory = _ => Defaults.LearningRate };
-        public readonly Option<int> Warmup = new("--warmup") { Description = "Linear warm-up steps", DefaultValueFactory = _ => Defaults.WarmupSteps };
+        public readonly Option<int> Warmup = new("--warmup")
+        {
+            Description = $"Linear warm-up steps (default: {Defaults.WarmupSteps}, or a tenth of --steps when that is less)",
+            DefaultValueFactory = _ => Defaults.WarmupSteps,
+        };
         public readonly Option<string> Schedule = new("--schedule") { Description = "After warm-up: constant or cosine", DefaultValueFactory = _ => "constant" };
-        public readonly Option<int> MaxFrames = new("--max-frames-per-batch") { Description = "Padded frame budget per batch (0: none)", DefaultValueFactory = _ => Defaults.MaxFramesPerBatch };
+        public readonly Option<int> MaxFrames = new("--max-frames-per-batch")
+        {
+            Description = $"Padded frame budget per batch, 0 for none (default: {TrainingDefaults.CpuFramesPerBatch:N0} frames on a CPU, none on CUDA)",
+            DefaultValueFactory = _ => Defaults.MaxFramesPerBatch,
+        };
         public readonly Option<int> MaxClipFrames = new("--max-clip-frames") { Description = "Leave out clips longer than this (frames of 12.5 ms)", DefaultValueFactory = _ => Defaults.MaxClipFrames };
         public readonly Option<double> GradClip = new("--grad-clip") { Description = "Global gradient norm clip (0: off)", DefaultValueFactory = _ => Defaults.GradientClipNorm };
         public readonly Option<int> CheckpointEvery = new("--checkpoint-every") { Description = "Steps between checkpoints", DefaultValueFactory = _ => Defaults.CheckpointEvery };
@@ -85,6 +97,11 @@ internal static class FitCommand
             Description = "μ in L = L_clip + w L_hard + λ L_ctc + μ L_frame: frame cross-entropy of the CTC head against the phone labels of clips that have them (0: off)",
             DefaultValueFactory = _ => Defaults.FrameWeight,
         };
+        public readonly Option<double> MatchWeight = new("--match-weight")
+        {
+            Description = "ν in L = ... + ν L_match: the matching head's loss on each transcript and its near misses (a config with \"matchingHead\"; needs --hard-negatives) (0: off)",
+            DefaultValueFactory = _ => Defaults.MatchWeight,
+        };
         public readonly Option<string?> Lexicon = new("--lexicon")
         {
             Description = "Pronunciation lexicon of the near misses (scraps-train lexicon); default: built from the CMU word list of pocketsphinx-en-us into the run folder",
@@ -104,7 +121,7 @@ internal static class FitCommand
         /// <summary>Options a resumed run takes from its checkpoint unless given again.</summary>
         public Option[] TrainingFlags =>
             [Config, Steps, Batch, Lr, Warmup, Schedule, MaxFrames, MaxClipFrames, GradClip, CheckpointEvery, Keep, ValidateEvery, ValidBatch, ValidBatches, LogEvery, Seed, SpecAugment,
-             NoiseAugment, MixAugment, AugmentMaxAlpha, HardNegatives, HardNegativeKinds, HardNegativeWeight, CtcWeight, FrameWeight, Lexicon];
+             NoiseAugment, MixAugment, AugmentMaxAlpha, HardNegatives, HardNegativeKinds, HardNegativeWeight, CtcWeight, FrameWeight, MatchWeight, Lexicon];
     }
 
 
@@ -126,10 +143,18 @@ internal static class FitCommand
         var runDirectory = Path.GetFullPath(parse.GetValue(f.Out)!);
         var checkpoint = parse.GetValue(f.Resume) ? TrainingLoop.LatestCheckpoint(runDirectory) : null;
         if (parse.GetValue(f.Resume) && checkpoint is null) observer.Line($"no checkpoint in {runDirectory}: starting a new run");
-        var options = ResolveOptions(f, parse, checkpoint, data);
+        var options = ResolveOptions(f, parse, checkpoint, data, device.IsCuda);
         observer.Line($"config {options.Config.Name}: d={options.Config.ModelDim}, {options.Config.Layers} layers, {options.Config.Heads} heads, " +
-                      $"LSTM {options.Config.LstmHidden}, subsampling x{options.Config.AcousticSubsampling}, vocabulary {options.Config.VocabSize}; " +
-                      $"batch {options.BatchSize}, lr {options.LearningRate:G3}, {options.Steps} steps; cache {cache.Directory}");
+                      $"LSTM {options.Config.LstmHidden}, subsampling x{options.Config.AcousticSubsampling}, vocabulary {options.Config.VocabSize}" +
+                      (options.Config.PhoneBranch is { } branch ? $", {branch.Kind} phone branch ({branch.Layers} x {branch.Dim})" : string.Empty) +
+                      (options.Config.MatchingHead is not null ? ", matching head" : string.Empty) + "; " +
+                      $"batches of up to {options.BatchSize} clips" + (options.MaxFramesPerBatch > 0 ? $" and {options.MaxFramesPerBatch:N0} padded frames" : string.Empty) +
+                      $", clips up to {options.MaxClipFrames * Scraps.Audio.LogMel.FrameSeconds:0.#} s, lr {options.LearningRate:G3} after {options.WarmupSteps} warm-up steps, " +
+                      $"{options.Steps} steps; cache {cache.Directory} ({cache.Utterances.Count} clips)");
+        if (options.WarmupSteps >= options.Steps)
+        {
+            observer.Line($"warning: the warm-up ({options.WarmupSteps} steps) is as long as the run ({options.Steps} steps): the learning rate never reaches {options.LearningRate:G3}");
+        }
 
         var loop = new TrainingLoop(options, data, runDirectory, device, new RetrievalValidationScorer(), observer);
         TrainingResult result;
@@ -160,9 +185,10 @@ internal static class FitCommand
     /// The training options: from the flags for a new run; for a resumed run, the checkpoint's options with
     /// only the flags given again applied on top (the loop then refuses changes to the config or data order).
     /// </summary>
-    internal static TrainingOptions ResolveOptions(Flags f, ParseResult parse, TrainingCheckpoint? checkpoint, FeatureCacheTrainingData data)
+    internal static TrainingOptions ResolveOptions(Flags f, ParseResult parse, TrainingCheckpoint? checkpoint, FeatureCacheTrainingData data, bool cuda = false)
     {
         bool Given(Option option) => checkpoint is null || parse.GetResult(option) is { Implicit: false };
+        bool Typed(Option option) => parse.GetResult(option) is { Implicit: false };
         var o = checkpoint?.Options ?? new TrainingOptions { Config = WithVocabulary(ScrapsModelConfig.LoadNamedOrFile(parse.GetValue(f.Config)!), data) };
         if (checkpoint is not null && Given(f.Config)) o = o with { Config = WithVocabulary(ScrapsModelConfig.LoadNamedOrFile(parse.GetValue(f.Config)!), data) };
         if (Given(f.Steps)) o = o with { Steps = parse.GetValue(f.Steps) };
@@ -188,7 +214,13 @@ internal static class FitCommand
         if (Given(f.HardNegativeKinds)) o = o with { HardNegativeKinds = HardNegativeKindNames.ParseList(parse.GetValue(f.HardNegativeKinds)!) };
         if (Given(f.HardNegativeWeight)) o = o with { HardNegativeWeight = parse.GetValue(f.HardNegativeWeight) };
         if (Given(f.CtcWeight)) o = o with { CtcWeight = parse.GetValue(f.CtcWeight) };
+        if (checkpoint is null)
+        {
+            // Defaults that fit the machine: the paper's batch of 128 clips up to 20 s is ~80 s a step on 2 CPU cores.
+            o = TrainingDefaults.ForDevice(o, cuda, batchGiven: Typed(f.Batch), budgetGiven: Typed(f.MaxFrames), warmupGiven: Typed(f.Warmup));
+        }
         if (Given(f.FrameWeight)) o = o with { FrameWeight = parse.GetValue(f.FrameWeight) };
+        if (Given(f.MatchWeight)) o = o with { MatchWeight = parse.GetValue(f.MatchWeight) };
         // λ > 0 needs the head: a new run adds it to the config (a resumed run keeps its checkpoint's config).
         if (checkpoint is null && o.CtcWeight > 0 && !o.Config.CtcHead) o = o with { Config = o.Config with { CtcHead = true } };
         if (parse.GetValue(f.Lexicon) is { } lexicon) o = o with { Lexicon = Path.GetFullPath(lexicon) };

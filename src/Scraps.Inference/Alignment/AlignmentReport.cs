@@ -10,6 +10,13 @@ namespace Scraps.Inference.Alignment;
 /// <param name="Words">One entry per word asked about, in order.</param>
 public sealed record AlignmentReport(double Score, IReadOnlyList<WordAlignment> Words)
 {
+    /// <summary>
+    /// Share of the clip's steps that the path leaves to the blank while the head hears a phone there (a phone more
+    /// likely than not): speech the transcript does not account for, as when it leaves out a word. 0 when it explains
+    /// everything it hears, or when the alignment failed.
+    /// </summary>
+    public double Unexplained { get; init; }
+
     /// <summary>The lowest word goodness (the utterance score when there are no words).</summary>
     public double MinWordGoodness => Words.Count == 0 ? Score : Words.Min(w => w.Goodness);
 }

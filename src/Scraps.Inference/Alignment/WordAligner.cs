@@ -37,9 +37,33 @@ public static class WordAligner
         for (var g = 0; g < groupings.Length; g++)
         {
             ArgumentNullException.ThrowIfNull(groupings[g]);
-            reports[g] = alignment is null ? Failed(groupings[g]) : Report(alignment, positions, posteriors.StepSeconds, groupings[g]);
+            reports[g] = alignment is null ? Failed(groupings[g]) : Report(alignment, positions, posteriors.StepSeconds, groupings[g]) with
+            {
+                Unexplained = Unexplained(alignment, posteriors),
+            };
         }
         return reports;
+    }
+
+    /// <summary>Share of steps outside every aligned phone whose most likely class is a phone with probability above one half.</summary>
+    internal static double Unexplained(CtcAlignment alignment, PhonePosteriors posteriors)
+    {
+        var held = new bool[posteriors.Steps];
+        foreach (var phone in alignment.Phones)
+        {
+            for (var t = Math.Max(0, phone.StartStep); t < Math.Min(phone.EndStep, posteriors.Steps); t++) held[t] = true;
+        }
+        var heard = 0;
+        var half = Math.Log(0.5);
+        for (var t = 0; t < posteriors.Steps; t++)
+        {
+            if (held[t]) continue;
+            var row = posteriors.LogProbs.AsSpan(t * posteriors.Classes, posteriors.Classes);
+            var best = 0;
+            for (var c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
+            if (best != 0 && row[best] > half) heard++;
+        }
+        return posteriors.Steps == 0 ? 0 : (double)heard / posteriors.Steps;
     }
 
     private static AlignmentReport Failed(IReadOnlyList<TranscriptWord> words) => new(

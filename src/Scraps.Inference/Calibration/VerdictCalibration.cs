@@ -26,61 +26,176 @@ public sealed record VerdictCalibration(double ScoreWeight, double AlignmentWeig
     /// <summary>The largest share of matched pairs (and of their words) a fitted threshold may reject.</summary>
     public const double MaxFalseRejectShare = 0.02;
 
+    /// <summary>The share the lenient operating point may reject.</summary>
+    public const double LenientFalseRejectShare = 0.01;
+
+    /// <summary>What <see cref="VerdictFeatures.Vector"/> holds, in order.</summary>
+    public static readonly IReadOnlyList<string> FeatureNames = ["score", "alignment", "minWord", "unexplained", "lnPhones", "lnSeconds", "match", "minWordMatch"];
+
+    public double UnexplainedWeight { get; init; }
+
+    public double PhonesWeight { get; init; }
+
+    public double SecondsWeight { get; init; }
+
+    public double MatchWeight { get; init; }
+
+    public double WordMatchWeight { get; init; }
+
+    public double? LenientThreshold { get; init; }
+
+    public double? StrictThreshold { get; init; }
+
+    public double WordGoodnessWeight { get; init; } = 1;
+
+    public double WordMatchLogitWeight { get; init; }
+
+    public double WordBias { get; init; }
+
+    /// <summary>Whether the verdict reads a matching head (a model without one answers without those terms).</summary>
+    public bool UsesMatching => MatchWeight != 0 || WordMatchWeight != 0 || WordMatchLogitWeight != 0;
+
     public double Logit(double score, AlignmentReport alignment) =>
         (ScoreWeight * score) + (AlignmentWeight * alignment.Score) + (WordWeight * alignment.MinWordGoodness) + Bias;
+
+    public double Logit(VerdictFeatures f)
+    {
+        var v = f.Vector(withMatching: true);
+        return (ScoreWeight * v[0]) + (AlignmentWeight * v[1]) + (WordWeight * v[2]) + (UnexplainedWeight * v[3]) + (PhonesWeight * v[4])
+            + (SecondsWeight * v[5]) + (MatchWeight * v[6]) + (WordMatchWeight * v[7]) + Bias;
+    }
 
     public double Probability(double logit) => LogisticFitter.Sigmoid(logit);
 
     public bool IsMatch(double logit) => logit >= Threshold;
 
+    /// <summary>The decision threshold of a named operating point.</summary>
+    public double ThresholdOf(VerdictStrictness strictness) => strictness switch
+    {
+        VerdictStrictness.Lenient => LenientThreshold ?? Threshold,
+        VerdictStrictness.Strict => StrictThreshold ?? Threshold,
+        _ => Threshold,
+    };
+
+    /// <summary>A word's logit from its goodness and (with a matching head) its lowest phone logit.</summary>
+    public double WordLogit(double goodness, double? matchLogit) => (WordGoodnessWeight * goodness) + (WordMatchLogitWeight * (matchLogit ?? 0)) + WordBias;
+
     public bool IsWordMatch(double goodness) => goodness >= WordThreshold;
+
+    public bool IsWordLogitMatch(double wordLogit) => wordLogit >= WordThreshold;
 
     public static VerdictCalibration? FromManifest(ModelManifest manifest) => manifest.Verdict is { } v
         ? new VerdictCalibration(v.ScoreWeight, v.AlignmentWeight, v.WordWeight, v.Bias, v.Threshold, v.WordThreshold)
+        {
+            UnexplainedWeight = v.UnexplainedWeight,
+            PhonesWeight = v.PhonesWeight,
+            SecondsWeight = v.SecondsWeight,
+            MatchWeight = v.MatchWeight,
+            WordMatchWeight = v.WordMatchWeight,
+            LenientThreshold = v.LenientThreshold,
+            StrictThreshold = v.StrictThreshold,
+            WordGoodnessWeight = v.WordGoodnessWeight,
+            WordMatchLogitWeight = v.WordMatchLogitWeight,
+            WordBias = v.WordBias,
+        }
         : null;
 
-    public VerdictInfo ToInfo() => new(ScoreWeight, AlignmentWeight, WordWeight, Bias, Threshold, WordThreshold);
+    public VerdictInfo ToInfo() => new(ScoreWeight, AlignmentWeight, WordWeight, Bias, Threshold, WordThreshold)
+    {
+        UnexplainedWeight = UnexplainedWeight,
+        PhonesWeight = PhonesWeight,
+        SecondsWeight = SecondsWeight,
+        MatchWeight = MatchWeight,
+        WordMatchWeight = WordMatchWeight,
+        LenientThreshold = LenientThreshold,
+        StrictThreshold = StrictThreshold,
+        WordGoodnessWeight = WordGoodnessWeight,
+        WordMatchLogitWeight = WordMatchLogitWeight,
+        WordBias = WordBias,
+    };
 
     /// <summary>
-    /// Fits the verdict: matched pairs carry half the weight, random and near-miss mismatches a quarter each; the
-    /// threshold is the equal-error point of the fitted logit between matched pairs and near misses, lowered where
-    /// needed so that at most <see cref="MaxFalseRejectShare"/> of the matched pairs fall below it. Word threshold
-    /// likewise from the word figures.
+    /// Fits the verdict on the features of <see cref="VerdictFeatures"/> (the matching terms where
+    /// <paramref name="withMatching"/>): matched pairs carry half the weight, random and near-miss mismatches a quarter
+    /// each. The threshold is the equal-error point of the fitted logit between matched pairs and near misses, lowered
+    /// where needed so that at most <see cref="MaxFalseRejectShare"/> of the matched pairs fall below it (the lenient
+    /// point: <see cref="LenientFalseRejectShare"/>; the strict point: the equal-error point itself). A word's logit is
+    /// fitted on the words of matched pairs against substituted words (its goodness, and its matching logit where there
+    /// is one); its threshold likewise.
     /// </summary>
-    /// <param name="matched">(score, alignment) of matched pairs.</param>
-    /// <param name="random">Of pairs with another utterance's transcript.</param>
-    /// <param name="nearMiss">Of pairs with a near miss of their own transcript.</param>
-    /// <param name="matchedWords">Goodness of the words of matched pairs.</param>
-    /// <param name="substitutedWords">Goodness of the substituted words of near-miss pairs.</param>
     public static VerdictCalibration Fit(
-        IReadOnlyList<(double Score, AlignmentReport Alignment)> matched,
-        IReadOnlyList<(double Score, AlignmentReport Alignment)> random,
-        IReadOnlyList<(double Score, AlignmentReport Alignment)> nearMiss,
-        IReadOnlyList<double> matchedWords,
-        IReadOnlyList<double> substitutedWords)
+        IReadOnlyList<VerdictFeatures> matched,
+        IReadOnlyList<VerdictFeatures> random,
+        IReadOnlyList<VerdictFeatures> nearMiss,
+        IReadOnlyList<(double Goodness, double? Match)> matchedWords,
+        IReadOnlyList<(double Goodness, double? Match)> substitutedWords,
+        bool withMatching)
     {
-        static double[] Features((double Score, AlignmentReport Alignment) p) => [p.Score, p.Alignment.Score, p.Alignment.MinWordGoodness];
-        var samples = matched.Select(p => (Features(p), true, 0.5 / matched.Count))
-            .Concat(random.Select(p => (Features(p), false, 0.25 / random.Count)))
-            .Concat(nearMiss.Select(p => (Features(p), false, 0.25 / nearMiss.Count)))
+        var samples = matched.Select(p => (p.Vector(withMatching), true, 0.5 / matched.Count))
+            .Concat(random.Select(p => (p.Vector(withMatching), false, 0.25 / random.Count)))
+            .Concat(nearMiss.Select(p => (p.Vector(withMatching), false, 0.25 / nearMiss.Count)))
             .ToArray();
         var (w, b) = WeightedLogisticRegression.Fit(samples);
-        var fitted = new VerdictCalibration(w[0], w[1], w[2], b, 0, 0);
-        var positives = matched.Select(p => fitted.Logit(p.Score, p.Alignment)).ToArray();
-        var negatives = nearMiss.Select(p => fitted.Logit(p.Score, p.Alignment)).ToArray();
-        var threshold = CappedThreshold(positives, negatives);
-        var wordThreshold = CappedThreshold(matchedWords.ToArray(), substitutedWords.ToArray());
-        return fitted with { Threshold = threshold, WordThreshold = wordThreshold };
+        var fitted = new VerdictCalibration(w[0], w[1], w[2], b, 0, 0)
+        {
+            UnexplainedWeight = w[3],
+            PhonesWeight = w[4],
+            SecondsWeight = w[5],
+            MatchWeight = withMatching ? w[6] : 0,
+            WordMatchWeight = withMatching ? w[7] : 0,
+        };
+        var positives = matched.Select(fitted.Logit).ToArray();
+        var negatives = nearMiss.Select(fitted.Logit).ToArray();
+
+        var wordFit = WordModel(matchedWords, substitutedWords, withMatching);
+        fitted = fitted with { WordGoodnessWeight = wordFit.Goodness, WordMatchLogitWeight = wordFit.Match, WordBias = wordFit.Bias };
+        var wordPositives = matchedWords.Select(x => fitted.WordLogit(x.Goodness, x.Match)).ToArray();
+        var wordNegatives = substitutedWords.Select(x => fitted.WordLogit(x.Goodness, x.Match)).ToArray();
+        return fitted with
+        {
+            Threshold = CappedThreshold(positives, negatives),
+            LenientThreshold = CappedThreshold(positives, negatives, LenientFalseRejectShare),
+            StrictThreshold = EqualErrorThreshold(positives, negatives),
+            WordThreshold = CappedThreshold(wordPositives, wordNegatives),
+        };
     }
 
-    /// <summary>The equal-error threshold, or a lower one where it rejects more than <see cref="MaxFalseRejectShare"/> of the positives.</summary>
-    internal static double CappedThreshold(double[] positives, double[] negatives)
+    /// <summary>A word's logit: its goodness alone (weight 1, bias 0) without a matching head, else fitted on both.</summary>
+    private static (double Goodness, double Match, double Bias) WordModel(
+        IReadOnlyList<(double Goodness, double? Match)> matchedWords, IReadOnlyList<(double Goodness, double? Match)> substitutedWords, bool withMatching)
     {
-        var equalError = (double)BinaryScoreMetrics.EqualErrorRate(Array.ConvertAll(positives, v => (float)v), Array.ConvertAll(negatives, v => (float)v)).Threshold;
+        if (!withMatching || matchedWords.Count == 0 || substitutedWords.Count == 0) return (1, 0, 0);
+        var samples = matchedWords.Select(x => (new[] { x.Goodness, x.Match ?? 0 }, true, 0.5 / matchedWords.Count))
+            .Concat(substitutedWords.Select(x => (new[] { x.Goodness, x.Match ?? 0 }, false, 0.5 / substitutedWords.Count)))
+            .ToArray();
+        var (w, b) = WeightedLogisticRegression.Fit(samples);
+        return (w[0], w[1], b);
+    }
+
+    /// <summary>The equal-error threshold, or a lower one where it rejects more than <paramref name="share"/> of the positives.</summary>
+    internal static double CappedThreshold(double[] positives, double[] negatives, double share = MaxFalseRejectShare)
+    {
+        var equalError = EqualErrorThreshold(positives, negatives);
         if (positives.Length == 0) return equalError;
         var sorted = positives.Order().ToArray();
         // At most floor(share * n) positives strictly below the threshold: the (k+1)-th smallest is the highest such point.
-        var allowed = (int)Math.Floor(MaxFalseRejectShare * sorted.Length);
+        var allowed = (int)Math.Floor(share * sorted.Length);
         return Math.Min(equalError, sorted[allowed]);
     }
+
+    private static double EqualErrorThreshold(double[] positives, double[] negatives) =>
+        BinaryScoreMetrics.EqualErrorRate(Array.ConvertAll(positives, v => (float)v), Array.ConvertAll(negatives, v => (float)v)).Threshold;
+}
+
+/// <summary>The verdict's named operating points.</summary>
+public enum VerdictStrictness
+{
+    /// <summary>The package's threshold: at most 2% of good pairs rejected where it was fitted.</summary>
+    Balanced,
+
+    /// <summary>Keeps more good data: at most 1% rejected; accepts more near misses.</summary>
+    Lenient,
+
+    /// <summary>The equal-error point against one-word near misses: catches more wrong words, rejects more good data.</summary>
+    Strict,
 }

@@ -15,6 +15,7 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
     private const string Sequence = "sequence";
     private const string SequenceLengths = "sequence_lengths";
     private const string PhoneLogProbs = Scraps.Onnx.Graphs.AcousticGraph.PhoneLogProbsOutput;
+    private const string PhoneFeatures = Scraps.Onnx.Graphs.AcousticGraph.PhoneFeaturesOutput;
 
     private readonly OrtGraphSet graph;
     private readonly ScrapsModelConfig architecture;
@@ -40,6 +41,9 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
     /// <summary>True when the model has the CTC head (<see cref="EncoderOutputs.PhoneLogProbs"/> can be asked for).</summary>
     public bool HasPhoneLogProbs => architecture.CtcHead;
 
+    /// <summary>True when the model has a matching head (<see cref="EncoderOutputs.PhoneFeatures"/> can be asked for).</summary>
+    public bool HasPhoneFeatures => architecture.MatchingHead is not null;
+
     /// <summary>Seconds of audio one output step covers (12.5 ms frames times the subsampling).</summary>
     public double StepSeconds => frontEndHopSeconds * architecture.AcousticSubsampling;
 
@@ -59,6 +63,11 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         if (outputs.HasFlag(EncoderOutputs.PhoneLogProbs) && !HasPhoneLogProbs)
         {
             throw new InvalidOperationException($"model {graph.Path} has no CTC head: it gives no phone log-probabilities");
+        }
+
+        if (outputs.HasFlag(EncoderOutputs.PhoneFeatures) && !HasPhoneFeatures)
+        {
+            throw new InvalidOperationException($"model {graph.Path} has no matching head: it gives no phone features");
         }
 
         for (var i = 0; i < items.Count; i++)
@@ -125,10 +134,12 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
 
         var withSequences = wanted.HasFlag(EncoderOutputs.Sequence);
         var withLogProbs = wanted.HasFlag(EncoderOutputs.PhoneLogProbs);
+        var withFeatures = wanted.HasFlag(EncoderOutputs.PhoneFeatures);
         var names = new List<string> { Embeddings };
         if (withSequences) names.Add(Sequence);
         if (withSequences) names.Add(SequenceLengths);
         if (withLogProbs) names.Add(PhoneLogProbs);
+        if (withFeatures) names.Add(PhoneFeatures);
 
         using var featuresValue = OrtValue.CreateTensorValueFromMemory(features, [batch, frames, bins]);
         using var lengthsValue = OrtValue.CreateTensorValueFromMemory(lengths, [batch]);
@@ -154,6 +165,10 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
                         architecture.VocabSize,
                         PhoneStepSeconds)
                     : null,
+                PhoneFeatures = withFeatures
+                    ? OutputReader.Sequence(Output(PhoneFeatures), b, phoneSteps, paddedPhoneSteps, architecture.MatchingAcousticDim, graph.Path)
+                    : null,
+                PhoneFeatureSteps = withFeatures ? phoneSteps : 0,
             };
         }
     }

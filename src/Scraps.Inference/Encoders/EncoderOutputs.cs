@@ -12,4 +12,7 @@ public enum EncoderOutputs
 
     /// <summary>The CTC head's per-step phoneme log-probabilities (acoustic encoder of a model with the head).</summary>
     PhoneLogProbs = 2,
+
+    /// <summary>What the CTC head reads, for the matching head (acoustic encoder of a model with a matching head).</summary>
+    PhoneFeatures = 4,
 }

@@ -26,7 +26,7 @@ public sealed record ScoringManifestEntry(string Id, string Audio, string? Text,
         }
         catch (JsonException e)
         {
-            throw new FormatException($"bad JSON: {e.Message}", e);
+            throw new FormatException($"bad JSON: {JsonLineError.Describe(e)}", e);
         }
 
         using (document)

@@ -16,6 +16,9 @@ public sealed record ModelManifest
     public const string AcousticGraphFile = "acoustic.onnx";
     public const string PhoneticGraphFile = "phonetic.onnx";
 
+    /// <summary>The matching head's graph, in packages whose architecture has one.</summary>
+    public const string MatchingGraphFile = "matching.onnx";
+
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
     public required string Name { get; init; }

@@ -23,7 +23,18 @@ internal sealed record GraphContract(string GraphFile, IReadOnlyList<GraphPort> 
             new("sequence", TensorElementType.Float, [-1, -1, arch.ModelDim]),
             new("sequence_lengths", TensorElementType.Int64, [-1]),
             .. arch.CtcHead ? new[] { new GraphPort(Scraps.Onnx.Graphs.AcousticGraph.PhoneLogProbsOutput, TensorElementType.Float, [-1, -1, arch.VocabSize]) } : [],
+            .. arch.MatchingHead is not null
+                ? new[] { new GraphPort(Scraps.Onnx.Graphs.AcousticGraph.PhoneFeaturesOutput, TensorElementType.Float, [-1, -1, arch.MatchingAcousticDim]) }
+                : [],
         ]);
+
+    public static GraphContract Matching(ScrapsModelConfig arch) => new(
+        ModelManifest.MatchingGraphFile,
+        [
+            new("phone_states", TensorElementType.Float, [-1, -1, arch.ModelDim]), new("phone_lengths", TensorElementType.Int64, [-1]),
+            new("frames", TensorElementType.Float, [-1, -1, arch.MatchingAcousticDim]), new("frame_lengths", TensorElementType.Int64, [-1]),
+        ],
+        [new(Scraps.Onnx.Graphs.MatchingGraph.LogitsOutput, TensorElementType.Float, [-1, -1])]);
 
     /// <exception cref="ModelPackageException">The session's graph does not have this contract's ports.</exception>
     public void Check(InferenceSession session, string graphPath)

@@ -12,16 +12,20 @@ namespace Scraps.Inference.Runtime;
 /// </summary>
 internal sealed partial class ModelSessions : IDisposable
 {
-    private ModelSessions(OrtGraphSet acoustic, OrtGraphSet phonetic, ExecutionProviderStatus provider)
+    private ModelSessions(Graphs graphs, ExecutionProviderStatus provider)
     {
-        Acoustic = acoustic;
-        Phonetic = phonetic;
+        Acoustic = graphs.Acoustic;
+        Phonetic = graphs.Phonetic;
+        Matching = graphs.Matching;
         Provider = provider;
     }
 
     public OrtGraphSet Acoustic { get; }
 
     public OrtGraphSet Phonetic { get; }
+
+    /// <summary>The matching head's graph; null for a model without one.</summary>
+    public OrtGraphSet? Matching { get; }
 
     public ExecutionProviderStatus Provider { get; }
 
@@ -48,8 +52,8 @@ internal sealed partial class ModelSessions : IDisposable
         {
             try
             {
-                var (acoustic, phonetic) = OpenOn(folder, architecture, source, devices.Select(ExecutionTarget.Cuda).ToArray());
-                return new ModelSessions(acoustic, phonetic, new(requested, ExecutionProviderKind.Cuda, devices, requested == ExecutionProviderKind.Cuda ? "requested" : "auto: CUDA available"));
+                var graphs = OpenOn(folder, architecture, source, devices.Select(ExecutionTarget.Cuda).ToArray());
+                return new ModelSessions(graphs, new(requested, ExecutionProviderKind.Cuda, devices, requested == ExecutionProviderKind.Cuda ? "requested" : "auto: CUDA available"));
             }
             catch (CudaTargetException e)
             {
@@ -80,30 +84,29 @@ internal sealed partial class ModelSessions : IDisposable
     {
         Acoustic.Dispose();
         Phonetic.Dispose();
+        Matching?.Dispose();
     }
 
-    private static ModelSessions OpenOnCpu(string folder, ScrapsModelConfig architecture, IOrtSessionSource source, ExecutionProviderStatus status)
-    {
-        var (acoustic, phonetic) = OpenOn(folder, architecture, source, [ExecutionTarget.Cpu]);
-        return new ModelSessions(acoustic, phonetic, status);
-    }
+    private static ModelSessions OpenOnCpu(string folder, ScrapsModelConfig architecture, IOrtSessionSource source, ExecutionProviderStatus status) =>
+        new(OpenOn(folder, architecture, source, [ExecutionTarget.Cpu]), status);
 
-    /// <summary>Both graphs on every target; everything created is disposed again when one fails.</summary>
-    private static (OrtGraphSet Acoustic, OrtGraphSet Phonetic) OpenOn(
-        string folder, ScrapsModelConfig architecture, IOrtSessionSource source, IReadOnlyList<ExecutionTarget> targets)
+    /// <summary>Every graph on every target; everything created is disposed again when one fails.</summary>
+    private static Graphs OpenOn(string folder, ScrapsModelConfig architecture, IOrtSessionSource source, IReadOnlyList<ExecutionTarget> targets)
     {
         var opened = new List<OrtGraph>();
         try
         {
             var acoustic = new List<OrtGraph>();
             var phonetic = new List<OrtGraph>();
+            var matching = new List<OrtGraph>();
             foreach (var target in targets)
             {
                 acoustic.Add(Open(folder, GraphContract.Acoustic(architecture), source, target, opened));
                 phonetic.Add(Open(folder, GraphContract.Phonetic(architecture), source, target, opened));
+                if (architecture.MatchingHead is not null) matching.Add(Open(folder, GraphContract.Matching(architecture), source, target, opened));
             }
 
-            return (new OrtGraphSet(acoustic), new OrtGraphSet(phonetic));
+            return new Graphs(new OrtGraphSet(acoustic), new OrtGraphSet(phonetic), matching.Count > 0 ? new OrtGraphSet(matching) : null);
         }
         catch
         {
@@ -150,6 +153,8 @@ internal sealed partial class ModelSessions : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Running on CPU: {Reason}")]
     private static partial void LogCpuBuild(ILogger logger, string reason);
+
+    private sealed record Graphs(OrtGraphSet Acoustic, OrtGraphSet Phonetic, OrtGraphSet? Matching);
 
     /// <summary>A CUDA session could not be created on <see cref="Target"/>; the inner exception says why.</summary>
     private sealed class CudaTargetException(ExecutionTarget target, Exception inner) : Exception(inner.Message, inner)

@@ -24,6 +24,7 @@ public sealed partial class ScrapsModel : IDisposable
         RunLimits = GraphRunLimits.For(options, sessions.Provider.Running);
         Acoustic = new AcousticEncoder(sessions.Acoustic, manifest.Architecture, RunLimits, (double)manifest.FrontEnd.Hop / manifest.FrontEnd.SampleRate);
         Phonetic = new PhoneticEncoder(sessions.Phonetic, manifest.Architecture, RunLimits);
+        Matching = sessions.Matching is null ? null : new MatchingEncoder(sessions.Matching, manifest.Architecture);
         Standardizer = new FeatureStandardizer(manifest.Features.Mean, manifest.Features.Std);
         Calibration = ScoreCalibration.FromManifest(manifest);
         Inventory = manifest.Phonemes.ToInventory();
@@ -45,6 +46,9 @@ public sealed partial class ScrapsModel : IDisposable
     public AcousticEncoder Acoustic { get; }
 
     public PhoneticEncoder Phonetic { get; }
+
+    /// <summary>The matching head, for a model with one: per-phone support of a transcript by a clip.</summary>
+    public MatchingEncoder? Matching { get; }
 
     /// <summary>Applies the package's per-bin mean/std to raw log-mel features.</summary>
     public FeatureStandardizer Standardizer { get; }

@@ -55,6 +55,9 @@ public sealed class ScrapsScorer
     /// <summary>True when the model has the CTC head: alignment verdicts and per-word answers.</summary>
     public bool HasAlignment => Model.Acoustic.HasPhoneLogProbs;
 
+    /// <summary>True when the model has a matching head and its verdict reads it.</summary>
+    public bool HasMatching => Model.Matching is not null && verdict?.UsesMatching == true;
+
     // ---- Inputs ----------------------------------------------------------------------------------------------
 
     /// <summary>Standardised log-mel features of mono 16 kHz samples.</summary>
@@ -205,7 +208,7 @@ public sealed class ScrapsScorer
     /// <summary>Scores clip i against phoneme sequence i, for every i; with <paramref name="words"/>, per-word answers too.</summary>
     /// <exception cref="ScoringInputException">Per-word answers asked of a model without the CTC head.</exception>
     public async Task<PairScore[]> ScorePairsAsync(
-        IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, bool words = false, CancellationToken cancellationToken = default)
+        IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, bool words = false, CancellationToken cancellationToken = default, VerdictOptions? options = null)
     {
         if (clips.Count != phonemes.Count)
         {
@@ -214,11 +217,12 @@ public sealed class ScrapsScorer
 
         RequireAlignment(words);
         var (acoustic, phonetic) = await EncodeAsync(clips, phonemes, cancellationToken).ConfigureAwait(false);
-        return acoustic.Select((a, i) => Verdict(a, phonetic[i], phonemes[i], words)).ToArray();
+        var matching = MatchLogits(phonetic, acoustic);
+        return acoustic.Select((a, i) => Verdict(a, phonetic[i], phonemes[i], words, matching?[i], options ?? VerdictOptions.Default, out _)).ToArray();
     }
 
-    public async Task<PairScore> ScoreAsync(LogMel clip, PhoneticInput phonemes, bool words = false, CancellationToken cancellationToken = default) =>
-        (await ScorePairsAsync([clip], [phonemes], words, cancellationToken).ConfigureAwait(false))[0];
+    public async Task<PairScore> ScoreAsync(LogMel clip, PhoneticInput phonemes, bool words = false, CancellationToken cancellationToken = default, VerdictOptions? options = null) =>
+        (await ScorePairsAsync([clip], [phonemes], words, cancellationToken, options).ConfigureAwait(false))[0];
 
     /// <summary>
     /// One clip against candidate transcripts (ASR n-best, pronunciation variants): candidates sorted best first, by
@@ -232,10 +236,11 @@ public sealed class ScrapsScorer
         }
 
         var (acoustic, phonetic) = await EncodeAsync([clip], candidates, cancellationToken).ConfigureAwait(false);
+        var matching = MatchLogits(phonetic, candidates.Select(_ => acoustic[0]).ToArray());
         return candidates
             .Select((c, i) =>
             {
-                var score = Verdict(acoustic[0], phonetic[i], c, words: false, out var key);
+                var score = Verdict(acoustic[0], phonetic[i], c, words: false, matching?[i], VerdictOptions.Default, out var key);
                 return (Candidate: new RankedCandidate(i, c, score), Key: key);
             })
             .OrderByDescending(x => x.Key)
@@ -266,7 +271,7 @@ public sealed class ScrapsScorer
         // Without text nothing reads the posteriors: ask for embeddings only (as the matrix does).
         var (acoustic, phonetic) = await EncodeAsync([clip, reference], phonemes is null ? [] : [phonemes], cancellationToken,
             phonemes is null ? EncoderOutputs.Embedding : null).ConfigureAwait(false);
-        var textScore = phonemes is null ? null : Verdict(acoustic[0], phonetic[0], phonemes, words: false);
+        var textScore = phonemes is null ? null : Verdict(acoustic[0], phonetic[0], phonemes, words: false, MatchLogits(phonetic, [acoustic[0]])?[0], VerdictOptions.Default, out _);
         return new AudioComparison(
             VectorMath.Dot(acoustic[0].Embedding, acoustic[1].Embedding),
             VectorMath.Cosine(acoustic[0].Embedding, acoustic[1].Embedding),
@@ -285,8 +290,8 @@ public sealed class ScrapsScorer
     public PairScore[] ScorePairs(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken = default) =>
         ScorePairs(clips, phonemes, words: false, cancellationToken);
 
-    public PairScore[] ScorePairs(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, bool words, CancellationToken cancellationToken = default) =>
-        ScorePairsAsync(clips, phonemes, words, cancellationToken).GetAwaiter().GetResult();
+    public PairScore[] ScorePairs(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, bool words, CancellationToken cancellationToken = default, VerdictOptions? options = null) =>
+        ScorePairsAsync(clips, phonemes, words, cancellationToken, options).GetAwaiter().GetResult();
 
     public ScoreMatrixResult ScoreMatrix(IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken = default) =>
         ScoreMatrixAsync(clips, phonemes, cancellationToken).GetAwaiter().GetResult();
@@ -306,6 +311,24 @@ public sealed class ScrapsScorer
         var score = VectorMath.Dot(acoustic, phonetic);
         return new PairScore(score, Model.Calibration.Probability(score), Model.Calibration.IsMatch(score));
     }
+
+    /// <summary>
+    /// What the verdict weighs for a pair already encoded (the acoustic side with its posteriors, and with its phone
+    /// features and the phonetic side's states when <paramref name="matchLogits"/> are given).
+    /// </summary>
+    public VerdictFeatures Measure(EncoderOutput acoustic, EncoderOutput phonetic, PhoneticInput phonemes, float[]? matchLogits)
+    {
+        var posteriors = acoustic.PhoneLogProbs ?? throw new InvalidOperationException("measuring a pair needs the CTC posteriors");
+        var groups = Groups(phonemes);
+        var alignment = WordAligner.Align(posteriors, phonemes.Ids, Model.Inventory, groups);
+        return Features(VectorMath.Dot(acoustic.Embedding, phonetic.Embedding), alignment, phonemes, posteriors, groups, matchLogits);
+    }
+
+    /// <summary>The matching logits of pairs already encoded with <see cref="EncoderOutputs.PhoneFeatures"/> and sequences; null without a head.</summary>
+    public float[][]? MatchLogitsOf(IReadOnlyList<EncoderOutput> phonetic, IReadOnlyList<EncoderOutput> acoustic) =>
+        Model.Matching is not null && phonetic.Count > 0 && phonetic[0].Sequence is not null && acoustic[0].PhoneFeatures is not null
+            ? Model.Matching.Logits(phonetic, acoustic)
+            : null;
 
     /// <summary>The CTC alignment of a phoneme sequence to a clip's posteriors, with the given words (default: its groups).</summary>
     public AlignmentReport Align(PhonePosteriors posteriors, PhoneticInput phonemes, IReadOnlyList<TranscriptWord>? words = null) =>
@@ -344,11 +367,13 @@ public sealed class ScrapsScorer
         IReadOnlyList<LogMel> clips, IReadOnlyList<PhoneticInput> phonemes, CancellationToken cancellationToken, EncoderOutputs? acousticOutputs = null)
     {
         var wanted = acousticOutputs ?? (HasAlignment ? EncoderOutputs.PhoneLogProbs : EncoderOutputs.Embedding);
+        var matching = acousticOutputs is null && HasMatching;
+        if (matching) wanted |= EncoderOutputs.PhoneFeatures;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var acoustic = encoders.EncodeAcousticAsync(clips, wanted, linked.Token);
         var phonetic = phonemes.Count == 0
             ? Task.FromResult(Array.Empty<EncoderOutput>())
-            : encoders.EncodePhoneticAsync(phonemes.Select(p => p.Ids).ToArray(), EncoderOutputs.Embedding, linked.Token);
+            : encoders.EncodePhoneticAsync(phonemes.Select(p => p.Ids).ToArray(), matching ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, linked.Token);
         try
         {
             // When one side fails (queue full, batch error), the other is cancelled, so queued work is never computed.
@@ -363,11 +388,15 @@ public sealed class ScrapsScorer
         }
     }
 
-    private PairScore Verdict(EncoderOutput acoustic, EncoderOutput phonetic, PhoneticInput phonemes, bool words) =>
-        Verdict(acoustic, phonetic, phonemes, words, out _);
+    /// <summary>The matching head's per-token logits of each (transcript, clip) pair; null when the verdict does not read them.</summary>
+    private float[][]? MatchLogits(IReadOnlyList<EncoderOutput> phonetic, IReadOnlyList<EncoderOutput> acoustic) =>
+        HasMatching && phonetic.Count > 0 && phonetic[0].Sequence is not null && acoustic[0].PhoneFeatures is not null
+            ? Model.Matching!.Logits(phonetic, acoustic)
+            : null;
 
     /// <summary>Score, alignment, probability and match of one pair; <paramref name="rankKey"/> orders candidates.</summary>
-    private PairScore Verdict(EncoderOutput acoustic, EncoderOutput phonetic, PhoneticInput phonemes, bool words, out double rankKey)
+    private PairScore Verdict(
+        EncoderOutput acoustic, EncoderOutput phonetic, PhoneticInput phonemes, bool words, float[]? matchLogits, VerdictOptions options, out double rankKey)
     {
         var score = VectorMath.Dot(acoustic.Embedding, phonetic.Embedding);
         if (acoustic.PhoneLogProbs is not { } posteriors)
@@ -377,16 +406,18 @@ public sealed class ScrapsScorer
         }
 
         // The verdict reads espeak-ng's groups (as export fitted it); the per-word answer the written words: one path, two readings.
+        var groups = Groups(phonemes);
         var written = words ? phonemes.Words : null;
-        var reports = WordAligner.Align(posteriors, phonemes.Ids, Model.Inventory, written is null ? [Groups(phonemes)] : [Groups(phonemes), written]);
+        var reports = WordAligner.Align(posteriors, phonemes.Ids, Model.Inventory, written is null ? [groups] : [groups, written]);
         var alignment = reports[0];
         double probability;
         bool match;
         if (verdict is not null)
         {
-            rankKey = verdict.Logit(score, alignment);
+            var features = Features(score, alignment, phonemes, posteriors, groups, matchLogits);
+            rankKey = verdict.Logit(features);
             probability = verdict.Probability(rankKey);
-            match = verdict.IsMatch(rankKey);
+            match = rankKey >= (options.Threshold ?? verdict.ThresholdOf(options.Strictness));
         }
         else
         {
@@ -400,13 +431,17 @@ public sealed class ScrapsScorer
         {
             var report = reports[^1];
             var tokens = phonemes.XSampa.Split(' ');
-            wordScores = report.Words.Select(w => new WordScore(
-                w.Word.Text,
-                string.Join(' ', tokens[w.Word.Start..w.Word.End]),
-                Milliseconds(w.StartSeconds),
-                Milliseconds(w.EndSeconds),
-                w.Confidence,
-                verdict?.IsWordMatch(w.Goodness) ?? w.Goodness >= DefaultWordThreshold)).ToArray();
+            wordScores = report.Words.Select(w =>
+            {
+                var (confidence, isMatch) = WordVerdict(w, matchLogits, phonemes.Ids);
+                return new WordScore(
+                    w.Word.Text,
+                    string.Join(' ', tokens[w.Word.Start..w.Word.End]),
+                    Milliseconds(w.StartSeconds),
+                    Milliseconds(w.EndSeconds),
+                    confidence,
+                    isMatch);
+            }).ToArray();
         }
 
         return new PairScore(score, probability, match)
@@ -416,6 +451,32 @@ public sealed class ScrapsScorer
             Words = wordScores,
         };
     }
+
+    /// <summary>What the verdict weighs for one pair (the matching terms only where the model's verdict reads them).</summary>
+    private VerdictFeatures Features(
+        double score, AlignmentReport alignment, PhoneticInput phonemes, PhonePosteriors posteriors, IReadOnlyList<TranscriptWord> groups, float[]? matchLogits)
+    {
+        var phones = PhoneCount(phonemes.Ids);
+        var features = new VerdictFeatures(score, alignment, phones, posteriors.Steps * posteriors.StepSeconds);
+        if (matchLogits is null) return features;
+        return features with
+        {
+            Match = MatchingFigures.PairLogit(matchLogits, phonemes.Ids, Model.Inventory),
+            MinWordMatch = groups.Count == 0 ? null : groups.Select(g => MatchingFigures.WordLogit(matchLogits, phonemes.Ids, Model.Inventory, g)).Min(),
+        };
+    }
+
+    /// <summary>A word's confidence in [0, 1] and match: from its goodness alone (exp of it), or from the fitted word logit with a matching head.</summary>
+    private (double Confidence, bool Match) WordVerdict(WordAlignment word, float[]? matchLogits, long[] ids)
+    {
+        if (verdict is null) return (word.Confidence, word.Goodness >= DefaultWordThreshold);
+        if (matchLogits is null || !verdict.UsesMatching) return (word.Confidence, verdict.IsWordMatch(word.Goodness));
+        // The written word's tokens index the same sequence the logits belong to.
+        var logit = verdict.WordLogit(word.Goodness, MatchingFigures.WordLogit(matchLogits, ids, Model.Inventory, word.Word));
+        return (LogisticFitter.Sigmoid(logit), verdict.IsWordLogitMatch(logit));
+    }
+
+    private int PhoneCount(long[] ids) => ids.Count(id => Model.Inventory[(int)id].Kind == PhonemeKind.Phone);
 
     /// <summary>Step times are multiples of the subsampled hop (e.g. 0.05 s): rounded to the millisecond so that 1.7 reads 1.7, not 1.7000000000000002.</summary>
     private static double? Milliseconds(double? seconds) => seconds is { } s ? Math.Round(s, 3) : null;

@@ -21,6 +21,7 @@ internal static class TorchWeightReader
             Lstm(model.Integrator))
         {
             PhoneBranch = model.Branch is null ? null : Branch(model.Branch),
+            MatchingHead = model.Matching is null ? null : Matching(model.Matching),
             CtcHead = model.CtcHead is null ? null : Linear(model.CtcHead, "ctc_head"),
         };
         weights.Validate();
@@ -33,6 +34,31 @@ internal static class TorchWeightReader
         branch.LstmLayers.Select((l, i) => new BiLstmLayerWeights(
             Lstm(l.Forward, $"phone_branch.forward_lstms.{i}"), Lstm(l.Backward, $"phone_branch.backward_lstms.{i}"))).ToArray(),
         Norm(branch.FinalNorm, "phone_branch.final_norm"));
+
+    private static MatchingHeadWeights Matching(MatchingHead head) => new(
+        Linear(head.PhoneInput, "matching_head.phone_input"),
+        Linear(head.FrameInput, "matching_head.frame_input"),
+        Scalar(head.Alpha, "matching_head.alpha"),
+        Values(head.PositionTable, "matching_head.position_table"),
+        head.Layers.Select((l, i) => new MatchingLayerWeights(
+            Norm(l.Norm1, $"matching_head.layers.{i}.norm1"),
+            new AttentionWeights(
+                Linear(l.SelfAttention.Query, $"matching_head.layers.{i}.self_attention.query"),
+                Linear(l.SelfAttention.Key, $"matching_head.layers.{i}.self_attention.key"),
+                Linear(l.SelfAttention.Value, $"matching_head.layers.{i}.self_attention.value"),
+                Linear(l.SelfAttention.Output, $"matching_head.layers.{i}.self_attention.output")),
+            Norm(l.Norm2, $"matching_head.layers.{i}.norm2"),
+            Norm(l.MemoryNorm, $"matching_head.layers.{i}.memory_norm"),
+            new AttentionWeights(
+                Linear(l.Attention.Query, $"matching_head.layers.{i}.cross_attention.query"),
+                Linear(l.Attention.Key, $"matching_head.layers.{i}.cross_attention.key"),
+                Linear(l.Attention.Value, $"matching_head.layers.{i}.cross_attention.value"),
+                Linear(l.Attention.Output, $"matching_head.layers.{i}.cross_attention.output")),
+            Norm(l.Norm3, $"matching_head.layers.{i}.norm3"),
+            Linear(l.Ffn1, $"matching_head.layers.{i}.ffn1"),
+            Linear(l.Ffn2, $"matching_head.layers.{i}.ffn2"))).ToArray(),
+        Norm(head.FinalNorm, "matching_head.final_norm"),
+        Linear(head.Output, "matching_head.output"));
 
     private static PhoneticEncoderWeights Phonetic(PhoneticEncoder encoder) => new(
         Values(encoder.Embedding.weight, "phonetic.embedding.weight"),

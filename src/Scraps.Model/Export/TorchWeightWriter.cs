@@ -97,6 +97,41 @@ internal static class TorchWeightWriter
             Put("phone_branch.final_norm.bias", branch.FinalNorm.Bias, config.Dim);
         }
         if (weights.CtcHead is { } head) Linear("ctc_head", head, c.PhoneBranch?.Dim ?? d, c.VocabSize);
+        if (weights.MatchingHead is { } matching)
+        {
+            long m = c.MatchingHead!.Dim;
+            void Width(string name, LayerNormWeights w)
+            {
+                Put($"{name}.weight", w.Scale, m);
+                Put($"{name}.bias", w.Bias, m);
+            }
+            void Attention(string name, AttentionWeights w)
+            {
+                Linear($"{name}.query", w.Query, m, m);
+                Linear($"{name}.key", w.Key, m, m);
+                Linear($"{name}.value", w.Value, m, m);
+                Linear($"{name}.output", w.Output, m, m);
+            }
+            Linear("matching_head.phone_input", matching.PhoneInput, d, m);
+            Linear("matching_head.frame_input", matching.FrameInput, c.MatchingAcousticDim, m);
+            state["matching_head.alpha"] = tensor(matching.Alpha);
+            Put("matching_head.position_table", matching.PositionTable, MatchingHeadWeights.PositionRows(c), m);
+            for (var i = 0; i < matching.Layers.Count; i++)
+            {
+                var l = matching.Layers[i];
+                var name = $"matching_head.layers.{i}";
+                Width($"{name}.norm1", l.Norm1);
+                Attention($"{name}.self_attention", l.SelfAttention);
+                Width($"{name}.norm2", l.Norm2);
+                Width($"{name}.memory_norm", l.MemoryNorm);
+                Attention($"{name}.cross_attention", l.CrossAttention);
+                Width($"{name}.norm3", l.Norm3);
+                Linear($"{name}.ffn1", l.Ffn1, m, 2 * m);
+                Linear($"{name}.ffn2", l.Ffn2, 2 * m, m);
+            }
+            Width("matching_head.final_norm", matching.FinalNorm);
+            Linear("matching_head.output", matching.Output, m, 1);
+        }
         return state;
     }
 }

@@ -7,7 +7,8 @@ namespace Scraps.Model;
 /// The training objective: the paper's symmetric contrastive loss, plus w * the hard-negative term
 /// (<see cref="HardNegativeLoss"/>) when near misses are drawn, plus λ * CTC (<see cref="CtcPhoneLoss"/>) when the
 /// model has the CTC head, plus μ * the frame cross-entropy of the head's steps against the synthesizers' phone labels
-/// where a batch has them (<see cref="FramePhoneLoss"/>): L = L_clip + w L_hard + λ L_ctc + μ L_frame.
+/// where a batch has them (<see cref="FramePhoneLoss"/>), plus ν * the matching head's loss (<see cref="MatchingLoss"/>):
+/// L = L_clip + w L_hard + λ L_ctc + μ L_frame + ν L_match.
 /// </summary>
 public sealed class ScrapsObjective
 {
@@ -15,12 +16,18 @@ public sealed class ScrapsObjective
     private readonly HardNegativeLoss hard = new();
     private readonly CtcPhoneLoss ctc = new();
     private readonly FramePhoneLoss frame = new();
+    private readonly MatchingLoss matching = new();
     private readonly Scalar hardWeight;
     private readonly Scalar ctcWeight;
     private readonly Scalar frameWeight;
+    private readonly Scalar matchWeight;
 
-    public ScrapsObjective(double hardNegativeWeight, double ctcWeight, double frameWeight = 0)
+    public ScrapsObjective(double hardNegativeWeight, double ctcWeight, double frameWeight = 0, double matchWeight = 0)
     {
+        if (!(matchWeight >= 0) || !double.IsFinite(matchWeight))
+            throw new ArgumentException($"The matching weight must be finite and non-negative, got {matchWeight}.");
+        MatchWeight = matchWeight;
+        this.matchWeight = matchWeight.ToScalar();
         if (!(hardNegativeWeight >= 0) || !(ctcWeight >= 0) || !(frameWeight >= 0)
             || !double.IsFinite(hardNegativeWeight) || !double.IsFinite(ctcWeight) || !double.IsFinite(frameWeight))
             throw new ArgumentException($"Loss weights must be finite and non-negative, got {hardNegativeWeight}, {ctcWeight} and {frameWeight}.");
@@ -35,6 +42,9 @@ public sealed class ScrapsObjective
     /// <summary>μ of the frame cross-entropy.</summary>
     public double FrameWeight { get; }
 
+    /// <summary>ν of the matching head's loss.</summary>
+    public double MatchWeight { get; }
+
     public double HardNegativeWeight { get; }
 
     public double CtcWeight { get; }
@@ -45,7 +55,9 @@ public sealed class ScrapsObjective
     /// <param name="ctcTargets">Concatenated phone ids of the transcripts, or null when the CTC weight is 0.</param>
     /// <param name="ctcTargetLengths">[B] phones of each transcript.</param>
     /// <param name="frameTargets">[B, steps] frame labels of the head's steps (<see cref="Training.FrameTargets"/>), or null when no clip has them.</param>
-    public LossBreakdown Compute(Tensor phonetic, AcousticOutputs acoustic, Tensor? negatives, Tensor? ctcTargets, Tensor? ctcTargetLengths, Tensor? frameTargets = null)
+    /// <param name="matchingBatch">The matching head's logits and labels for the batch, or null.</param>
+    public LossBreakdown Compute(
+        Tensor phonetic, AcousticOutputs acoustic, Tensor? negatives, Tensor? ctcTargets, Tensor? ctcTargetLengths, Tensor? frameTargets = null, MatchingBatch? matchingBatch = null)
     {
         ArgumentNullException.ThrowIfNull(acoustic);
         var total = contrastive.Compute(phonetic, acoustic.Embeddings);
@@ -72,6 +84,12 @@ public sealed class ScrapsObjective
             total = total.add(f.mul(frameWeight));
             breakdown = breakdown with { Frame = f };
         }
+        if (MatchWeight > 0 && matchingBatch is not null)
+        {
+            var m = matching.Compute(matchingBatch.Logits, matchingBatch.Labels, matchingBatch.Pairs);
+            total = total.add(m.mul(matchWeight));
+            breakdown = breakdown with { Matching = m };
+        }
         return breakdown with { Total = total };
     }
 }
@@ -80,4 +98,9 @@ public sealed class ScrapsObjective
 public sealed record LossBreakdown(Tensor Total, Tensor Contrastive, Tensor? HardNegative, Tensor? Ctc)
 {
     public Tensor? Frame { get; init; }
+
+    public Tensor? Matching { get; init; }
 }
+
+/// <summary>The matching head's logits [N, T], per-token labels [N, T] and pair labels [N] (1: a clip's own transcript).</summary>
+public sealed record MatchingBatch(Tensor Logits, Tensor Labels, Tensor Pairs);

@@ -35,6 +35,10 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
     [ComponentName(Name = "phone_branch")]
     public readonly PhoneBranch? Branch;
 
+    /// <summary>Judges per phone whether the audio supports it (<see cref="ScrapsModelConfig.MatchingHead"/>); null without.</summary>
+    [ComponentName(Name = "matching_head")]
+    public readonly MatchingHead? Matching;
+
     /// <summary>Kept in a field for the int64 length arithmetic: no temporary Scalar per call (see PaddingMasks).</summary>
     private static readonly Scalar One = 1L.ToScalar();
 
@@ -48,6 +52,7 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         Integrator = nn.LSTM(config.ModelDim, config.LstmHidden, numLayers: 1, batchFirst: true);
         if (config.PhoneBranch is { } branch) Branch = new PhoneBranch(config.ModelDim, branch, config.Dropout);
         if (config.CtcHead) CtcHead = nn.Linear(config.PhoneBranch?.Dim ?? config.ModelDim, config.VocabSize);
+        if (config.MatchingHead is not null) Matching = new MatchingHead(config);
         RegisterComponents();
     }
 
@@ -69,6 +74,21 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         return Integrate(sequence, lengths).MoveToOuterDisposeScope();
     }
 
+    /// <summary>SCRAPS vectors [B, D] of phoneme id sequences and the phonetic encoder's per-token states [B, T, d] (the matching head's queries).</summary>
+    public (Tensor Embeddings, Tensor Sequence) EncodePhonemes(Tensor ids, Tensor lengths)
+    {
+        using var scope = NewDisposeScope();
+        var sequence = Phonetic.forward(ids, lengths);
+        return (Integrate(sequence, lengths).MoveToOuterDisposeScope(), sequence.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// The matching head's logit, per phone token, that the audio supports it: [N, T]. <paramref name="frames"/> are the
+    /// acoustic side's <see cref="AcousticOutputs.PhoneFeatures"/> of each row's clip.
+    /// </summary>
+    public Tensor MatchLogits(Tensor phoneStates, Tensor phoneLengths, Tensor frames, Tensor frameLengths) =>
+        (Matching ?? throw new InvalidOperationException("This model has no matching head.")).forward(phoneStates, phoneLengths, frames, frameLengths);
+
     /// <summary>SCRAPS vectors [B, D] of standardised log-mel features [B, T, melBins] with lengths int64 [B].</summary>
     public Tensor EmbedAcoustic(Tensor features, Tensor lengths)
     {
@@ -86,18 +106,17 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         using var scope = NewDisposeScope();
         var stages = Acoustic.ForwardStages(features, lengths, keepStage2: Branch is not null);
         var embeddings = Integrate(stages.Sequence, stages.Lengths).MoveToOuterDisposeScope();
-        if (CtcHead is null)
-        {
-            return new AcousticOutputs(embeddings, null, stages.Lengths.MoveToOuterDisposeScope());
-        }
         var (phoneInput, phoneLengths) = Branch is null
             ? (stages.Sequence, stages.Lengths)
             : (Branch.forward(stages.Stage2!, stages.Stage2Lengths!), stages.Stage2Lengths!);
-        var logProbs = nn.functional.log_softmax(CtcHead.forward(phoneInput), -1).MoveToOuterDisposeScope();
+        var logProbs = CtcHead is null ? null : nn.functional.log_softmax(CtcHead.forward(phoneInput), -1).MoveToOuterDisposeScope();
         var stepLengths = stages.Lengths.MoveToOuterDisposeScope();
+        var sameLengths = ReferenceEquals(phoneLengths, stages.Lengths);
+        var movedPhoneLengths = sameLengths ? stepLengths : phoneLengths.MoveToOuterDisposeScope();
         return new AcousticOutputs(embeddings, logProbs, stepLengths)
         {
-            PhoneStepLengths = ReferenceEquals(phoneLengths, stages.Lengths) ? stepLengths : phoneLengths.MoveToOuterDisposeScope(),
+            PhoneStepLengths = movedPhoneLengths,
+            PhoneFeatures = Matching is null ? null : (ReferenceEquals(phoneInput, stages.Sequence) ? stages.Sequence : phoneInput).MoveToOuterDisposeScope(),
         };
     }
 
@@ -199,6 +218,7 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
             fresh.Add("ctc_head.");
         }
         if (target.CtcHead && !source.CtcHead) fresh.Add("ctc_head.");
+        if (target.MatchingHead is not null && source.MatchingHead != target.MatchingHead) fresh.Add("matching_head.");
         return fresh;
     }
 
@@ -221,4 +241,10 @@ public sealed record AcousticOutputs(Tensor Embeddings, Tensor? PhoneLogProbs, T
 {
     /// <summary>Valid steps of each row of <see cref="PhoneLogProbs"/> (25 ms steps with a phone branch, else <see cref="StepLengths"/>).</summary>
     public Tensor PhoneStepLengths { get; init; } = StepLengths;
+
+    /// <summary>
+    /// [B, T', a]: what the CTC head reads (the phone branch's output, else the encoder's sequence), for the matching
+    /// head; null for a model without one. Its lengths are <see cref="PhoneStepLengths"/>.
+    /// </summary>
+    public Tensor? PhoneFeatures { get; init; }
 }

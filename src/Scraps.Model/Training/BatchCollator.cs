@@ -12,7 +12,8 @@ namespace Scraps.Model.Training;
 /// </summary>
 /// <param name="isPhone">Per token id: is it a phone (a CTC target)? Null: no CTC targets.</param>
 /// <param name="phoneStride">Frames per step of the CTC head: above 0, clips with phone frame spans get frame targets.</param>
-internal sealed class BatchCollator(ITrainingData data, int melBins, Device device, bool[]? isPhone = null, int phoneStride = 0)
+/// <param name="matching">Whether to label each token for the matching head (<see cref="SupportLabels"/>; needs <paramref name="isPhone"/>).</param>
+internal sealed class BatchCollator(ITrainingData data, int melBins, Device device, bool[]? isPhone = null, int phoneStride = 0, bool matching = false)
 {
     public HostBatch Prepare(
         IReadOnlyList<TrainingUtterance> items,
@@ -69,6 +70,10 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
             var (negativeIds, negativeLengths, negativeMax) = PadIds(negatives);
             batch = batch with { Negatives = new PaddedIds(negatives.Count, negativeMax, negativeIds, negativeLengths) };
         }
+        if (matching && isPhone is not null)
+        {
+            batch = batch with { MatchLabels = MatchLabels(items, maxTokens, negatives) };
+        }
         return batch;
     }
 
@@ -90,6 +95,33 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
         return new PaddedTargets(items.Count, steps, targets, labelled);
     }
 
+    /// <summary>
+    /// Per-token labels for the matching head: the transcripts' phones all supported, each near miss's by
+    /// <see cref="SupportLabels"/> against its clip's transcript (near misses are item-major, K per item).
+    /// </summary>
+    private MatchTargets MatchLabels(IReadOnlyList<TrainingUtterance> items, int maxTokens, IReadOnlyList<int[]>? negatives)
+    {
+        bool IsPhone(int id) => id < isPhone!.Length && isPhone[id];
+        var own = new long[items.Count * maxTokens];
+        for (var b = 0; b < items.Count; b++)
+        {
+            var row = own.AsSpan(b * maxTokens, maxTokens);
+            row.Fill(SupportLabels.Ignore);
+            SupportLabels.OfTranscript(items[b].PhonemeIds, IsPhone, row[..items[b].PhonemeIds.Length]);
+        }
+        if (negatives is not { Count: > 0 }) return new MatchTargets(own, null, 0);
+        var perItem = negatives.Count / items.Count;
+        var width = negatives.Max(n => n.Length);
+        var near = new long[negatives.Count * width];
+        for (var r = 0; r < negatives.Count; r++)
+        {
+            var row = near.AsSpan(r * width, width);
+            row.Fill(SupportLabels.Ignore);
+            SupportLabels.OfNearMiss(negatives[r], items[r / perItem].PhonemeIds, IsPhone, row[..negatives[r].Length]);
+        }
+        return new MatchTargets(own, near, width);
+    }
+
     /// <summary>Steps of the CTC head for a clip of this many frames: L -> (L - 1) / 2 + 1 per stride-2 stage.</summary>
     private int StepsOf(int frames)
     {
@@ -109,6 +141,10 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
         NegativeIds = host.Negatives is null ? null : tensor(host.Negatives.Ids, [host.Negatives.Count, host.Negatives.MaxTokens], ScalarType.Int64).to(device),
         NegativeLengths = host.Negatives is null ? null : tensor(host.Negatives.Lengths, [host.Negatives.Count], ScalarType.Int64).to(device),
         FrameTargets = host.FrameTargets is null ? null : tensor(host.FrameTargets.Targets, [host.FrameTargets.Count, host.FrameTargets.Steps], ScalarType.Int64).to(device),
+        MatchLabels = host.MatchLabels is null ? null : tensor(host.MatchLabels.Own, [host.Count, host.MaxTokens], ScalarType.Int64).to(device),
+        NegativeMatchLabels = host.MatchLabels?.NearMisses is null
+            ? null
+            : tensor(host.MatchLabels.NearMisses, [host.Negatives!.Count, host.MatchLabels.NearMissWidth], ScalarType.Int64).to(device),
     };
 
     private static (long[] Ids, long[] Lengths, int MaxTokens) PadIds(IReadOnlyList<int[]> sequences)
@@ -140,7 +176,13 @@ internal sealed record HostBatch(
 
     /// <summary>Frame labels of the CTC head's steps, when some clip of the batch has phone frame spans.</summary>
     public PaddedTargets? FrameTargets { get; init; }
+
+    /// <summary>The matching head's per-token labels (<see cref="SupportLabels"/>), when the model has one.</summary>
+    public MatchTargets? MatchLabels { get; init; }
 }
+
+/// <summary>Matching labels: [Count, MaxTokens] for the transcripts, [near misses, NearMissWidth] for the near misses.</summary>
+internal sealed record MatchTargets(long[] Own, long[]? NearMisses, int NearMissWidth);
 
 /// <summary>[Count, Steps] frame labels (<see cref="Training.FrameTargets.Ignore"/> where there is none); <paramref name="Labelled"/> rows have any.</summary>
 internal sealed record PaddedTargets(int Count, int Steps, long[] Targets, int Labelled);
@@ -161,4 +203,10 @@ internal sealed record DeviceBatch(Tensor Ids, Tensor IdLengths, Tensor Features
 
     /// <summary>[B, steps] frame labels of the CTC head's steps, or null.</summary>
     public Tensor? FrameTargets { get; init; }
+
+    /// <summary>[B, T] matching labels of the transcripts, or null.</summary>
+    public Tensor? MatchLabels { get; init; }
+
+    /// <summary>[B*K, T'] matching labels of the near misses, or null.</summary>
+    public Tensor? NegativeMatchLabels { get; init; }
 }

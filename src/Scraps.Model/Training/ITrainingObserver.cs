@@ -17,6 +17,12 @@ public interface ITrainingObserver
     /// from the thread that cancelled, so the user hears back before the step and its checkpoint finish.
     /// </summary>
     void OnStopping(long step) { }
+
+    /// <summary>
+    /// The pace measured on the first steps of this process (the second step, past one-time costs): seconds a step, and
+    /// the steps left to <see cref="TrainingOptions.Steps"/>.
+    /// </summary>
+    void OnPace(TimeSpan perStep, long stepsLeft) { }
 }
 
 /// <summary>The setting of a run, reported once before the first step.</summary>
@@ -34,7 +40,11 @@ public sealed record TrainingStarted(
     long StartStep,
     long Steps,
     string? ResumedFrom,
-    string? InitialWeights = null);
+    string? InitialWeights = null)
+{
+    /// <summary>Training utterances whose clips carry frame-level phone labels.</summary>
+    public int LabelledUtterances { get; init; }
+}
 
 /// <param name="Loss">Mean training loss over the steps since the previous report.</param>
 /// <param name="StepsPerSecond">Over the steps since the previous report.</param>
@@ -51,6 +61,9 @@ public sealed record LossParts(double Contrastive, double HardNegative, double C
 {
     /// <summary>Mean frame cross-entropy over the window's steps whose batch had frame labels (NaN where none had).</summary>
     public double Frame { get; init; } = double.NaN;
+
+    /// <summary>Mean matching-head loss over the window (NaN where off).</summary>
+    public double Matching { get; init; } = double.NaN;
 }
 
 /// <summary>The in-batch validation at one step, averaged over the validation minibatches.</summary>

@@ -56,6 +56,7 @@ internal abstract class InitialWeights
             Dropout = run.Dropout,
             CtcHead = run.CtcHead,
             PhoneBranch = run.PhoneBranch,
+            MatchingHead = run.MatchingHead,
             AcousticSubsampling = source.AcousticSubsampling >= run.AcousticSubsampling && run.AcousticSubsampling >= 2 ? run.AcousticSubsampling : source.AcousticSubsampling,
         };
         if (comparable != run)

@@ -17,7 +17,8 @@ internal static class StepFigures
     public const int Frame = 4;
     public const int FramePresent = 5;
     public const int GradientNorm = 6;
-    public const int Count = 7;
+    public const int Matching = 7;
+    public const int Count = 8;
 
     public static Tensor Of(LossBreakdown loss, Tensor? gradientNorm)
     {
@@ -27,7 +28,7 @@ internal static class StepFigures
         var parts = new[]
         {
             loss.Total, loss.Contrastive, loss.HardNegative ?? zero, loss.Ctc ?? zero, loss.Frame ?? zero, loss.Frame is null ? zero : one,
-            gradientNorm?.to_type(ScalarType.Float32) ?? zero,
+            gradientNorm?.to_type(ScalarType.Float32) ?? zero, loss.Matching ?? zero,
         };
         return stack(parts.Select(p => p.detach().reshape([])).ToArray()).MoveToOuterDisposeScope();
     }

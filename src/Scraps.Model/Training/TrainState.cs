@@ -23,10 +23,11 @@ internal sealed class TrainState : IDisposable
         Model = model;
         Parameters = model.parameters().ToArray();
         Optimizer = optim.Adam(Parameters, options.LearningRate);
-        Objective = new ScrapsObjective(options.HardNegatives > 0 ? options.HardNegativeWeight : 0, options.CtcWeight, options.FrameWeight);
+        Objective = new ScrapsObjective(options.HardNegatives > 0 ? options.HardNegativeWeight : 0, options.CtcWeight, options.FrameWeight, options.MatchWeight);
         Collator = new BatchCollator(
-            data, options.Config.MelBins, device.Device, options.CtcWeight > 0 || model.CtcHead is not null ? isPhone : null,
-            options.FrameWeight > 0 ? options.Config.PhoneStride : 0);
+            data, options.Config.MelBins, device.Device, options.CtcWeight > 0 || model.CtcHead is not null || model.Matching is not null ? isPhone : null,
+            options.FrameWeight > 0 ? options.Config.PhoneStride : 0,
+            matching: options.MatchWeight > 0 && model.Matching is not null);
         Augment = options.SpecAugment ? new SpecAugment(options, options.Config.MelBins) : null;
         Mixing = options.NoiseAugmentProbability + options.MixAugmentProbability > 0 ? new FeatureMixing(options, options.Config.MelBins) : null;
         Schedule = new LearningRateSchedule(options);
@@ -84,10 +85,11 @@ internal sealed class TrainState : IDisposable
         var tensors = Collator.ToDevice(host);
 
         Optimizer.zero_grad();
-        var phonetic = Model.EmbedPhonemes(tensors.Ids, tensors.IdLengths);
+        var (phonetic, phoneStates) = Model.EncodePhonemes(tensors.Ids, tensors.IdLengths);
         var acoustic = Model.EncodeAcoustic(tensors.Features, tensors.FeatureLengths);
-        var negativeVectors = tensors.NegativeIds is null ? null : Model.EmbedPhonemes(tensors.NegativeIds, tensors.NegativeLengths!);
-        var loss = Objective.Compute(phonetic, acoustic, negativeVectors, tensors.CtcTargets, tensors.CtcTargetLengths, tensors.FrameTargets);
+        var negatives = tensors.NegativeIds is null ? ((Tensor, Tensor)?)null : Model.EncodePhonemes(tensors.NegativeIds, tensors.NegativeLengths!);
+        var matching = tensors.MatchLabels is null ? null : Matching(tensors, phoneStates, acoustic, negatives?.Item2);
+        var loss = Objective.Compute(phonetic, acoustic, negatives?.Item1, tensors.CtcTargets, tensors.CtcTargetLengths, tensors.FrameTargets, matching);
         loss.Total.backward();
         var gradientNorm = clipping?.Clip(Parameters);
         var rate = Schedule.At(step);
@@ -95,6 +97,30 @@ internal sealed class TrainState : IDisposable
         Optimizer.step();
         var figures = StepFigures.Of(loss, gradientNorm);
         return new StepResult(figures.MoveToOuterDisposeScope(), rate, host.Count);
+    }
+
+    /// <summary>
+    /// The matching head on each clip with its own transcript and with its K near misses (the clip's frames repeated for
+    /// each), padded to one width so that one loss sees them all.
+    /// </summary>
+    private MatchingBatch Matching(DeviceBatch tensors, Tensor phoneStates, AcousticOutputs acoustic, Tensor? nearMissStates)
+    {
+        var frames = acoustic.PhoneFeatures ?? throw new InvalidOperationException("The model gives no features for the matching head.");
+        var frameLengths = acoustic.PhoneStepLengths;
+        var own = Model.MatchLogits(phoneStates, tensors.IdLengths, frames, frameLengths);
+        var count = own.shape[0];
+        if (nearMissStates is null || tensors.NegativeMatchLabels is null)
+        {
+            return new MatchingBatch(own, tensors.MatchLabels!, ones(count, device: own.device));
+        }
+        var k = nearMissStates.shape[0] / count;
+        var near = Model.MatchLogits(nearMissStates, tensors.NegativeLengths!, frames.repeat_interleave(k, 0), frameLengths.repeat_interleave(k, 0));
+        var width = Math.Max(own.shape[1], near.shape[1]);
+        Tensor Pad(Tensor t, double value) => t.shape[1] == width ? t : nn.functional.pad(t, [0, width - t.shape[1]], value: value);
+        return new MatchingBatch(
+            cat([Pad(own, 0), Pad(near, 0)], 0),
+            cat([Pad(tensors.MatchLabels!, SupportLabels.Ignore), Pad(tensors.NegativeMatchLabels, SupportLabels.Ignore)], 0),
+            cat([ones(count, device: own.device), zeros(near.shape[0], device: own.device)], 0));
     }
 
     /// <summary>One optimiser step on <paramref name="batch"/> (prepare and step in one call).</summary>

@@ -148,7 +148,10 @@ public sealed class TrainingLoop
         using var log = new TrainingLog(runDirectory, step, resumed: checkpoint is not null);
         observer?.OnStarted(new TrainingStarted(
             device.Reason, state.Parameters.Sum(p => p.numel()), train.Count, valid.Count, skippedTrain + skippedValid,
-            sampler.Epoch(position.Epoch).Count, step, options.Steps, checkpoint?.Directory, initialWeights?.Description));
+            sampler.Epoch(position.Epoch).Count, step, options.Steps, checkpoint?.Directory, initialWeights?.Description)
+        {
+            LabelledUtterances = train.Count(u => u.PhoneFrames is not null),
+        });
 
         using var run = new RunState(options);
         ValidationReport? lastValidation = null;
@@ -165,8 +168,10 @@ public sealed class TrainingLoop
             prepared = step < options.Steps ? PrepareAsync(state, sampler, train, next, step + 1) : null;
             var started = Stopwatch.GetTimestamp();
             var result = state.Step(host, step);
-            run.Add(result, Stopwatch.GetElapsedTime(started));
+            var took = Stopwatch.GetElapsedTime(started);
+            run.Add(result, took);
             position = next;
+            if (run.StepsThisProcess == 2) observer?.OnPace(took, options.Steps - step);
 
             if (step % options.LogEvery == 0 || step == options.Steps)
             {
@@ -475,6 +480,8 @@ public sealed class TrainingLoop
 
         public double OverallStepsPerSecond => totalTime > TimeSpan.Zero ? totalSteps / totalTime.TotalSeconds : 0;
 
+        public long StepsThisProcess => totalSteps;
+
         public void Add(StepResult result, TimeSpan duration)
         {
             if (windowSum is null) windowSum = result.Figures.clone();
@@ -508,6 +515,7 @@ public sealed class TrainingLoop
                 options.CtcWeight > 0 ? sums[StepFigures.Ctc] / n : double.NaN)
             {
                 Frame = framed > 0 ? sums[StepFigures.Frame] / framed : double.NaN,
+                Matching = options.MatchWeight > 0 ? sums[StepFigures.Matching] / n : double.NaN,
             };
             var gradientNorm = options.GradientClipNorm > 0 ? sums[StepFigures.GradientNorm] / n : double.NaN;
             (windowSteps, windowTime) = (0, TimeSpan.Zero);

@@ -108,6 +108,12 @@ public sealed record TrainingOptions
     public double FrameWeight { get; init; }
 
     /// <summary>
+    /// ν in L = ... + ν L_match: the matching head's loss on each clip's transcript and its near misses
+    /// (<see cref="MatchingLoss"/>); above 0 only with a matching head, and it needs hard negatives to learn from.
+    /// </summary>
+    public double MatchWeight { get; init; }
+
+    /// <summary>
     /// The pronunciation lexicon that close-word and inserted-word negatives come from (a saved lexicon or a CMU-format
     /// word list, see <c>LexiconSource</c>); required when those kinds are drawn, and gives validation its near-miss AUC.
     /// </summary>
@@ -166,6 +172,9 @@ public sealed record TrainingOptions
         Require(CtcWeight == 0 || Config.CtcHead, nameof(CtcWeight), CtcWeight, "needs a model config with \"ctcHead\": true");
         Require(FrameWeight >= 0 && double.IsFinite(FrameWeight), nameof(FrameWeight), FrameWeight, "must be 0 or positive");
         Require(FrameWeight == 0 || Config.CtcHead, nameof(FrameWeight), FrameWeight, "needs a model config with \"ctcHead\": true");
+        Require(MatchWeight >= 0 && double.IsFinite(MatchWeight), nameof(MatchWeight), MatchWeight, "must be 0 or positive");
+        Require(MatchWeight == 0 || Config.MatchingHead is not null, nameof(MatchWeight), MatchWeight, "needs a model config with a \"matchingHead\"");
+        Require(MatchWeight == 0 || HardNegatives > 0, nameof(MatchWeight), MatchWeight, "needs hard negatives (--hard-negatives above 0): the head learns from their changed phones");
         Require(!NeedsLexicon || !string.IsNullOrWhiteSpace(Lexicon), nameof(Lexicon), Lexicon ?? "none",
             "must name a pronunciation lexicon for close-word and inserted-word hard negatives");
         Require(FrequencyMasks >= 0 && FrequencyMaskMaxBins is >= 0 and <= 80, nameof(FrequencyMasks), $"{FrequencyMasks} x {FrequencyMaskMaxBins}",

@@ -15,6 +15,9 @@ public static class AcousticGraph
     /// <summary>The output holding the CTC head's per-step log-probabilities.</summary>
     public const string PhoneLogProbsOutput = "phone_log_probs";
 
+    /// <summary>The output holding what the CTC head reads (for the matching head), in models with a matching head.</summary>
+    public const string PhoneFeaturesOutput = "phone_features";
+
     /// <summary>Initializer prefix of the CTC head's Linear.</summary>
     public const string CtcHeadName = "acoustic.ctc_head";
 
@@ -57,7 +60,12 @@ public static class AcousticGraph
                 ? (PhoneBranchGraph.Build(parts, stage2!.Value.X, stage2.Value.Lengths, branch, dims.PhoneBranch!), dims.PhoneBranch!.Dim)
                 : (sequence, dims.ModelDim);
             var logits = parts.Linear(phoneInput, head, CtcHeadName, width, dims.VocabSize);
-            graph.Output(PhoneLogProbsOutput, graph.LogSoftmax(logits), OnnxElementType.Float, "batch", weights.PhoneBranch is null ? "steps" : "phone_steps", dims.VocabSize);
+            var phoneSteps = weights.PhoneBranch is null ? "steps" : "phone_steps";
+            graph.Output(PhoneLogProbsOutput, graph.LogSoftmax(logits), OnnxElementType.Float, "batch", phoneSteps, dims.VocabSize);
+            if (weights.MatchingHead is not null)
+            {
+                graph.Output(PhoneFeaturesOutput, graph.Identity(phoneInput), OnnxElementType.Float, "batch", phoneSteps, width);
+            }
         }
 
         graph.Metadata("scraps.graph", "acoustic");

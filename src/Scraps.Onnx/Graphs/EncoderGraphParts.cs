@@ -130,17 +130,20 @@ internal sealed class EncoderGraphParts(OnnxGraphBuilder graph, ScrapsModelConfi
         return reordered;
     }
 
-    private string Attention(string x, string keyMask, AttentionWeights weights, string name)
+    private string Attention(string x, string keyMask, AttentionWeights weights, string name) =>
+        Attention(x, x, keyMask, weights, name, dims.ModelDim, dims.Heads);
+
+    /// <summary>Multi-head attention of <paramref name="x"/> over <paramref name="memory"/> (itself for self-attention), width d, h heads.</summary>
+    public string Attention(string x, string memory, string keyMask, AttentionWeights weights, string name, int d, int heads)
     {
-        var d = dims.ModelDim;
-        var headDim = d / dims.Heads;
+        var headDim = d / heads;
 
         // [B, T, d] -> [B, T, h, d/h] -> [B, h, T, d/h] (keys: [B, h, d/h, T]).
-        string Heads(string projected, params long[] perm) => graph.Transpose(graph.Reshape(projected, 0, 0, dims.Heads, headDim), perm);
+        string Heads(string projected, params long[] perm) => graph.Transpose(graph.Reshape(projected, 0, 0, heads, headDim), perm);
 
         var q = Heads(Linear(x, weights.Query, $"{name}.query", d, d), 0, 2, 1, 3);
-        var k = Heads(Linear(x, weights.Key, $"{name}.key", d, d), 0, 2, 3, 1);
-        var v = Heads(Linear(x, weights.Value, $"{name}.value", d, d), 0, 2, 1, 3);
+        var k = Heads(Linear(memory, weights.Key, $"{name}.key", d, d), 0, 2, 3, 1);
+        var v = Heads(Linear(memory, weights.Value, $"{name}.value", d, d), 0, 2, 1, 3);
         var scores = graph.Add(graph.Div(graph.MatMul(q, k), graph.ScalarFloat(MathF.Sqrt(headDim))), keyMask);
         var context = graph.MatMul(graph.Softmax(scores), v);
         var merged = graph.Reshape(graph.Transpose(context, 0, 2, 1, 3), 0, 0, d);

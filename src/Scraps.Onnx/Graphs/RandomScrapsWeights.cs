@@ -53,11 +53,29 @@ public static class RandomScrapsWeights
         // The head (and the phone branch before it) is drawn last, so a package with it shares every other weight with the
         // same seed's package without it.
         var branch = dims.PhoneBranch is { } config ? Branch(random, d, config) : null;
+        var head = dims.CtcHead ? Linear(random, dims.PhoneBranch?.Dim ?? d, dims.VocabSize) : null;
         return new ScrapsNetWeights(dims, phonetic, acoustic, integrator)
         {
             PhoneBranch = branch,
-            CtcHead = dims.CtcHead ? Linear(random, dims.PhoneBranch?.Dim ?? d, dims.VocabSize) : null,
+            CtcHead = head,
+            MatchingHead = dims.MatchingHead is { } matching ? Matching(random, dims, matching.Dim) : null,
         };
+    }
+
+    private static MatchingHeadWeights Matching(Random random, ScrapsModelConfig dims, int m)
+    {
+        AttentionWeights Attention() => new(Linear(random, m, m), Linear(random, m, m), Linear(random, m, m), Linear(random, m, m));
+        return new MatchingHeadWeights(
+            Linear(random, dims.ModelDim, m),
+            Linear(random, dims.MatchingAcousticDim, m),
+            1f,
+            SinusoidalTable(MatchingHeadWeights.PositionRows(dims), m),
+            Enumerable.Range(0, dims.MatchingHead!.Layers)
+                .Select(_ => new MatchingLayerWeights(
+                    Norm(random, m), Attention(), Norm(random, m), Norm(random, m), Attention(), Norm(random, m), Linear(random, m, 2 * m), Linear(random, 2 * m, m)))
+                .ToArray(),
+            Norm(random, m),
+            Linear(random, m, 1));
     }
 
     private static PhoneBranchWeights Branch(Random random, int d, PhoneBranchConfig config)

@@ -39,6 +39,7 @@ public static class ScrapsGraphReader
             Lstm(acoustic, dims))
         {
             PhoneBranch = dims.PhoneBranch is { } branch ? Branch(acoustic, dims, branch) : null,
+            MatchingHead = dims.MatchingHead is null ? null : Matching(Initializers(Path.Combine(folder, MatchingGraph.FileName)), dims),
             CtcHead = dims.CtcHead ? Linear(acoustic, AcousticGraph.CtcHeadName, dims.PhoneBranch?.Dim ?? d, dims.VocabSize) : null,
         };
         weights.Validate();
@@ -78,6 +79,27 @@ public static class ScrapsGraphReader
         }
 
         return new PhoneBranchWeights(null, [], layers, Norm(t, "phone_branch.final_norm", config.Dim));
+    }
+
+    private static MatchingHeadWeights Matching(Tensors t, ScrapsModelConfig dims)
+    {
+        var m = dims.MatchingHead!.Dim;
+        AttentionWeights Attention(string name) => new(
+            Linear(t, $"{name}.query", m, m), Linear(t, $"{name}.key", m, m), Linear(t, $"{name}.value", m, m), Linear(t, $"{name}.output", m, m));
+        return new MatchingHeadWeights(
+            Linear(t, "matching_head.phone_input", dims.ModelDim, m),
+            Linear(t, "matching_head.frame_input", dims.MatchingAcousticDim, m),
+            t.Get("matching_head.alpha")[0],
+            t.Get("matching_head.position_table", MatchingHeadWeights.PositionRows(dims), m),
+            Enumerable.Range(0, dims.MatchingHead.Layers).Select(i =>
+            {
+                var name = $"matching_head.layers.{i}";
+                return new MatchingLayerWeights(
+                    Norm(t, $"{name}.norm1", m), Attention($"{name}.self_attention"), Norm(t, $"{name}.norm2", m), Norm(t, $"{name}.memory_norm", m),
+                    Attention($"{name}.cross_attention"), Norm(t, $"{name}.norm3", m), Linear(t, $"{name}.ffn1", m, 2 * m), Linear(t, $"{name}.ffn2", 2 * m, m));
+            }).ToArray(),
+            Norm(t, "matching_head.final_norm", m),
+            Linear(t, "matching_head.output", m, 1));
     }
 
     /// <summary>True when the package's acoustic graph holds a CTC head.</summary>

@@ -1,6 +1,6 @@
 namespace Scraps.Onnx.Graphs;
 
-/// <summary>Writes <c>phonetic.onnx</c> and <c>acoustic.onnx</c> for a set of weights into a folder.</summary>
+/// <summary>Writes <c>phonetic.onnx</c> and <c>acoustic.onnx</c> (and <c>matching.onnx</c> for a model with a matching head) into a folder.</summary>
 public static class ScrapsGraphWriter
 {
     /// <returns>The full paths of the phonetic and acoustic graphs.</returns>
@@ -13,6 +13,16 @@ public static class ScrapsGraphWriter
         var acoustic = Path.GetFullPath(Path.Combine(outDir, AcousticGraph.FileName));
         PhoneticGraph.Build(weights).Save(phonetic);
         AcousticGraph.Build(weights).Save(acoustic);
+        var matching = Path.GetFullPath(Path.Combine(outDir, MatchingGraph.FileName));
+        if (weights.MatchingHead is not null)
+        {
+            MatchingGraph.Build(weights).Save(matching);
+        }
+        else if (File.Exists(matching))
+        {
+            File.Delete(matching); // a stale head of another model must not be read with these graphs
+        }
+
         return (phonetic, acoustic);
     }
 }

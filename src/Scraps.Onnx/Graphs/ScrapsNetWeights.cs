@@ -13,6 +13,9 @@ public sealed record ScrapsNetWeights(
     /// <summary>The phone branch between the acoustic encoder's 25 ms stage and the CTC head; null without one.</summary>
     public PhoneBranchWeights? PhoneBranch { get; init; }
 
+    /// <summary>The matching head (its own graph, matching.onnx); null without one.</summary>
+    public MatchingHeadWeights? MatchingHead { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first weight whose size disagrees with <see cref="Dims"/>.</summary>
     public void Validate()
     {
@@ -44,6 +47,14 @@ public sealed record ScrapsNetWeights(
         }
 
         PhoneBranch?.Validate(Dims);
+        if ((Dims.MatchingHead is null) != (MatchingHead is null))
+        {
+            throw new ArgumentException(Dims.MatchingHead is null
+                ? "The weights have a matching head ('matching_head') but the config has none."
+                : "The config has a matching head but the weights have none ('matching_head').");
+        }
+
+        MatchingHead?.Validate(Dims);
         CtcHead?.Validate("ctc_head", Dims.PhoneBranch?.Dim ?? Dims.ModelDim, Dims.VocabSize);
     }
 }

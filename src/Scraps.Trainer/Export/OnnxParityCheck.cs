@@ -31,22 +31,32 @@ internal static class OnnxParityCheck
     {
         var features = items.Select(c => CalibrationScores.ReadFeatures(cache, c)).ToArray();
         var phonemes = items.Select(c => Array.ConvertAll(c.PhonemeIds, id => (long)id)).ToArray();
-        var ortAcoustic = model.Acoustic.Encode(features);
-        var ortPhonetic = model.Phonetic.Encode(phonemes);
+        var matching = model.Matching is not null;
+        var ortAcoustic = model.Acoustic.Encode(
+            features, (net.CtcHead is null ? 0 : Inference.Encoders.EncoderOutputs.PhoneLogProbs) | (matching ? Inference.Encoders.EncoderOutputs.PhoneFeatures : 0));
+        var ortPhonetic = model.Phonetic.Encode(phonemes, matching ? Inference.Encoders.EncoderOutputs.Sequence : 0);
+        var ortMatching = matching ? model.Matching!.Logits(ortPhonetic, ortAcoustic) : null;
 
-        double acoustic = 0, phonetic = 0;
+        double acoustic = 0, phonetic = 0, head = 0, matchingError = 0;
         using var noGrad = no_grad();
         for (var i = 0; i < items.Count; i++)
         {
             using var scope = NewDisposeScope();
-            var torchAcoustic = net.EmbedAcoustic(
+            var outputs = net.EncodeAcoustic(
                 tensor(features[i].Data, [1, features[i].Frames, FeatureCache.MelBins]), tensor(new long[] { features[i].Frames }));
-            var torchPhonetic = net.EmbedPhonemes(tensor(phonemes[i], [1, phonemes[i].Length]), tensor(new long[] { phonemes[i].Length }));
-            acoustic = Math.Max(acoustic, RelativeError(ortAcoustic[i].Embedding, torchAcoustic.data<float>().ToArray()));
+            var (torchPhonetic, states) = net.EncodePhonemes(tensor(phonemes[i], [1, phonemes[i].Length]), tensor(new long[] { phonemes[i].Length }));
+            acoustic = Math.Max(acoustic, RelativeError(ortAcoustic[i].Embedding, outputs.Embeddings.data<float>().ToArray()));
             phonetic = Math.Max(phonetic, RelativeError(ortPhonetic[i].Embedding, torchPhonetic.data<float>().ToArray()));
+            if (outputs.PhoneLogProbs is { } logProbs && ortAcoustic[i].PhoneLogProbs is { } ort)
+                head = Math.Max(head, RelativeError(ort.LogProbs, logProbs.data<float>().ToArray()));
+            if (ortMatching is not null)
+            {
+                var logits = net.MatchLogits(states, tensor(new long[] { phonemes[i].Length }), outputs.PhoneFeatures!, outputs.PhoneStepLengths);
+                matchingError = Math.Max(matchingError, RelativeError(ortMatching[i], logits.data<float>().ToArray()));
+            }
         }
 
-        return new ParityResult(items.Count, acoustic, phonetic);
+        return new ParityResult(items.Count, acoustic, phonetic) { MaxPhoneLogProbError = head, MaxMatchingError = matchingError };
     }
 
     /// <summary>‖actual − expected‖ / ‖expected‖; a zero reference counts as exact only when actual is zero too.</summary>
@@ -77,7 +87,13 @@ internal static class OnnxParityCheck
 /// <summary>The parity measured at export: items compared and the largest relative error of each graph.</summary>
 internal sealed record ParityResult(int Items, double MaxAcousticError, double MaxPhoneticError)
 {
-    public double MaxError => Math.Max(MaxAcousticError, MaxPhoneticError);
+    /// <summary>Largest relative error of the CTC head's log-probabilities (0 without the head).</summary>
+    public double MaxPhoneLogProbError { get; init; }
+
+    /// <summary>Largest relative error of the matching head's logits (0 without the head).</summary>
+    public double MaxMatchingError { get; init; }
+
+    public double MaxError => new[] { MaxAcousticError, MaxPhoneticError, MaxPhoneLogProbError, MaxMatchingError }.Max();
 }
 
 /// <summary>The exported graphs do not reproduce the TorchSharp model within the tolerance: the package is not written.</summary>

@@ -104,12 +104,14 @@ internal sealed class PackageExporter(TextWriter log)
         {
             parity = OnnxParityCheck.Measure(net, model, cache, OnnxParityCheck.PickItems(clips, settings.ParityItems));
             log.WriteLine($"parity ONNX Runtime vs TorchSharp on {parity.Items} held-out items: max relative error " +
-                          $"acoustic {parity.MaxAcousticError:E2}, phonetic {parity.MaxPhoneticError:E2} (tolerance {settings.ParityTolerance:E0})");
+                          $"acoustic {parity.MaxAcousticError:E2}, phonetic {parity.MaxPhoneticError:E2}, phone log-probs {parity.MaxPhoneLogProbError:E2}, " +
+                          $"matching {parity.MaxMatchingError:E2} (tolerance {settings.ParityTolerance:E0})");
             if (!(parity.MaxError <= settings.ParityTolerance))
             {
                 throw new OnnxParityException(
                     $"the exported graphs differ from the TorchSharp model: max relative error {parity.MaxError:E3} " +
-                    $"(acoustic {parity.MaxAcousticError:E3}, phonetic {parity.MaxPhoneticError:E3}) > {settings.ParityTolerance:E0}; no package written");
+                    $"(acoustic {parity.MaxAcousticError:E3}, phonetic {parity.MaxPhoneticError:E3}, phone log-probs {parity.MaxPhoneLogProbError:E3}, " +
+                    $"matching {parity.MaxMatchingError:E3}) > {settings.ParityTolerance:E0}; no package written");
             }
 
             scores = CalibrationScores.Compute(model, cache, clips, settings.CalibrationBatch, cancellationToken);

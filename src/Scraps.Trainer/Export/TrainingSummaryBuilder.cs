@@ -97,6 +97,8 @@ internal static class TrainingSummaryBuilder
             ["items"] = parity.Items,
             ["maxRelativeErrorAcoustic"] = parity.MaxAcousticError,
             ["maxRelativeErrorPhonetic"] = parity.MaxPhoneticError,
+            ["maxRelativeErrorPhoneLogProbs"] = parity.MaxPhoneLogProbError,
+            ["maxRelativeErrorMatching"] = parity.MaxMatchingError,
         };
         return summary;
     }

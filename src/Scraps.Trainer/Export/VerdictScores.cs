@@ -17,23 +17,27 @@ namespace Scraps.Trainer.Export;
 /// threshold, the goodness of every word of the matched pairs and of each substituted word.
 /// </summary>
 internal sealed record VerdictScores(
-    IReadOnlyList<(double Score, AlignmentReport Alignment)> Matched,
-    IReadOnlyList<(double Score, AlignmentReport Alignment)> Random,
-    IReadOnlyList<(double Score, AlignmentReport Alignment)> NearMiss,
-    IReadOnlyList<double> MatchedWords,
-    IReadOnlyList<double> SubstitutedWords)
+    IReadOnlyList<VerdictFeatures> Matched,
+    IReadOnlyList<VerdictFeatures> Random,
+    IReadOnlyList<VerdictFeatures> NearMiss,
+    IReadOnlyList<(double Goodness, double? Match)> MatchedWords,
+    IReadOnlyList<(double Goodness, double? Match)> SubstitutedWords,
+    bool WithMatching)
 {
     private const int EncodeChunk = 64;
 
     public static VerdictScores Compute(ScrapsModel model, FeatureCache cache, IReadOnlyList<CachedUtterance> clips, HardNegativeSampler sampler, int seed, CancellationToken cancellationToken)
     {
         var scorer = new ScrapsScorer(model, phonemizer: null);
-        var matched = new List<(double, AlignmentReport)>();
-        var random = new List<(double, AlignmentReport)>();
-        var nearMiss = new List<(double, AlignmentReport)>();
-        var matchedWords = new List<double>();
-        var substitutedWords = new List<double>();
+        var withMatching = model.Matching is not null;
+        var matched = new List<VerdictFeatures>();
+        var random = new List<VerdictFeatures>();
+        var nearMiss = new List<VerdictFeatures>();
+        var matchedWords = new List<(double, double?)>();
+        var substitutedWords = new List<(double, double?)>();
         var draw = new DeterministicRandom(seed, RandomPurpose.ValidationNegatives, 0);
+        var acousticOutputs = EncoderOutputs.PhoneLogProbs | (withMatching ? EncoderOutputs.PhoneFeatures : 0);
+        var phoneticOutputs = withMatching ? EncoderOutputs.Sequence : EncoderOutputs.Embedding;
         for (var start = 0; start < clips.Count; start += EncodeChunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -41,35 +45,40 @@ internal sealed record VerdictScores(
             var own = chunk.Select(c => Input(c.PhonemeIds)).ToArray();
             var other = chunk.Select((c, i) => Input(NextOther(clips, start + i).PhonemeIds)).ToArray();
             var misses = chunk.Select(c => sampler.Draw(c.PhonemeIds, HardNegativeKind.CloseWord, draw)).ToArray();
-            var acoustic = model.Acoustic.Encode(chunk.Select(c => CalibrationScores.ReadFeatures(cache, c)).ToArray(), EncoderOutputs.PhoneLogProbs, cancellationToken);
-            var phonetic = model.Phonetic.Encode([.. own.Select(p => p.Ids), .. other.Select(p => p.Ids), .. misses.Select(m => Array.ConvertAll(m, id => (long)id))], cancellationToken: cancellationToken);
+            var acoustic = model.Acoustic.Encode(chunk.Select(c => CalibrationScores.ReadFeatures(cache, c)).ToArray(), acousticOutputs, cancellationToken);
+            var phonetic = model.Phonetic.Encode([.. own.Select(p => p.Ids), .. other.Select(p => p.Ids), .. misses.Select(m => Array.ConvertAll(m, id => (long)id))], phoneticOutputs, cancellationToken);
+            var logits = scorer.MatchLogitsOf(phonetic, [.. acoustic, .. acoustic, .. acoustic]);
             for (var i = 0; i < chunk.Length; i++)
             {
-                var posteriors = acoustic[i].PhoneLogProbs!;
-                var a = acoustic[i].Embedding;
-                var mine = scorer.Align(posteriors, own[i]);
-                matched.Add((VectorMath.Dot(a, phonetic[i].Embedding), mine));
-                matchedWords.AddRange(mine.Words.Select(w => w.Goodness));
-                random.Add((VectorMath.Dot(a, phonetic[chunk.Length + i].Embedding), scorer.Align(posteriors, other[i])));
+                var mine = scorer.Measure(acoustic[i], phonetic[i], own[i], logits?[i]);
+                matched.Add(mine);
+                matchedWords.AddRange(WordFigures(mine, own[i], logits?[i], model));
+                random.Add(scorer.Measure(acoustic[i], phonetic[chunk.Length + i], other[i], logits?[chunk.Length + i]));
                 var miss = Input(misses[i]);
-                var missReport = scorer.Align(posteriors, miss);
-                nearMiss.Add((VectorMath.Dot(a, phonetic[(2 * chunk.Length) + i].Embedding), missReport));
-                if (ChangedWord(sampler, chunk[i].PhonemeIds, misses[i]) is { } w && w < missReport.Words.Count)
-                    substitutedWords.Add(missReport.Words[w].Goodness);
+                var missFigures = scorer.Measure(acoustic[i], phonetic[(2 * chunk.Length) + i], miss, logits?[(2 * chunk.Length) + i]);
+                nearMiss.Add(missFigures);
+                if (ChangedWord(sampler, chunk[i].PhonemeIds, misses[i]) is { } w && w < missFigures.Alignment.Words.Count)
+                    substitutedWords.Add(WordFigures(missFigures, miss, logits?[(2 * chunk.Length) + i], model)[w]);
             }
         }
-        return new VerdictScores(matched, random, nearMiss, matchedWords, substitutedWords);
+        return new VerdictScores(matched, random, nearMiss, matchedWords, substitutedWords, withMatching);
     }
+
+    /// <summary>Each word's goodness and (with a matching head) its lowest phone logit.</summary>
+    private static (double, double?)[] WordFigures(VerdictFeatures figures, PhoneticInput phonemes, float[]? logits, ScrapsModel model) =>
+        figures.Alignment.Words
+            .Select(w => (w.Goodness, logits is null ? (double?)null : MatchingFigures.WordLogit(logits, phonemes.Ids, model.Inventory, w.Word)))
+            .ToArray();
 
     /// <summary>Fits the verdict; the figures say how it separates each kind of mismatch on the same pairs.</summary>
     public (VerdictCalibration Calibration, VerdictFigures Figures) Fit()
     {
-        var calibration = VerdictCalibration.Fit(Matched, Random, NearMiss, MatchedWords, SubstitutedWords);
-        float[] Logits(IEnumerable<(double Score, AlignmentReport Alignment)> pairs) => pairs.Select(p => (float)calibration.Logit(p.Score, p.Alignment)).ToArray();
+        var calibration = VerdictCalibration.Fit(Matched, Random, NearMiss, MatchedWords, SubstitutedWords, WithMatching);
+        float[] Logits(IEnumerable<VerdictFeatures> pairs) => pairs.Select(p => (float)calibration.Logit(p)).ToArray();
         var matched = Logits(Matched);
         var random = Logits(Random);
         var near = Logits(NearMiss);
-        float[] Scores(IEnumerable<(double Score, AlignmentReport Alignment)> pairs) => pairs.Select(p => (float)p.Score).ToArray();
+        float[] Scores(IEnumerable<VerdictFeatures> pairs) => pairs.Select(p => (float)p.Score).ToArray();
         var figures = new VerdictFigures(
             Matched.Count,
             BinaryScoreMetrics.AucRoc(matched, random),

@@ -32,7 +32,8 @@ internal sealed class FitConsoleObserver(IAnsiConsole console, TextWriter? plain
             : s.InitialWeights is not null ? $"training from the weights of {s.InitialWeights} to step {s.Steps}"
             : $"training from scratch to step {s.Steps}");
         Line($"{s.Parameters:N0} parameters; {s.TrainUtterances} train / {s.ValidUtterances} valid utterances " +
-             $"({s.SkippedTooLong} too long, left out); {s.BatchesPerEpoch} batches per epoch");
+             $"({s.SkippedTooLong} too long, left out); {s.BatchesPerEpoch} batches per epoch" +
+             (s.LabelledUtterances > 0 ? $"; {s.LabelledUtterances} train clips with phone labels" : string.Empty));
         if (task is not null)
         {
             task.MaxValue = s.Steps;
@@ -76,7 +77,13 @@ internal sealed class FitConsoleObserver(IAnsiConsole console, TextWriter? plain
 
     public void OnCheckpointSaved(long step, string directory) => Line($"checkpoint at step {step}: {directory}");
 
-    public void OnStopping(long step) => Line($"stopping after step {step + 1}; checkpointing (Ctrl+C again does not stop sooner)");
+    public void OnStopping(long step) => Line($"stopping after step {step + 1}; writing a checkpoint");
+
+    public void OnPace(TimeSpan perStep, long stepsLeft) =>
+        Line(string.Create(CultureInfo.InvariantCulture, $"{perStep.TotalSeconds:0.00} s a step: about {Duration(perStep * stepsLeft)} to go for {stepsLeft} more steps"));
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes:00} min" : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min {span.Seconds:00} s" : $"{span.Seconds} s";
 
     /// <summary>One line for a message (through the progress display's console, so the bar is not torn).</summary>
     public void Line(string message)

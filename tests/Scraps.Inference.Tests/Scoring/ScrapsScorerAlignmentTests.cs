@@ -106,11 +106,13 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
         var near = Enumerable.Range(0, 200).Select(_ => (20 + rng.NextDouble() * 4, Report(-0.5 - rng.NextDouble() * 0.2, -3 - rng.NextDouble() * 2))).ToArray();
         var random = Enumerable.Range(0, 200).Select(_ => (rng.NextDouble() * 5, Report(-5, -8))).ToArray();
 
-        var verdict = VerdictCalibration.Fit(matched, random, near, matched.Select(m => m.Item2.Words[1].Goodness).ToArray(), near.Select(n => n.Item2.Words[1].Goodness).ToArray());
+        var verdict = VerdictCalibration.Fit(
+            Features(matched), Features(random), Features(near),
+            matched.Select(m => (m.Item2.Words[1].Goodness, (double?)null)).ToArray(), near.Select(n => (n.Item2.Words[1].Goodness, (double?)null)).ToArray(), withMatching: false);
 
         Assert.True(verdict.WordWeight > 0, $"word weight {verdict.WordWeight}");
-        Assert.All(matched, m => Assert.True(verdict.IsMatch(verdict.Logit(m.Item1, m.Item2))));
-        Assert.All(near, n => Assert.False(verdict.IsMatch(verdict.Logit(n.Item1, n.Item2))));
+        Assert.All(Features(matched), m => Assert.True(verdict.IsMatch(verdict.Logit(m))));
+        Assert.All(Features(near), n => Assert.False(verdict.IsMatch(verdict.Logit(n))));
         Assert.InRange(verdict.WordThreshold, -3.0, -0.7);
     }
 
@@ -130,12 +132,19 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
         var matchedWords = matched.Select(m => m.Item2.Words[1].Goodness).ToArray();
         var nearWords = near.Select(n => n.Item2.Words[1].Goodness).ToArray();
 
-        var verdict = VerdictCalibration.Fit(matched, random, near, matchedWords, nearWords);
+        var verdict = VerdictCalibration.Fit(
+            Features(matched), Features(random), Features(near),
+            matchedWords.Select(w => (w, (double?)null)).ToArray(), nearWords.Select(w => (w, (double?)null)).ToArray(), withMatching: false);
 
-        var falseRejects = matched.Count(m => !verdict.IsMatch(verdict.Logit(m.Item1, m.Item2)));
+        var falseRejects = Features(matched).Count(m => !verdict.IsMatch(verdict.Logit(m)));
         Assert.InRange(falseRejects, 1, 10); // capped at 2% of 500, and the cap is where it sits (not far below)
-        Assert.All(random, r => Assert.False(verdict.IsMatch(verdict.Logit(r.Item1, r.Item2))));
+        Assert.All(Features(random), r => Assert.False(verdict.IsMatch(verdict.Logit(r))));
         Assert.InRange(matchedWords.Count(w => !verdict.IsWordMatch(w)), 1, 10);
-        Assert.True(near.Count(n => !verdict.IsMatch(verdict.Logit(n.Item1, n.Item2))) > 0, "some near misses are still caught");
+        Assert.True(Features(near).Count(n => !verdict.IsMatch(verdict.Logit(n))) > 0, "some near misses are still caught");
+        // The lenient point keeps more good pairs, the strict one catches more near misses.
+        Assert.True(verdict.LenientThreshold <= verdict.Threshold && verdict.Threshold <= verdict.StrictThreshold);
     }
+
+    private static VerdictFeatures[] Features((double Score, AlignmentReport Alignment)[] pairs) =>
+        pairs.Select(p => new VerdictFeatures(p.Score, p.Alignment, Phones: 12, Seconds: 2.5)).ToArray();
 }

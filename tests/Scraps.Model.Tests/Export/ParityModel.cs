@@ -51,7 +51,7 @@ internal sealed class ParityModel : IDisposable
         VocabSize = 40,
     };
 
-    public static ParityModel Create(int subsampling, int seed = 17, bool ctcHead = false, PhoneBranchConfig? branch = null)
+    public static ParityModel Create(int subsampling, int seed = 17, bool ctcHead = false, PhoneBranchConfig? branch = null, MatchingHeadConfig? matching = null)
     {
         TorchRuntime.Initialize();
         ScrapsNet net;
@@ -60,7 +60,7 @@ internal sealed class ParityModel : IDisposable
         lock (SeedLock)
         {
             manual_seed(seed);
-            net = new ScrapsNet(SmallConfig(subsampling) with { CtcHead = ctcHead || branch is not null, PhoneBranch = branch });
+            net = new ScrapsNet(SmallConfig(subsampling) with { CtcHead = ctcHead || branch is not null, PhoneBranch = branch, MatchingHead = matching });
             using (no_grad())
             {
                 foreach (var (_, parameter) in net.named_parameters())

@@ -10,6 +10,11 @@ public sealed class ParityModels : IDisposable
     internal ParityModel For(int subsampling, bool ctcHead = false) =>
         models.GetOrAdd(subsampling + (ctcHead ? 100 : 0), _ => new Lazy<ParityModel>(() => ParityModel.Create(subsampling, ctcHead: ctcHead))).Value;
 
+    /// <summary>A model with a conv phone branch and a matching head.</summary>
+    internal ParityModel WithMatchingHead() =>
+        models.GetOrAdd(3000, _ => new Lazy<ParityModel>(() => ParityModel.Create(
+            4, branch: new PhoneBranchConfig { Layers = 1, Dim = 24, Kernel = 3 }, matching: new MatchingHeadConfig { Layers = 2, Dim = 16, Heads = 2 }))).Value;
+
     /// <summary>A model at subsampling 4 whose CTC head reads a phone branch of <paramref name="kind"/>.</summary>
     internal ParityModel WithBranch(string kind) =>
         models.GetOrAdd(kind == PhoneBranchConfig.Conv ? 1000 : 2000, _ => new Lazy<ParityModel>(() => ParityModel.Create(

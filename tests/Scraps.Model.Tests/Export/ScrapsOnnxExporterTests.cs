@@ -187,6 +187,58 @@ public sealed class ScrapsOnnxExporterTests(ParityModels models, ITestOutputHelp
         Assert.Equal(written.CtcHead!.Weight, read.CtcHead!.Weight);
     }
 
+    [Fact]
+    public void The_matching_graph_gives_the_trainers_per_phone_logits_and_reads_back()
+    {
+        var model = models.WithMatchingHead();
+        var config = model.Config;
+        int[] frameLengths = [21, 9];
+        int[] phoneLengths = [6, 4];
+        var features = ParityInputs.Features(frameLengths, config.MelBins, seed: 5, padValue: -2f);
+        long[] shape = [2, frameLengths.Max(), config.MelBins];
+        var ids = ParityInputs.Phonemes(phoneLengths, config.VocabSize, seed: 6);
+
+        float[] torchLogits, states, frames;
+        long[] frameSteps;
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            var (_, sequence) = model.Net.EncodePhonemes(tensor(ids, [2, phoneLengths.Max()]), tensor(phoneLengths.Select(l => (long)l).ToArray(), [2]));
+            var acoustic = model.Net.EncodeAcoustic(tensor(features, shape), tensor(frameLengths.Select(l => (long)l).ToArray(), [2]));
+            torchLogits = model.Net.MatchLogits(sequence, tensor(phoneLengths.Select(l => (long)l).ToArray(), [2]), acoustic.PhoneFeatures!, acoustic.PhoneStepLengths).data<float>().ToArray();
+            states = sequence.data<float>().ToArray();
+            frames = acoustic.PhoneFeatures!.data<float>().ToArray();
+            frameSteps = acoustic.PhoneStepLengths.data<long>().ToArray();
+        }
+
+        using var matching = new InferenceSession(Path.Combine(model.Folder, Scraps.Onnx.Graphs.MatchingGraph.FileName));
+        var onnx = Run(
+            matching,
+            ("phone_states", OrtValue.CreateTensorValueFromMemory(states, [2, phoneLengths.Max(), config.ModelDim])),
+            ("phone_lengths", OrtValue.CreateTensorValueFromMemory(phoneLengths.Select(l => (long)l).ToArray(), [2])),
+            ("frames", OrtValue.CreateTensorValueFromMemory(frames, [2, frames.Length / 2 / 24, 24])),
+            ("frame_lengths", OrtValue.CreateTensorValueFromMemory(frameSteps, [2])));
+        var acousticOnnx = Run(model.Acoustic, ("features", OrtValue.CreateTensorValueFromMemory(features, shape)), ("lengths", OrtValue.CreateTensorValueFromMemory(frameLengths.Select(l => (long)l).ToArray(), [2])));
+
+        Assert.Contains("phone_features", model.Acoustic.OutputNames);
+        // Valid tokens only: padded queries attend like the others but are never read.
+        var valid = Enumerable.Range(0, 2).SelectMany(b => Enumerable.Range(b * phoneLengths.Max(), phoneLengths[b])).ToArray();
+        var error = VectorParity.MaxRelativeError(valid.Select(i => onnx["phone_logits"].Floats[i]).ToArray(), valid.Select(i => torchLogits[i]).ToArray(), 1);
+        output.WriteLine($"matching head: max relative error of the phone logits {error:E2}");
+        Assert.True(error <= Tolerance, $"phone logits: {error:E3}");
+        Assert.Equal(frames.Take((int)frameSteps[0] * 24).ToArray(), acousticOnnx["phone_features"].Floats.Take((int)frameSteps[0] * 24).ToArray(), new FloatTolerance(1e-4f));
+
+        var read = Scraps.Onnx.Graphs.ScrapsGraphReader.Read(model.Folder, config);
+        Assert.Equal(TorchWeightReader.Read(model.Net).MatchingHead!.Layers[1].CrossAttention.Key.Weight, read.MatchingHead!.Layers[1].CrossAttention.Key.Weight);
+    }
+
+    private sealed class FloatTolerance(float tolerance) : IEqualityComparer<float>
+    {
+        public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance * Math.Max(1, Math.Abs(y));
+
+        public int GetHashCode(float obj) => 0;
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -65,3 +65,25 @@ public class PhoneBranchTests
         Assert.Equal(expected, loss, 4);
     }
 }
+
+public class MatchingLossTests
+{
+    [Fact]
+    public void The_loss_is_lower_when_the_unsupported_phone_has_the_low_logit()
+    {
+        TorchTestEnvironment.EnsureCpu();
+        using var scope = NewDisposeScope();
+        // Row 0: the transcript (all supported); row 1: a near miss whose third phone is unsupported; token 1 is no phone.
+        var labels = tensor(new long[] { 1, -1, 1, 1, 1, -1, 0, 1 }).reshape(2, 4);
+        var pairs = tensor(new float[] { 1, 0 });
+        var right = tensor(new float[] { 4, 0, 4, 4, 4, 0, -4, 4 }).reshape(2, 4);
+        var wrong = tensor(new float[] { 4, 0, 4, 4, -4, 0, 4, 4 }).reshape(2, 4);
+
+        var loss = new MatchingLoss();
+        var good = loss.Compute(right, labels, pairs).item<float>();
+        var bad = loss.Compute(wrong, labels, pairs).item<float>();
+
+        Assert.True(good < 0.05, $"{good}");
+        Assert.True(bad > 1, $"{bad}");
+    }
+}
