@@ -74,6 +74,9 @@ public sealed record ValidationReport(long Step, double Loss, ValidationFigures 
 
     /// <summary>Greedy CTC phone error rate (NaN without the CTC head).</summary>
     public double PhoneErrorRate { get; init; } = double.NaN;
+
+    /// <summary>AUC of the matching head's pair logit, own transcript against its close-word near miss (NaN without the head).</summary>
+    public double MatchingNearMissAuc { get; init; } = double.NaN;
 }
 
 /// <summary>How a run ended.</summary>

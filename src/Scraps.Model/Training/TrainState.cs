@@ -21,6 +21,7 @@ internal sealed class TrainState : IDisposable
         this.options = options;
         this.device = device;
         Model = model;
+        IsPhone = isPhone;
         Parameters = model.parameters().ToArray();
         Optimizer = optim.Adam(Parameters, options.LearningRate);
         Objective = new ScrapsObjective(options.HardNegatives > 0 ? options.HardNegativeWeight : 0, options.CtcWeight, options.FrameWeight, options.MatchWeight);
@@ -38,6 +39,9 @@ internal sealed class TrainState : IDisposable
     }
 
     public ScrapsNet Model { get; }
+
+    /// <summary>Per token id: is it a phone? Null when the run has no phone-level parts.</summary>
+    public bool[]? IsPhone { get; }
 
     public TorchSharp.Modules.Parameter[] Parameters { get; }
 

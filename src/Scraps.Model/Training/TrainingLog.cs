@@ -13,7 +13,7 @@ internal sealed class TrainingLog : IDisposable
     public const string ValidCsv = "valid.csv";
     public const string TensorBoardFolder = "tensorboard";
     private const string TrainHeader = "step,epoch,loss,learning_rate,gradient_norm,steps_per_second,batch_size,elapsed_seconds,contrastive_loss,hard_negative_loss,ctc_loss,frame_loss,matching_loss";
-    private const string ValidHeader = "step,loss,auc_roc,eer,eer_threshold,recall1_phonetic_to_acoustic,recall1_acoustic_to_phonetic,batches,batch_size,near_miss_auc,phone_error_rate";
+    private const string ValidHeader = "step,loss,auc_roc,eer,eer_threshold,recall1_phonetic_to_acoustic,recall1_acoustic_to_phonetic,batches,batch_size,near_miss_auc,phone_error_rate,matching_near_miss_auc";
 
     private readonly StreamWriter train;
     private readonly StreamWriter valid;
@@ -53,7 +53,7 @@ internal sealed class TrainingLog : IDisposable
     {
         var f = r.Figures;
         valid.WriteLine(Row(r.Step, r.Loss, f.AucRoc, f.EqualErrorRate, f.EerThreshold, f.RecallAt1PhoneticToAcoustic, f.RecallAt1AcousticToPhonetic, r.Batches, r.BatchSize,
-            r.NearMissAuc, r.PhoneErrorRate));
+            r.NearMissAuc, r.PhoneErrorRate, r.MatchingNearMissAuc));
         valid.Flush();
         events.WriteScalars(r.Step,
         [
@@ -65,6 +65,7 @@ internal sealed class TrainingLog : IDisposable
             new("valid/recall1_acoustic_to_phonetic", f.RecallAt1AcousticToPhonetic),
             new("valid/near_miss_auc", r.NearMissAuc),
             new("valid/phone_error_rate", r.PhoneErrorRate),
+            new("valid/matching_near_miss_auc", r.MatchingNearMissAuc),
         ]);
     }
 

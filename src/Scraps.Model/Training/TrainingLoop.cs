@@ -226,6 +226,8 @@ public sealed class TrainingLoop
         var matrices = new List<float[,]>(batches.Count);
         var positives = new List<double>();
         var negatives = new List<double>();
+        var matchedPairs = new List<double>();
+        var nearMissPairs = new List<double>();
         long phoneErrors = 0, phones = 0;
         double lossSum = 0;
         var model = state.Model;
@@ -247,10 +249,21 @@ public sealed class TrainingLoop
                     var chunk = batch.AsSpan(start, count).ToArray();
                     var host = collator.Prepare(chunk, negatives: nearMisses?[b].AsSpan(start, count).ToArray());
                     var tensors = collator.ToDevice(host);
-                    phonetic.Add(model.EmbedPhonemes(tensors.Ids, tensors.IdLengths));
+                    var (ownVectors, ownStates) = model.EncodePhonemes(tensors.Ids, tensors.IdLengths);
+                    phonetic.Add(ownVectors);
                     var outputs = model.EncodeAcoustic(tensors.Features, tensors.FeatureLengths);
                     acoustic.Add(outputs.Embeddings);
-                    if (tensors.NegativeIds is not null) nearMiss.Add(model.EmbedPhonemes(tensors.NegativeIds, tensors.NegativeLengths!));
+                    if (tensors.NegativeIds is not null)
+                    {
+                        var (missVectors, missStates) = model.EncodePhonemes(tensors.NegativeIds, tensors.NegativeLengths!);
+                        nearMiss.Add(missVectors);
+                        if (model.Matching is not null && outputs.PhoneFeatures is not null)
+                        {
+                            // The matching head's pair logit (soft minimum over the phones) of each clip's transcript and of its near miss.
+                            matchedPairs.AddRange(PairLogits(model.MatchLogits(ownStates, tensors.IdLengths, outputs.PhoneFeatures, outputs.PhoneStepLengths), tensors.Ids, state.IsPhone));
+                            nearMissPairs.AddRange(PairLogits(model.MatchLogits(missStates, tensors.NegativeLengths!, outputs.PhoneFeatures, outputs.PhoneStepLengths), tensors.NegativeIds, state.IsPhone));
+                        }
+                    }
                     if (outputs.PhoneLogProbs is not null && host.CtcTargets is not null)
                     {
                         var (errors, total) = GreedyPhoneErrors(outputs.PhoneLogProbs, outputs.PhoneStepLengths, host.CtcTargets, host.CtcTargetLengths!);
@@ -277,8 +290,27 @@ public sealed class TrainingLoop
         return new ValidationReport(step, lossSum / batches.Count, figures, batches.Count, batches[0].Length, Stopwatch.GetElapsedTime(started))
         {
             NearMissAuc = positives.Count > 0 ? PairedAuc(positives, negatives) : double.NaN,
+            MatchingNearMissAuc = matchedPairs.Count > 0 ? PairedAuc(matchedPairs, nearMissPairs) : double.NaN,
             PhoneErrorRate = phones > 0 ? (double)phoneErrors / phones : double.NaN,
         };
+    }
+
+    /// <summary>Soft minimum (-ln Σ e^-x) of each row's logits over its phone tokens.</summary>
+    private static IEnumerable<double> PairLogits(Tensor logits, Tensor ids, bool[]? isPhone)
+    {
+        var values = logits.cpu().data<float>().ToArray();
+        var tokens = ids.cpu().data<long>().ToArray();
+        var width = (int)logits.shape[1];
+        for (var row = 0; row < logits.shape[0]; row++)
+        {
+            var phones = Enumerable.Range(0, width)
+                .Where(t => tokens[(row * width) + t] is var id && id > 0 && (isPhone is null || (id < isPhone.Length && isPhone[id])))
+                .Select(t => (double)values[(row * width) + t])
+                .ToArray();
+            if (phones.Length == 0) continue;
+            var min = phones.Min();
+            yield return min - Math.Log(phones.Sum(v => Math.Exp(-(v - min))));
+        }
     }
 
     /// <summary>One close-word near miss per validation pair, drawn once per run (the same pairs at every validation).</summary>

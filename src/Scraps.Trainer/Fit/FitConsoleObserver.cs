@@ -67,7 +67,10 @@ internal sealed class FitConsoleObserver(IAnsiConsole console, TextWriter? plain
         Line(string.Create(CultureInfo.InvariantCulture,
             $"validation at step {v.Step} ({v.Batches} x {v.BatchSize} pairs, {v.Duration.TotalSeconds:0.0} s): loss {v.Loss:0.000}, " +
             $"AUC {f.AucRoc:0.000}, EER {f.EqualErrorRate:0.000} (threshold {f.EerThreshold:0.00}), " +
-            $"R@1 phonetic->acoustic {f.RecallAt1PhoneticToAcoustic:0.000}, acoustic->phonetic {f.RecallAt1AcousticToPhonetic:0.000}"));
+            $"R@1 phonetic->acoustic {f.RecallAt1PhoneticToAcoustic:0.000}, acoustic->phonetic {f.RecallAt1AcousticToPhonetic:0.000}") +
+            (double.IsNaN(v.PhoneErrorRate) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", phone error rate {v.PhoneErrorRate:0.000}")) +
+            (double.IsNaN(v.NearMissAuc) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", close-word AUC {v.NearMissAuc:0.000}")) +
+            (double.IsNaN(v.MatchingNearMissAuc) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (matching head {v.MatchingNearMissAuc:0.000})")));
         if (task is not null)
         {
             task.Description = Markup.Escape(Describe());
