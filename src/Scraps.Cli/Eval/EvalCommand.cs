@@ -37,10 +37,16 @@ internal static class EvalCommand
         };
         var minSeconds = new Option<double?>("--min-seconds") { Description = "Evaluate only clips at least this long (seconds of decoded audio)" };
         var maxSeconds = new Option<double?>("--max-seconds") { Description = "Evaluate only clips at most this long (seconds of decoded audio)" };
+        var sets = new Option<bool>("--sets")
+        {
+            Description = "Also the benchmark per set (the lines' source: imported human sets, synthetic): AUC, EER, R@1, near misses, localisation, the verdict's errors, phone error rate; sets.md, sets.json, score-distributions.png",
+        };
+        var setsOnly = new Option<bool>("--sets-only") { Description = "Only the per-set benchmark (no paper figures)" };
+        var setClips = new Option<int>("--set-clips") { Description = "Clips drawn from each set for the per-set benchmark", DefaultValueFactory = _ => 600 };
 
         var command = new Command("eval", "Measure a model as in the SCRAPS paper: minibatch discrimination, substitution, noise, mixing, word swaps")
         {
-            model, manifest, output, pairs, batch, seed, threads, lexicon, textKind, minSeconds, maxSeconds,
+            model, manifest, output, pairs, batch, seed, threads, lexicon, textKind, minSeconds, maxSeconds, sets, setsOnly, setClips,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -58,11 +64,18 @@ internal static class EvalCommand
             }
 
             var config = parseResult.InvocationConfiguration;
+            var clipsPerSet = parseResult.GetValue(setClips);
+            if (clipsPerSet < 2)
+            {
+                throw new ArgumentException($"--set-clips must be at least 2, got {clipsPerSet}");
+            }
+
+            var benchmark = parseResult.GetValue(setsOnly) ? SetMode.Only : parseResult.GetValue(sets) ? SetMode.Also : SetMode.None;
             return Task.FromResult(Run(
                 parseResult.GetValue(model),
                 parseResult.GetRequiredValue(manifest),
                 parseResult.GetRequiredValue(output),
-                settings,
+                settings with { SetMode = benchmark, ClipsPerSet = clipsPerSet },
                 parseResult.GetValue(lexicon),
                 new ScrapsModelOptions { IntraOpThreads = threadCount, MaxBatchSize = 64, MaxBatchSteps = 64 * 2000 },
                 config.Output,
@@ -128,6 +141,30 @@ internal static class EvalCommand
             var scorer = new ScrapsScorer(model, phonemizer);
             var preparer = new EvalPairPreparer(scorer);
             var edits = phonemizer is null ? null : NearMissEditsOrNull(lexiconPath, model, phonemizer, warnings);
+            var info = new EvalRunInfo($"{model.Manifest.Name} {model.Manifest.Version}", Path.GetFileName(manifestPath), settings.Seed);
+            if (settings.SetMode != SetMode.None)
+            {
+                if (phonemizer is null)
+                {
+                    throw new InvalidDataException("the per-set benchmark edits transcripts as text and needs espeak-ng");
+                }
+
+                var setReport = RunWithProgress(console, stderr, warnings, progress =>
+                {
+                    var sampled = lines.GroupBy(l => l.Entry.Source ?? "unnamed").OrderBy(g => g.Key, StringComparer.Ordinal)
+                        .SelectMany(g => EvalPairSampler.Sample(g.ToArray(), preparer, settings with { Pairs = settings.ClipsPerSet }, progress, cancellationToken))
+                        .ToArray();
+                    return new SetBenchmark(scorer, phonemizer, edits?.Finder, settings.Seed, progress).Run(sampled, cancellationToken);
+                });
+                Directory.CreateDirectory(outputFolder);
+                SetBenchmarkWriter.Write(setReport, info, outputFolder);
+                stdout.WriteLine(SetBenchmarkWriter.Table(setReport, info));
+                if (settings.SetMode == SetMode.Only)
+                {
+                    warnings.Summarise();
+                    return 0;
+                }
+            }
 
             EvalReport Evaluate(IEvalProgress progress)
             {
@@ -173,7 +210,6 @@ internal static class EvalCommand
             }
 
             Directory.CreateDirectory(outputFolder);
-            var info = new EvalRunInfo($"{model.Manifest.Name} {model.Manifest.Version}", Path.GetFileName(manifestPath), settings.Seed);
             ResultsJsonWriter.Write(report, Path.Combine(outputFolder, ResultsJsonWriter.FileName));
             ResultsTableWriter.Write(report, info, Path.Combine(outputFolder, ResultsTableWriter.FileName));
             CorruptionPlotWriter.Write(report, outputFolder);
@@ -182,6 +218,30 @@ internal static class EvalCommand
             stdout.WriteLine(Summary(report, outputFolder, clock.Elapsed));
             return 0;
         }
+    }
+
+    /// <summary>Runs <paramref name="work"/> under a progress display: bars on a terminal, lines otherwise.</summary>
+    private static T RunWithProgress<T>(IAnsiConsole? console, TextWriter stderr, EvalWarnings warnings, Func<IEvalProgress, T> work)
+    {
+        if (console is null)
+        {
+            var lines = new LineEvalProgress(stderr, warnings);
+            var result = work(lines);
+            lines.Finish();
+            return result;
+        }
+
+        return console.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var progress = new SpectreEvalProgress(context, warnings);
+                var result = work(progress);
+                progress.Finish();
+                return result;
+            });
     }
 
     private static string Summary(EvalReport report, string outputFolder, TimeSpan elapsed)

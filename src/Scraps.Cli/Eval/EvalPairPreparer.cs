@@ -61,6 +61,6 @@ internal sealed class EvalPairPreparer(ScrapsScorer scorer)
         }
 
         reason = string.Empty;
-        return new EvalPair(entry.Id, entry.Phonemes is null ? entry.Text : null, phonemes.Ids, features);
+        return new EvalPair(entry.Id, entry.Phonemes is null ? entry.Text : null, phonemes.Ids, features) { Source = entry.Source, Speaker = entry.Speaker };
     }
 }

@@ -27,6 +27,12 @@ internal sealed record EvalSettings
     /// <summary>Threads that decode audio and compute features.</summary>
     public int PreparationThreads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>Whether the per-set benchmark runs, alone or beside the paper's figures.</summary>
+    public SetMode SetMode { get; init; } = SetMode.None;
+
+    /// <summary>Clips drawn from each set for the per-set benchmark.</summary>
+    public int ClipsPerSet { get; init; } = 600;
+
     /// <summary>Items handed to an encoder at once (the encoder splits them into graph runs); also the progress step.</summary>
     public int EncodeChunk { get; init; } = 256;
 
@@ -55,4 +61,12 @@ internal sealed record EvalSettings
                 $"corruption levels must be fractions in (0, 1], got [{string.Join(", ", Levels.Select(l => l.ToString(CultureInfo.InvariantCulture)))}]");
         }
     }
+}
+
+/// <summary>Whether <c>scraps eval</c> runs the per-set benchmark (<see cref="SetBenchmark"/>).</summary>
+internal enum SetMode
+{
+    None,
+    Also,
+    Only,
 }

@@ -13,6 +13,8 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
 {
     private readonly Dictionary<string, string[]> closeWords = new(StringComparer.Ordinal);
 
+    public NearMissFinder Finder => finder;
+
     /// <summary>A close-word substitution and the index of the replaced word among the words of the result; null when no word has a close neighbour.</summary>
     public (string Text, int Word)? Substitute(string text, Random random)
     {
@@ -69,8 +71,10 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
         return found;
     }
 
+    internal int SpokenWordsBefore(string[] tokens, int index) => SpokenWordsBefore(tokens, index, phonemizer);
+
     /// <summary>Words (as <see cref="Scraps.Phonetics.Words.TranscriptWords"/> counts them) before token <paramref name="index"/>.</summary>
-    private int SpokenWordsBefore(string[] tokens, int index)
+    internal static int SpokenWordsBefore(string[] tokens, int index, IPhonemizer phonemizer)
     {
         var count = 0;
         for (var i = 0; i < index; i++)
@@ -87,9 +91,9 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
         return count;
     }
 
-    private static string[] Tokens(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+    internal static string[] Tokens(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
-    private static string Core(string token) => token.Trim('"', '\'', ',', '.', '!', '?', ';', ':', '(', ')', '[', ']', '{', '}', '«', '»', '“', '”', '‘', '’', '…', '-', '—', '–');
+    internal static string Core(string token) => token.Trim('"', '\'', ',', '.', '!', '?', ';', ':', '(', ')', '[', ']', '{', '}', '«', '»', '“', '”', '‘', '’', '…', '-', '—', '–');
 
-    private static bool IsPlainWord(string core) => core.Length >= 2 && core.All(char.IsLetter);
+    internal static bool IsPlainWord(string core) => core.Length >= 2 && core.All(char.IsLetter);
 }

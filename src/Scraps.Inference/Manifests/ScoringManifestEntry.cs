@@ -15,6 +15,15 @@ public sealed record ScoringManifestEntry(string Id, string Audio, string? Text,
     /// </summary>
     public string? TextKind { get; init; }
 
+    /// <summary>
+    /// The set a line belongs to, for figures per set: its <c>source</c> (an imported human set: fsdd, tess...), else
+    /// <c>synthetic</c> for a line with a <c>synthesizer</c>; null when the line has neither.
+    /// </summary>
+    public string? Source { get; init; }
+
+    /// <summary>The line's <c>speaker</c> (or <c>voice</c>), when it has one.</summary>
+    public string? Speaker { get; init; }
+
     /// <summary>Parses one JSON line.</summary>
     /// <exception cref="FormatException">Not a JSON object, or a required field is missing or not a string.</exception>
     public static ScoringManifestEntry Parse(string line)
@@ -62,10 +71,19 @@ public sealed record ScoringManifestEntry(string Id, string Audio, string? Text,
                 string.IsNullOrWhiteSpace(text) ? null : text,
                 string.IsNullOrWhiteSpace(phonemes) ? null : phonemes)
             {
-                TextKind = root.TryGetProperty("textKind", out var kind) && kind.ValueKind == JsonValueKind.String ? kind.GetString() : null,
+                TextKind = OptionalString(root, "textKind"),
+                Source = OptionalString(root, "source") ?? (OptionalString(root, "synthesizer") is not null ? SyntheticSource : null),
+                Speaker = OptionalString(root, "speaker") ?? OptionalString(root, "voice"),
             };
         }
     }
+
+    /// <summary>The set name of synthetic corpus lines (those with a synthesizer and no source).</summary>
+    public const string SyntheticSource = "synthetic";
+
+    /// <summary>An extra field's value when it is a string; null otherwise (extra fields never make a line unusable).</summary>
+    private static string? OptionalString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string? Optional(JsonElement root, string name)
     {
