@@ -37,12 +37,33 @@ public static class WordAligner
         for (var g = 0; g < groupings.Length; g++)
         {
             ArgumentNullException.ThrowIfNull(groupings[g]);
-            reports[g] = alignment is null ? Failed(groupings[g]) : Report(alignment, positions, posteriors.StepSeconds, groupings[g]) with
+            reports[g] = alignment is null ? Failed(groupings[g]) : Report(alignment, positions, posteriors, inventory, groupings[g]) with
             {
                 Unexplained = Unexplained(alignment, posteriors),
             };
         }
         return reports;
+    }
+
+    /// <summary>
+    /// The best goodness of a function word's reduced forms (<see cref="WeakForms"/>) over the steps its strong form holds
+    /// (one step of margin each side): "are" said as a bare r-coloured vowel is not a wrong word. -infinity when the word
+    /// has none.
+    /// </summary>
+    private static double WeakFormGoodness(AlignedPhone[] strong, PhonePosteriors posteriors, PhonemeInventory inventory)
+    {
+        var forms = WeakForms.Of(strong.Select(p => p.Phone).ToArray(), inventory);
+        if (forms.Count == 0) return double.NegativeInfinity;
+        var first = Math.Max(0, strong[0].StartStep - 1);
+        var end = Math.Min(posteriors.Steps, strong[^1].EndStep + 1);
+        var window = posteriors.LogProbs.AsSpan(first * posteriors.Classes, (end - first) * posteriors.Classes);
+        var best = double.NegativeInfinity;
+        foreach (var form in forms)
+        {
+            if (CtcForcedAligner.Align(window, end - first, posteriors.Classes, form) is { } path)
+                best = Math.Max(best, path.Phones.Average(p => p.Goodness));
+        }
+        return best;
     }
 
     /// <summary>Share of steps outside every aligned phone whose most likely class is a phone with probability above one half.</summary>
@@ -71,8 +92,9 @@ public static class WordAligner
         words.Select(w => new WordAlignment(w, null, null, CtcForcedAligner.FloorLogProbability)).ToArray());
 
     /// <param name="positions">Token index of each aligned phone.</param>
-    private static AlignmentReport Report(CtcAlignment alignment, List<int> positions, double stepSeconds, IReadOnlyList<TranscriptWord> words)
+    private static AlignmentReport Report(CtcAlignment alignment, List<int> positions, PhonePosteriors posteriors, PhonemeInventory inventory, IReadOnlyList<TranscriptWord> words)
     {
+        var stepSeconds = posteriors.StepSeconds;
         // Align returns null without phones, so the path has at least one.
         var utterance = alignment.Phones.Average(p => p.Goodness);
         var result = new WordAlignment[words.Count];
@@ -90,7 +112,7 @@ public static class WordAligner
                 word,
                 aligned[0].StartStep * stepSeconds,
                 aligned[^1].EndStep * stepSeconds,
-                aligned.Average(p => p.Goodness));
+                Math.Max(aligned.Average(p => p.Goodness), WeakFormGoodness(aligned, posteriors, inventory)));
         }
         return new AlignmentReport(utterance, result);
     }

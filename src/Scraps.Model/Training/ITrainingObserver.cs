@@ -54,6 +54,9 @@ public sealed record TrainingStepReport(
 {
     /// <summary>The window's mean of each part of the loss (NaN for a part that is off).</summary>
     public LossParts Parts { get; init; } = new(double.NaN, double.NaN, double.NaN);
+
+    /// <summary>Seconds of training audio (clips' frames, padding not counted) per second of step time over the window.</summary>
+    public double AudioSecondsPerSecond { get; init; }
 }
 
 /// <summary>Parts of L = L_clip + w L_hard + λ L_ctc + μ L_frame (unweighted; NaN where off).</summary>

@@ -100,7 +100,7 @@ internal sealed class TrainState : IDisposable
         foreach (var group in Optimizer.ParamGroups) group.LearningRate = rate;
         Optimizer.step();
         var figures = StepFigures.Of(loss, gradientNorm);
-        return new StepResult(figures.MoveToOuterDisposeScope(), rate, host.Count);
+        return new StepResult(figures.MoveToOuterDisposeScope(), rate, host.Count) { AudioSeconds = host.FeatureLengths.Sum() * Scraps.Audio.LogMel.FrameSeconds };
     }
 
     /// <summary>
@@ -147,4 +147,8 @@ internal sealed class TrainState : IDisposable
 }
 
 /// <summary>One step: its figures on the device (<see cref="StepFigures"/>, owned by the receiver), the learning rate and the batch size.</summary>
-internal sealed record StepResult(Tensor Figures, double Rate, int BatchSize);
+internal sealed record StepResult(Tensor Figures, double Rate, int BatchSize)
+{
+    /// <summary>Seconds of audio the batch held (its clips' frames, not the padding).</summary>
+    public double AudioSeconds { get; init; }
+}

@@ -12,7 +12,7 @@ internal sealed class TrainingLog : IDisposable
     public const string TrainCsv = "train.csv";
     public const string ValidCsv = "valid.csv";
     public const string TensorBoardFolder = "tensorboard";
-    private const string TrainHeader = "step,epoch,loss,learning_rate,gradient_norm,steps_per_second,batch_size,elapsed_seconds,contrastive_loss,hard_negative_loss,ctc_loss,frame_loss,matching_loss";
+    private const string TrainHeader = "step,epoch,loss,learning_rate,gradient_norm,steps_per_second,batch_size,elapsed_seconds,contrastive_loss,hard_negative_loss,ctc_loss,frame_loss,matching_loss,audio_seconds_per_second";
     private const string ValidHeader = "step,loss,auc_roc,eer,eer_threshold,recall1_phonetic_to_acoustic,recall1_acoustic_to_phonetic,batches,batch_size,near_miss_auc,phone_error_rate,matching_near_miss_auc";
 
     private readonly StreamWriter train;
@@ -33,7 +33,7 @@ internal sealed class TrainingLog : IDisposable
     public void Write(TrainingStepReport r)
     {
         train.WriteLine(Row(r.Step, r.Epoch, r.Loss, r.LearningRate, r.GradientNorm, r.StepsPerSecond, r.BatchSize, r.Elapsed.TotalSeconds,
-            r.Parts.Contrastive, r.Parts.HardNegative, r.Parts.Ctc, r.Parts.Frame, r.Parts.Matching));
+            r.Parts.Contrastive, r.Parts.HardNegative, r.Parts.Ctc, r.Parts.Frame, r.Parts.Matching, r.AudioSecondsPerSecond));
         train.Flush();
         events.WriteScalars(r.Step,
         [

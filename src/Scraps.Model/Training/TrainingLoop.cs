@@ -488,6 +488,7 @@ public sealed class TrainingLoop
         private Tensor? lastFigures;
         private int windowSteps;
         private TimeSpan windowTime;
+        private double windowAudio;
         private TimeSpan totalTime;
         private long totalSteps;
         private double firstWindow = double.NaN;
@@ -521,6 +522,7 @@ public sealed class TrainingLoop
             lastFigures?.Dispose();
             lastFigures = result.Figures;
             windowSteps++;
+            windowAudio += result.AudioSeconds;
             windowTime += duration;
             totalTime += duration;
             totalSteps++;
@@ -550,8 +552,9 @@ public sealed class TrainingLoop
                 Matching = options.MatchWeight > 0 ? sums[StepFigures.Matching] / n : double.NaN,
             };
             var gradientNorm = options.GradientClipNorm > 0 ? sums[StepFigures.GradientNorm] / n : double.NaN;
-            (windowSteps, windowTime) = (0, TimeSpan.Zero);
-            return new TrainingStepReport(step, steps, epoch, mean, rate, gradientNorm, speed, batchSize, wall.Elapsed) { Parts = parts };
+            var audio = windowTime > TimeSpan.Zero ? windowAudio / windowTime.TotalSeconds : 0;
+            (windowSteps, windowTime, windowAudio) = (0, TimeSpan.Zero, 0);
+            return new TrainingStepReport(step, steps, epoch, mean, rate, gradientNorm, speed, batchSize, wall.Elapsed) { Parts = parts, AudioSecondsPerSecond = audio };
         }
 
         public void Dispose()

@@ -100,7 +100,7 @@ internal sealed class FitConsoleObserver(IAnsiConsole console, TextWriter? plain
     {
         var text = lastStep is { } r
             ? string.Create(CultureInfo.InvariantCulture,
-                $"step {r.Step}/{r.Steps} loss {r.Loss:0.000} lr {r.LearningRate:0.0e0} {r.StepsPerSecond:0.00} steps/s")
+                $"step {r.Step}/{r.Steps} loss {r.Loss:0.000} lr {r.LearningRate:0.0e0} {r.StepsPerSecond:0.00} steps/s, {r.AudioSecondsPerSecond:0} s of audio/s")
             : "starting";
         if (validation is { } v)
             text += string.Create(CultureInfo.InvariantCulture,

@@ -25,7 +25,7 @@ public sealed class TrainingLogTests : IDisposable
         }
         var train = File.ReadAllLines(Path.Combine(run, TrainingLog.TrainCsv));
         Assert.StartsWith("step,epoch,loss,", train[0]);
-        Assert.Equal("10,0,3.4,0.0001,0.5,12.5,16,10,1.5,NaN,2.25,NaN,NaN", train[1]);
+        Assert.Equal("10,0,3.4,0.0001,0.5,12.5,16,10,1.5,NaN,2.25,NaN,NaN,0", train[1]);
         var valid = File.ReadAllLines(Path.Combine(run, TrainingLog.ValidCsv));
         Assert.Equal("10,2,0.9,0.1,1.5,0.8,0.7,2,16,0.875,NaN,NaN", valid[1]);
 
