@@ -18,6 +18,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure throughput and latency");
         bench.Subcommands.Add(CreateHttp());
         bench.Subcommands.Add(CreateOverload());
+        bench.Subcommands.Add(CreateFairness());
         bench.Subcommands.Add(CreateParity());
         return bench;
     }
@@ -46,6 +47,35 @@ internal static class BenchCommand
                 TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(warmUp))),
                 ParseEnvironment(parseResult.GetValue(serviceEnv) ?? []));
             await OverloadBench.RunAsync(settings, parseResult.InvocationConfiguration.Output, cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateFairness()
+    {
+        var model = new Option<string?>("--model", "-m") { Description = $"Model package folder (default: the bundled {ModelLocator.DefaultRelativePath})" };
+        var service = new Option<string?>("--service") { Description = "Scraps.Service.dll to start (default: the Release build under artifacts/)" };
+        var clients = new Option<int>("--clients", "-c") { Description = "Closed-loop connections of the polite client", DefaultValueFactory = _ => 4 };
+        var factor = new Option<int>("--factor", "-k") { Description = "The flooding client has k times as many connections", DefaultValueFactory = _ => 8 };
+        var share = new Option<double>("--client-share") { Description = "Scraps:Admission:ClientShare of the per-client run", DefaultValueFactory = _ => 0.5 };
+        var duration = new Option<double>("--duration", "-d") { Description = "Measured seconds of each run", DefaultValueFactory = _ => 20 };
+        var warmUp = new Option<double>("--warmup") { Description = "Unmeasured seconds before each run", DefaultValueFactory = _ => 5 };
+        var command = new Command("fairness", "Two clients with their own API keys, one flooding with k times the other's connections: the polite one's success rate and p99, admission shared and per client")
+        {
+            model, service, clients, factor, share, duration, warmUp,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var settings = new FairnessBenchSettings(
+                ModelLocator.Resolve(parseResult.GetValue(model)),
+                ResolveService(parseResult.GetValue(service)),
+                Positive(parseResult.GetValue(clients), "--clients"),
+                Positive(parseResult.GetValue(factor), "--factor"),
+                parseResult.GetValue(share) is var s && s > 0 && s < 1 ? s : throw new ArgumentException($"--client-share must lie in (0, 1), got {s}"),
+                TimeSpan.FromSeconds(Positive(parseResult.GetValue(duration), "--duration")),
+                TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(warmUp))));
+            await FairnessBench.RunAsync(settings, parseResult.InvocationConfiguration.Output, cancellationToken);
             return 0;
         });
         return command;
@@ -112,13 +142,14 @@ internal static class BenchCommand
         var delay = new Option<double>("--delay-ms") { Description = "MaxBatchDelay of the dynamic run, in milliseconds", DefaultValueFactory = _ => 5 };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the MaxBatchSize=1 run" };
         var serviceEnv = new Option<string[]>("--service-env") { Description = "Extra KEY=VALUE environment for the service (repeatable), e.g. Scraps__Batching__Workers=1" };
+        var apiKey = new Option<string?>("--api-key") { Description = "Give the service this API key (Scraps:ApiKeys) and send it with every request (Authorization: Bearer)" };
         var provider = ProviderOption();
         var devices = DevicesOption();
         var results = ResultsOption();
 
         var command = new Command("http", "Closed-loop load on POST /v1/score over loopback vs the engine's batched throughput")
         {
-            model, randomModel, randomConfig, service, clients, duration, warmUp, batch, workers, delay, noBaseline, serviceEnv, provider, devices, results,
+            model, randomModel, randomConfig, service, clients, duration, warmUp, batch, workers, delay, noBaseline, serviceEnv, apiKey, provider, devices, results,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -137,6 +168,7 @@ internal static class BenchCommand
                 Provider = parseResult.GetValue(provider),
                 Devices = parseResult.GetValue(devices) ?? [],
                 ResultsFile = parseResult.GetValue(results),
+                ApiKey = parseResult.GetValue(apiKey),
             };
             await HttpBench.RunAsync(settings, parseResult.InvocationConfiguration.Output, cancellationToken);
             return 0;

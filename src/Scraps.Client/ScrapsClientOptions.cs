@@ -14,6 +14,12 @@ public sealed class ScrapsClientOptions
     [Required]
     public Uri? BaseAddress { get; set; }
 
+    /// <summary>
+    /// The API key of a service that asks for one (Scraps:ApiKeys), sent as <c>Authorization: Bearer KEY</c> on every
+    /// call; null for a service without keys. Never logged by the client.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
     /// <summary>Timeout of one attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);

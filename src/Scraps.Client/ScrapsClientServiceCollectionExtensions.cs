@@ -35,6 +35,10 @@ public static class ScrapsClientServiceCollectionExtensions
 
             // The pipeline's total timeout governs; HttpClient's own 100 s default would cut it short.
             http.Timeout = Timeout.InfiniteTimeSpan;
+            if (!string.IsNullOrEmpty(options.ApiKey))
+            {
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", options.ApiKey);
+            }
         });
         builder.AddResilienceHandler(PipelineName, (pipeline, context) =>
         {

@@ -126,9 +126,37 @@ public sealed record ScrapsModelConfig
         return Parse(reader.ReadToEnd(), $"configs/{key}.json");
     }
 
-    /// <summary>Loads <paramref name="nameOrPath"/> as a shipped name when it is one, else as a file path.</summary>
-    public static ScrapsModelConfig LoadNamedOrFile(string nameOrPath) =>
-        ShippedNames.Contains(nameOrPath.Trim().ToLowerInvariant()) ? LoadNamed(nameOrPath) : Load(nameOrPath);
+    /// <summary>
+    /// Loads <paramref name="nameOrPath"/> as a shipped name when it is one, as a model package's architecture when it is
+    /// a folder with a model.json (e.g. models/scraps-en-base, to fine-tune the shipped model), else as a config file.
+    /// </summary>
+    public static ScrapsModelConfig LoadNamedOrFile(string nameOrPath)
+    {
+        if (ShippedNames.Contains(nameOrPath.Trim().ToLowerInvariant()))
+        {
+            return LoadNamed(nameOrPath);
+        }
+        var package = Path.Combine(nameOrPath, "model.json");
+        return Directory.Exists(nameOrPath) && File.Exists(package) ? LoadPackageArchitecture(package) : Load(nameOrPath);
+    }
+
+    /// <summary>The "architecture" of a model package's model.json.</summary>
+    public static ScrapsModelConfig LoadPackageArchitecture(string modelJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(modelJson));
+            if (!document.RootElement.TryGetProperty("architecture", out var architecture))
+            {
+                throw Invalid(modelJson, "it has no \"architecture\"");
+            }
+            return Parse(architecture.GetRawText(), $"{modelJson} architecture");
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(modelJson, $"invalid JSON: {e.Message}");
+        }
+    }
 
     /// <summary>Parses JSON text; <paramref name="source"/> names it in error messages.</summary>
     public static ScrapsModelConfig Parse(string json, string? source = null)

@@ -14,6 +14,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseRouting();
 app.UseScrapsRequestMetrics();
+// API keys (Scraps:ApiKeys, off unless configured) before admission: an unknown caller takes no place.
+app.UseMiddleware<Scraps.Service.Security.ApiKeyMiddleware>();
 // Admission (Scraps:Admission) runs after routing, before any endpoint reads its body.
 app.UseRateLimiter();
 app.UseScrapsOpenApi();

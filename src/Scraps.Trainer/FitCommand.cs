@@ -33,7 +33,7 @@ internal static class FitCommand
     internal sealed class Flags
     {
         public readonly Option<string> Cache = new("--cache") { Description = "Feature cache folder (scraps-train corpus features)", Required = true };
-        public readonly Option<string> Config = new("--config") { Description = "Model config: small, paper or a .json file", DefaultValueFactory = _ => "small" };
+        public readonly Option<string> Config = new("--config") { Description = "Model config: small, paper, a .json file, or a model package folder (its architecture, to fine-tune it)", DefaultValueFactory = _ => "small" };
         public readonly Option<string> Out = new("--out", "-o") { Description = "Run folder: checkpoints, train.csv, valid.csv, tensorboard/", Required = true };
         public readonly Option<long> Steps = new("--steps") { Description = "Total optimiser steps", DefaultValueFactory = _ => Defaults.Steps };
         public readonly Option<int> Batch = new("--batch", "-b")

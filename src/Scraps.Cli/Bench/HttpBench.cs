@@ -89,6 +89,11 @@ internal static class HttpBench
             environment[key] = value;
         }
 
+        if (settings.ApiKey is { } apiKey)
+        {
+            environment["Scraps__ApiKeys__Keys__0"] = apiKey;
+        }
+
         await using var service = await ServiceProcess.StartAsync(settings.ServiceDll, environment, cancellationToken);
         using var metrics = new HttpClient { BaseAddress = service.BaseAddress };
         var snapshots = new List<(string Metrics, TimeSpan ServiceCpu, TimeSpan ClientCpu)>();
@@ -104,7 +109,8 @@ internal static class HttpBench
                 var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
                 snapshots.Add((await metrics.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken), serviceCpu, clientCpu));
             },
-            cancellationToken);
+            cancellationToken,
+            settings.ApiKey);
         var (before, after) = (snapshots[0], snapshots[1]);
         if (Environment.GetEnvironmentVariable("SCRAPS_BENCH_DUMP_METRICS") is { Length: > 0 } dump)
         {

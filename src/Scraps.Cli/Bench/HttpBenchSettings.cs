@@ -19,6 +19,9 @@ internal sealed record HttpBenchSettings(
     /// <summary>CUDA device ids (empty: device 0).</summary>
     public IReadOnlyList<int> Devices { get; init; } = [];
 
+    /// <summary>An API key the service is given (Scraps:ApiKeys) and the clients send (null: a service without keys).</summary>
+    public string? ApiKey { get; init; }
+
     /// <summary>A file to append each measured row to as JSON (null: none).</summary>
     public string? ResultsFile { get; init; }
 }

@@ -6,7 +6,19 @@ using System.Text.Json;
 namespace Scraps.Cli.Bench;
 
 /// <summary>The outcome of one closed-loop run.</summary>
-internal sealed record HttpLoadResult(LatencySummary Latency, IReadOnlyDictionary<int, long> Failures);
+internal sealed record HttpLoadResult(LatencySummary Latency, IReadOnlyDictionary<int, long> Failures)
+{
+    /// <summary>Answers in the window that were 200, as a share of all answers in it.</summary>
+    public double SuccessRate
+    {
+        get
+        {
+            double ok = Latency.Completed;
+            var total = ok + Failures.Values.Sum();
+            return total > 0 ? ok / total : 0;
+        }
+    }
+}
 
 /// <summary>
 /// Closed-loop load: C clients, each sending its next POST /v1/score as soon as the previous answer arrived, for a
@@ -24,7 +36,8 @@ internal static class HttpLoad
         TimeSpan warmUp,
         TimeSpan duration,
         Func<Task> atWindowEdge,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? apiKey = null)
     {
         if (!IPAddress.TryParse(baseAddress.Host, out var address) || !IPAddress.IsLoopback(address))
         {
@@ -43,6 +56,11 @@ internal static class HttpLoad
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
         var score = new Uri("/v1/score", UriKind.Relative);
 
         var start = Stopwatch.GetTimestamp();

@@ -10,8 +10,10 @@ namespace Scraps.Service.Admission;
 
 /// <summary>
 /// The scoring endpoints' admission (ASP.NET Core rate limiting): one shared concurrency limiter with a bounded,
-/// oldest-first queue (<see cref="AdmissionOptions"/>). Refused requests get a 429 problem at once, before their body
-/// is read, with a Retry-After computed from the backlog and the measured drain rate.
+/// oldest-first queue (<see cref="AdmissionOptions"/>), and in front of it one limiter per client (its API key, else
+/// its address) holding at most <see cref="AdmissionOptions.ClientShare"/> of the places and of the queue, so that a
+/// client opening many connections cannot take every place. Refused requests get a 429 problem at once, before their
+/// body is read, with a Retry-After computed from the backlog and the measured drain rate.
 /// </summary>
 internal sealed partial class AdmissionPolicy : IRateLimiterPolicy<string>
 {
@@ -21,11 +23,13 @@ internal sealed partial class AdmissionPolicy : IRateLimiterPolicy<string>
     private readonly MeteredConcurrencyLimiter limiter;
     private readonly DrainRateMeter meter;
     private readonly AdmissionOptions options;
+    private readonly AdmissionMetrics metrics;
 
-    public AdmissionPolicy(IOptions<AdmissionOptions> options, DrainRateMeter meter, ILogger<AdmissionPolicy> logger)
+    public AdmissionPolicy(IOptions<AdmissionOptions> options, DrainRateMeter meter, AdmissionMetrics metrics, ILogger<AdmissionPolicy> logger)
     {
         this.options = options.Value;
         this.meter = meter;
+        this.metrics = metrics;
         limiter = new MeteredConcurrencyLimiter(
             new ConcurrencyLimiterOptions
             {
@@ -40,10 +44,15 @@ internal sealed partial class AdmissionPolicy : IRateLimiterPolicy<string>
             var inFlight = this.options.PermitLimit - (int)(statistics?.CurrentAvailablePermits ?? 0);
             var queued = (int)(statistics?.CurrentQueuedCount ?? 0);
             var retryAfter = RetryAfter(inFlight + queued);
+            var share = context.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) && reason == AdmissionMetrics.ClientShare;
+            this.metrics.Rejected(share ? AdmissionMetrics.ClientShare : AdmissionMetrics.Capacity);
             LogRejected(logger, context.HttpContext.Request.Path.Value ?? string.Empty, inFlight, queued, retryAfter.TotalSeconds);
             var problem = Problem.TooManyRequests(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"the service is at capacity: {inFlight} requests in progress and {queued} waiting; retry after {retryAfter.TotalSeconds:0} s"),
+                share
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"this client already has its share of the service ({ClientPlaces} requests in progress and {ClientQueue} waiting); retry after {retryAfter.TotalSeconds:0} s")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"the service is at capacity: {inFlight} requests in progress and {queued} waiting; retry after {retryAfter.TotalSeconds:0} s"),
                 retryAfter);
             await ProblemWriter.WriteAsync(context.HttpContext, problem, cancellationToken).ConfigureAwait(false);
         };
@@ -51,7 +60,31 @@ internal sealed partial class AdmissionPolicy : IRateLimiterPolicy<string>
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; }
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext) => RateLimitPartition.Get(Partition, _ => limiter);
+    /// <summary>Places one client may hold at once: its share of the permit limit, at least one.</summary>
+    private int ClientPlaces => Math.Max(1, (int)Math.Ceiling(options.ClientShare * options.PermitLimit));
+
+    /// <summary>Places in one client's queue: its share of the queue.</summary>
+    private int ClientQueue => (int)Math.Ceiling(options.ClientShare * options.QueueLimit);
+
+    /// <summary>
+    /// One partition per client (API key's id, else remote address) whose limiter chains the client's share in front of
+    /// the shared limiter; with a share of 1 (the whole service) one shared partition, as before.
+    /// </summary>
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        if (options.ClientShare >= 1) return RateLimitPartition.Get(Partition, _ => limiter);
+        var client = httpContext.Items[Security.ApiKeyMiddleware.ClientItem] as string
+            ?? httpContext.Connection.RemoteIpAddress?.ToString()
+            ?? "unknown";
+        return RateLimitPartition.Get(client, _ => new ClientShareLimiter(
+            new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+            {
+                PermitLimit = ClientPlaces,
+                QueueLimit = ClientQueue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }),
+            limiter));
+    }
 
     /// <summary>
     /// How long until the backlog ahead of a new request has drained: backlog / measured rate, whole seconds, at least 1

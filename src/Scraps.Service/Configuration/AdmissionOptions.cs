@@ -23,6 +23,14 @@ internal sealed class AdmissionOptions
     [Range(0, 65536)]
     public int QueueLimit { get; set; } = 32;
 
+    /// <summary>
+    /// The share of the places (and of the queue) one client may hold: its API key, or its address without keys. At 1 the
+    /// service is one shared pool (whoever opens the most connections gets the most answers); below, a flooding client
+    /// is refused its excess at once while others still find places.
+    /// </summary>
+    [Range(0.01, 1.0)]
+    public double ClientShare { get; set; } = 0.5;
+
     /// <summary>The longest Retry-After a 429 asks for.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);

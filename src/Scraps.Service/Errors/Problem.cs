@@ -11,6 +11,9 @@ internal sealed record Problem(int Status, string Title, string Type, string Det
     public static Problem BadRequest(string detail) =>
         new(StatusCodes.Status400BadRequest, "Malformed request", "https://tools.ietf.org/html/rfc9110#section-15.5.1", detail);
 
+    public static Problem Unauthorized(string detail) =>
+        new(StatusCodes.Status401Unauthorized, "Unauthorized", "https://tools.ietf.org/html/rfc9110#section-15.5.2", detail);
+
     public static Problem Timeout(string detail) =>
         new(StatusCodes.Status408RequestTimeout, "Request timeout", "https://tools.ietf.org/html/rfc9110#section-15.5.9", detail);
 

@@ -32,6 +32,8 @@ internal static class ServiceSetup
         services.TryAddSingleton<IModelSource, PackageModelSource>();
         services.AddSingleton<EngineHost>();
         services.AddSingleton<DrainRateMeter>();
+        services.AddSingleton<AdmissionMetrics>();
+        services.AddSingleton<Security.ApiKeyStore>();
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, AdmissionPolicy>(AdmissionPolicy.Name));
         // Parameter binding failures (?sequence=maybe) reach the exception handler as BadHttpRequestException: a problem with the detail.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -81,6 +83,8 @@ internal static class ServiceSetup
         services.AddOptions<AdmissionOptions>().BindConfiguration(AdmissionOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdmissionOptions>, AdmissionOptionsValidator>();
         services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         services.AddSingleton<IValidateOptions<ShutdownOptions>, ShutdownOptionsValidator>();
         // Drain, linger and the engine's own stop must fit in the host's shutdown budget.
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>

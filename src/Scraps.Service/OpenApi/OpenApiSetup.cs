@@ -34,6 +34,8 @@ internal static class OpenApiSetup
             options.SchemaFilter<ContractSchemaFilter>();
             options.OperationFilter<RetryAfterHeaderFilter>();
             options.OperationFilter<ResponseDescriptionFilter>();
+            options.AddSecurityDefinition(ApiKeySecurityFilter.SchemeName, ApiKeySecurityFilter.Scheme);
+            options.OperationFilter<ApiKeySecurityFilter>();
             options.DocumentFilter<MetricsDocumentFilter>();
         });
         return services;

@@ -9,6 +9,7 @@ internal static class RequestOutcome
 {
     public const string Ok = "ok";
     public const string BadRequest = "bad_request";
+    public const string Unauthorized = "unauthorized";
     public const string Timeout = "timeout";
     public const string TooLarge = "too_large";
     public const string Unsupported = "unsupported";
@@ -19,12 +20,13 @@ internal static class RequestOutcome
     public const string Error = "error";
 
     /// <summary>Every outcome, in the order the docs list them.</summary>
-    public static readonly IReadOnlyList<string> All = [Ok, BadRequest, Timeout, TooLarge, Unsupported, Unprocessable, Rejected, Unavailable, Cancelled, Error];
+    public static readonly IReadOnlyList<string> All = [Ok, BadRequest, Unauthorized, Timeout, TooLarge, Unsupported, Unprocessable, Rejected, Unavailable, Cancelled, Error];
 
     /// <summary>The outcome of a request that ended with <paramref name="status"/>; a client that went away is cancelled whatever was sent.</summary>
     public static string Of(int status, bool clientAborted) => clientAborted ? Cancelled : status switch
     {
         >= 200 and < 300 => Ok,
+        StatusCodes.Status401Unauthorized => Unauthorized,
         StatusCodes.Status408RequestTimeout => Timeout,
         StatusCodes.Status413PayloadTooLarge => TooLarge,
         StatusCodes.Status415UnsupportedMediaType => Unsupported,

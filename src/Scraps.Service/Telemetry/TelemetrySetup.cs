@@ -1,3 +1,4 @@
+using OpenTelemetry.Resources;
 using OpenTelemetry.Metrics;
 using Scraps.Inference.Batching;
 
@@ -13,13 +14,19 @@ internal static class TelemetrySetup
 {
     public const string MetricsPath = "/metrics";
 
+    /// <summary>The OpenTelemetry service.name of every metric's resource.</summary>
+    public const string ServiceName = "scraps-service";
+
     public static IServiceCollection AddScrapsTelemetry(this IServiceCollection services)
     {
         services.AddSingleton<RequestMetrics>();
         services.AddSingleton<ModelInfoMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        // The resource names the service (target_info's service_name), not OpenTelemetry's "unknown_service:Scraps.Service".
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString()))
+            .WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
-            .AddMeter(BatchingMetrics.MeterName, FrontEndMetrics.MeterName, RequestMetrics.MeterName, ModelInfoMetrics.MeterName,
+            .AddMeter(BatchingMetrics.MeterName, FrontEndMetrics.MeterName, RequestMetrics.MeterName, ModelInfoMetrics.MeterName, Admission.AdmissionMetrics.MeterName,
                 "Microsoft.AspNetCore.RateLimiting", "Polly", "System.Runtime")
             // Polly records its durations in milliseconds, which Prometheus users read as seconds
             // (..._duration_milliseconds beside every other ..._seconds). The batch's own time is

@@ -70,7 +70,8 @@ public sealed class AdmissionTests
         var time = new FakeTimeProvider();
         var meter = new DrainRateMeter(time);
         var options = Microsoft.Extensions.Options.Options.Create(new AdmissionOptions { PermitLimit = 8, QueueLimit = 16, MaxRetryAfter = TimeSpan.FromSeconds(30) });
-        var policy = new AdmissionPolicy(options, meter, Microsoft.Extensions.Logging.Abstractions.NullLogger<AdmissionPolicy>.Instance);
+        using var metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var policy = new AdmissionPolicy(options, meter, new AdmissionMetrics(metrics.GetRequiredService<IMeterFactory>()), Microsoft.Extensions.Logging.Abstractions.NullLogger<AdmissionPolicy>.Instance);
 
         // Nothing measured yet: the permit limit is taken as the drain per second.
         Assert.Equal(TimeSpan.FromSeconds(3), policy.RetryAfter(24));

@@ -27,8 +27,16 @@ public class ServiceFactory : WebApplicationFactory<Program>
         _settings.TryAdd("Scraps:Model:Path", modelPath ?? ServicePackage.Folder);
         // In-memory hosts stop at once; the shutdown tests set their own linger.
         _settings.TryAdd("Scraps:Shutdown:Linger", "00:00:00");
+        // Every in-memory request comes from one address: the tests of other features see one shared pool, as a single
+        // client would; the per-client share has its own tests (ApiKeyAdmissionTests).
+        _settings.TryAdd("Scraps:Admission:ClientShare", "1");
         _gates = gated ? new GatedModelSource(holdLoading) : null;
     }
+
+    private List<string>? _logs;
+
+    /// <summary>Collects every log line (category, level and message) into <paramref name="lines"/>, at every level; call before the first client.</summary>
+    internal void CaptureLogs(List<string> lines) => _logs = lines;
 
     /// <summary>The gated model source (when created with gated: true).</summary>
     internal GatedModelSource Gates => _gates ?? throw new InvalidOperationException("not a gated factory");
@@ -64,7 +72,11 @@ public class ServiceFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(_logs is null ? LogLevel.Warning : LogLevel.Trace);
+            if (_logs is { } lines) logging.AddProvider(new ListLoggerProvider(lines));
+        });
         if (_gates is { } gates)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<IModelSource>(sp =>
@@ -72,6 +84,32 @@ public class ServiceFactory : WebApplicationFactory<Program>
                 gates.Inner = ActivatorUtilities.CreateInstance<PackageModelSource>(sp);
                 return gates;
             }));
+        }
+    }
+}
+
+/// <summary>Writes every log entry, with its exception, into a list (lock-protected).</summary>
+internal sealed class ListLoggerProvider(List<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new ListLogger(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class ListLogger(string category, List<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (lines)
+            {
+                lines.Add($"{category} {logLevel}: {formatter(state, exception)} {exception}");
+            }
         }
     }
 }
