@@ -32,6 +32,6 @@ public static partial class NativeHeap
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "mallopt")]
+    [LibraryImport("libc.so.6", EntryPoint = "mallopt")]
     private static partial int Mallopt(int parameter, int value);
 }
