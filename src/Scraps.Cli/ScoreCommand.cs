@@ -27,8 +27,14 @@ internal static class ScoreCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads (0: one per core)", DefaultValueFactory = _ => 0 };
         var words = new Option<bool>("--words") { Description = "Add every word with its start, end, confidence and match (models with the CTC head)" };
         var report = new Option<string?>("--report") { Description = "Also write an HTML filtering report of the output into this folder (as scraps report does)" };
+        var strictness = new Option<Scraps.Inference.Calibration.VerdictStrictness>("--strictness")
+        {
+            Description = "Operating point of 'match': Balanced (the model's threshold), Lenient (keeps more good data) or Strict (catches more wrong words)",
+            DefaultValueFactory = _ => Scraps.Inference.Calibration.VerdictStrictness.Balanced,
+        };
+        var threshold = new Option<double?>("--threshold") { Description = "A verdict logit threshold of your own for 'match' (wins over --strictness; p = sigmoid(threshold))" };
 
-        var command = new Command("score", "Score every utterance of a manifest against its transcript") { model, manifest, output, shard, batch, threads, words, report };
+        var command = new Command("score", "Score every utterance of a manifest against its transcript") { model, manifest, output, shard, batch, threads, words, report, strictness, threshold };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var shardText = parseResult.GetValue(shard);
@@ -37,6 +43,9 @@ internal static class ScoreCommand
                 Shard = shardText is null ? ShardSpec.All : ShardSpec.Parse(shardText),
                 BatchSize = parseResult.GetValue(batch) is var b && b >= 1 ? b : throw new ArgumentException($"--batch must be at least 1, got {b}"),
                 Words = parseResult.GetValue(words),
+                Verdict = new VerdictOptions(
+                    parseResult.GetValue(strictness),
+                    parseResult.GetValue(threshold) is { } t && !double.IsFinite(t) ? throw new ArgumentException($"--threshold must be a finite number, got {t}") : parseResult.GetValue(threshold)),
             };
             var modelOptions = new ScrapsModelOptions { IntraOpThreads = parseResult.GetValue(threads) };
             var code = Run(parseResult.GetValue(model), options, modelOptions, parseResult.InvocationConfiguration.Error, cancellationToken);

@@ -116,9 +116,9 @@ public sealed record VerdictCalibration(double ScoreWeight, double AlignmentWeig
 
     /// <summary>
     /// Fits the verdict on the features of <see cref="VerdictFeatures"/> (the matching terms where
-    /// <paramref name="withMatching"/>): matched pairs carry half the weight, random and near-miss mismatches a quarter
-    /// each. The threshold is the equal-error point of the fitted logit between matched pairs and near misses, lowered
-    /// where needed so that at most <see cref="MaxFalseRejectShare"/> of the matched pairs fall below it (the lenient
+    /// <paramref name="withMatching"/>): each group of <see cref="VerdictFeatures.Group"/> weighs alike, and within
+    /// one matched pairs carry half the weight, random and near-miss mismatches a quarter each. The threshold is the equal-error point of the fitted logit between matched pairs and near misses, lowered
+    /// where needed so that at most <see cref="MaxFalseRejectShare"/> of the matched pairs, in every group, fall below it (the lenient
     /// point: <see cref="LenientFalseRejectShare"/>; the strict point: the equal-error point itself). A word's logit is
     /// fitted on the words of matched pairs against substituted words (its goodness, and its matching logit where there
     /// is one); its threshold likewise.
@@ -131,9 +131,16 @@ public sealed record VerdictCalibration(double ScoreWeight, double AlignmentWeig
         IReadOnlyList<(double Goodness, double? Match)> substitutedWords,
         bool withMatching)
     {
-        var samples = matched.Select(p => (p.Vector(withMatching), true, 0.5 / matched.Count))
-            .Concat(random.Select(p => (p.Vector(withMatching), false, 0.25 / random.Count)))
-            .Concat(nearMiss.Select(p => (p.Vector(withMatching), false, 0.25 / nearMiss.Count)))
+        // Each group (synthetic, human...) weighs alike whatever its size, so a few hundred human clips are not drowned by
+        // thousands of synthetic ones; within a group matched pairs weigh 1/2, random and near misses 1/4 each.
+        var groups = matched.Select(p => p.Group).Distinct().ToArray();
+        static Dictionary<string, int> Sizes(IReadOnlyList<VerdictFeatures> kind) =>
+            kind.GroupBy(p => p.Group ?? "").ToDictionary(g => g.Key, g => g.Count());
+        var (matchedSizes, randomSizes, nearSizes) = (Sizes(matched), Sizes(random), Sizes(nearMiss));
+        double Weight(Dictionary<string, int> sizes, VerdictFeatures p, double share) => share / groups.Length / sizes[p.Group ?? ""];
+        var samples = matched.Select(p => (p.Vector(withMatching), true, Weight(matchedSizes, p, 0.5)))
+            .Concat(random.Select(p => (p.Vector(withMatching), false, Weight(randomSizes, p, 0.25))))
+            .Concat(nearMiss.Select(p => (p.Vector(withMatching), false, Weight(nearSizes, p, 0.25))))
             .ToArray();
         var (w, b) = WeightedLogisticRegression.Fit(samples);
         var fitted = new VerdictCalibration(w[0], w[1], w[2], b, 0, 0)
@@ -151,10 +158,15 @@ public sealed record VerdictCalibration(double ScoreWeight, double AlignmentWeig
         fitted = fitted with { WordGoodnessWeight = wordFit.Goodness, WordMatchLogitWeight = wordFit.Match, WordBias = wordFit.Bias };
         var wordPositives = matchedWords.Select(x => fitted.WordLogit(x.Goodness, x.Match)).ToArray();
         var wordNegatives = substitutedWords.Select(x => fitted.WordLogit(x.Goodness, x.Match)).ToArray();
+        // The caps hold in every group: the threshold is the lowest of the groups' capped points.
+        double Capped(double share) => groups
+            .Select(g => CappedThreshold(matched.Where(p => p.Group == g).Select(fitted.Logit).ToArray(), nearMiss.Where(p => p.Group == g).Select(fitted.Logit).ToArray(), share))
+            .Append(CappedThreshold(positives, negatives, share))
+            .Min();
         return fitted with
         {
-            Threshold = CappedThreshold(positives, negatives),
-            LenientThreshold = CappedThreshold(positives, negatives, LenientFalseRejectShare),
+            Threshold = Capped(MaxFalseRejectShare),
+            LenientThreshold = Capped(LenientFalseRejectShare),
             StrictThreshold = EqualErrorThreshold(positives, negatives),
             WordThreshold = CappedThreshold(wordPositives, wordNegatives),
         };
@@ -175,8 +187,8 @@ public sealed record VerdictCalibration(double ScoreWeight, double AlignmentWeig
     /// <summary>The equal-error threshold, or a lower one where it rejects more than <paramref name="share"/> of the positives.</summary>
     internal static double CappedThreshold(double[] positives, double[] negatives, double share = MaxFalseRejectShare)
     {
-        var equalError = EqualErrorThreshold(positives, negatives);
-        if (positives.Length == 0) return equalError;
+        if (positives.Length == 0) return double.PositiveInfinity;
+        var equalError = negatives.Length == 0 ? double.PositiveInfinity : EqualErrorThreshold(positives, negatives);
         var sorted = positives.Order().ToArray();
         // At most floor(share * n) positives strictly below the threshold: the (k+1)-th smallest is the highest such point.
         var allowed = (int)Math.Floor(share * sorted.Length);

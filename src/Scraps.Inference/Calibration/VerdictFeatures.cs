@@ -15,6 +15,12 @@ public sealed record VerdictFeatures(double Score, AlignmentReport Alignment, in
     /// <summary>The matching head's lowest word logit; null without a head.</summary>
     public double? MinWordMatch { get; init; }
 
+    /// <summary>
+    /// Which kind of speech the pair's clip is (e.g. synthetic or human), for a fit that weighs each kind alike and
+    /// caps false rejects in each; null: one group.
+    /// </summary>
+    public string? Group { get; init; }
+
     /// <summary>The values the verdict weighs, in <see cref="VerdictCalibration.FeatureNames"/>' order.</summary>
     public double[] Vector(bool withMatching) =>
     [

@@ -191,7 +191,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
 
         try
         {
-            var scores = scorer.ScorePairs(ready.Select(r => r.Audio).ToArray(), ready.Select(r => r.Phonemes).ToArray(), options.Words, cancellationToken);
+            var scores = scorer.ScorePairs(ready.Select(r => r.Audio).ToArray(), ready.Select(r => r.Phonemes).ToArray(), options.Words, cancellationToken, options.Verdict);
             return ready.Select((r, i) => (r.Line, new Scored(scores[i], null)));
         }
         catch (InferenceInputException) when (ready.Count > 1)
@@ -200,7 +200,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             {
                 try
                 {
-                    return (r.Line, new Scored(scorer.ScorePairs([r.Audio], [r.Phonemes], options.Words, cancellationToken)[0], null));
+                    return (r.Line, new Scored(scorer.ScorePairs([r.Audio], [r.Phonemes], options.Words, cancellationToken, options.Verdict)[0], null));
                 }
                 catch (InferenceInputException e)
                 {

@@ -11,6 +11,9 @@ public sealed record ManifestScoringOptions(string ManifestPath, string OutputPa
     /// <summary>Add per-word answers (start, end, confidence, match) to every line (needs a model with the CTC head).</summary>
     public bool Words { get; init; }
 
+    /// <summary>The verdict's operating point for 'match' (a strictness level or a logit threshold of the caller's).</summary>
+    public Scoring.VerdictOptions Verdict { get; init; } = Scoring.VerdictOptions.Default;
+
     /// <summary>Threads that decode audio and phonemise text for a batch.</summary>
     public int PreparationThreads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 

@@ -394,6 +394,10 @@ public sealed class ScrapsScorer
             ? Model.Matching!.Logits(phonetic, acoustic)
             : null;
 
+    /// <summary>The match of a model without a verdict: a caller's threshold applies to the score calibration's logit.</summary>
+    private bool ScoreMatches(double score, VerdictOptions options) =>
+        options.Threshold is { } own ? (Model.Calibration.A * score) + Model.Calibration.B >= own : Model.Calibration.IsMatch(score);
+
     /// <summary>Score, alignment, probability and match of one pair; <paramref name="rankKey"/> orders candidates.</summary>
     private PairScore Verdict(
         EncoderOutput acoustic, EncoderOutput phonetic, PhoneticInput phonemes, bool words, float[]? matchLogits, VerdictOptions options, out double rankKey)
@@ -402,7 +406,9 @@ public sealed class ScrapsScorer
         if (acoustic.PhoneLogProbs is not { } posteriors)
         {
             rankKey = score;
-            return ScoreVectors(acoustic.Embedding, phonetic.Embedding);
+            var plain = ScoreVectors(acoustic.Embedding, phonetic.Embedding);
+            // Without a verdict the logit is the score calibration's; a caller's threshold applies to it alike.
+            return plain with { Match = ScoreMatches(score, options) };
         }
 
         // The verdict reads espeak-ng's groups (as export fitted it); the per-word answer the written words: one path, two readings.
@@ -423,7 +429,7 @@ public sealed class ScrapsScorer
         {
             rankKey = score;
             probability = Model.Calibration.Probability(score);
-            match = Model.Calibration.IsMatch(score);
+            match = ScoreMatches(score, options);
         }
 
         IReadOnlyList<WordScore>? wordScores = null;

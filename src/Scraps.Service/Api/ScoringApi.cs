@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scraps.Inference.Scoring;
 using Scraps.Service.Api.Contracts;
 using Scraps.Service.Api.Requests;
+using Scraps.Service.Errors;
 using Scraps.Service.Hosting;
 using Scraps.Service.OpenApi;
 using Scraps.Service.Telemetry;
@@ -85,14 +86,20 @@ internal static class ScoringApi
     }
 
     /// <param name="words">Add every word of the transcript with its time span, confidence and match (needs a model with the CTC head).</param>
+    /// <param name="strictness">The operating point of 'match': balanced (the model's threshold), lenient (keeps more good data, accepts more near misses) or strict (catches more wrong words, rejects more good data).</param>
+    /// <param name="threshold">A verdict logit threshold of your own for 'match' (wins over strictness); the probability at it is sigmoid(threshold).</param>
     private static Task<Ok<ScoreResponse>> ScoreJsonAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool words = false) =>
-        ScoreAsync(request, BodyKinds.JsonOrMultipart, host, reader, words, cancellationToken);
+        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool words = false,
+        string? strictness = null, double? threshold = null) =>
+        ScoreAsync(request, BodyKinds.JsonOrMultipart, host, reader, words, ParseVerdict(strictness, threshold), cancellationToken);
 
     /// <param name="words">Add every word of the transcript with its time span, confidence and match (needs a model with the CTC head).</param>
+    /// <param name="strictness">The operating point of 'match': balanced (the model's threshold), lenient (keeps more good data, accepts more near misses) or strict (catches more wrong words, rejects more good data).</param>
+    /// <param name="threshold">A verdict logit threshold of your own for 'match' (wins over strictness); the probability at it is sigmoid(threshold).</param>
     private static Task<Ok<ScoreResponse>> ScoreMultipartAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool words = false) =>
-        ScoreAsync(request, BodyKinds.Multipart, host, reader, words, cancellationToken);
+        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool words = false,
+        string? strictness = null, double? threshold = null) =>
+        ScoreAsync(request, BodyKinds.Multipart, host, reader, words, ParseVerdict(strictness, threshold), cancellationToken);
 
     private static Task<Ok<RankResponse>> RankJsonAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
         RankAsync(request, BodyKinds.JsonOrMultipart, host, reader, cancellationToken);
@@ -116,14 +123,35 @@ internal static class ScoringApi
     private static RouteHandlerBuilder AsScoringOperation(this RouteHandlerBuilder builder) =>
         builder.WithTags("Scoring").ProducesInputProblems().RequireRateLimiting(AdmissionPolicy.Name);
 
+    /// <summary>
+    /// Reads the operating point; strictness binds as text because minimal APIs match enum names case-sensitively and
+    /// answer a bare "Failed to bind" that does not list the choices.
+    /// </summary>
+    private static VerdictOptions ParseVerdict(string? strictness, double? threshold)
+    {
+        var level = Inference.Calibration.VerdictStrictness.Balanced;
+        if (strictness is not null
+            && (!Enum.TryParse(strictness, ignoreCase: true, out level) || !Enum.IsDefined(level) || int.TryParse(strictness, out _)))
+        {
+            throw new RequestFormatException($"'strictness' must be lenient, balanced or strict, not '{strictness}'");
+        }
+
+        if (threshold is { } t && !double.IsFinite(t))
+        {
+            throw new RequestFormatException("'threshold' must be a finite number (a verdict logit, e.g. 0 for p = 0.5)");
+        }
+
+        return new VerdictOptions(level, threshold);
+    }
+
     private static async Task<Ok<ScoreResponse>> ScoreAsync(
-        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, bool words, CancellationToken cancellationToken)
+        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, bool words, VerdictOptions verdict, CancellationToken cancellationToken)
     {
         var engine = host.Engine!;
         var input = await reader.ReadScoreAsync(request, accepted, cancellationToken);
         var clip = engine.PrepareClip(input.Audio);
         var phonemes = engine.PreparePhonemes(input.Text, words);
-        var score = await engine.Scorer.ScoreAsync(clip.Features, phonemes, words, cancellationToken);
+        var score = await engine.Scorer.ScoreAsync(clip.Features, phonemes, words, cancellationToken, verdict);
         return TypedResults.Ok(new ScoreResponse
         {
             Score = score.Score,

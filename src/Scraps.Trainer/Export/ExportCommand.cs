@@ -25,6 +25,10 @@ internal static class ExportCommand
         var name = new Option<string?>("--name") { Description = "Model name in model.json (default: the out folder's name)" };
         var version = new Option<string>("--version") { Description = "Model version in model.json", DefaultValueFactory = _ => "1.0.0" };
         var split = new Option<string>("--calibration-split") { Description = "Held-out split to calibrate on: valid or test", DefaultValueFactory = _ => "valid" };
+        var calibrationCaches = new Option<string[]>("--calibration-cache")
+        {
+            Description = "Another feature cache whose calibration-split clips join the verdict's fit, e.g. held-out human speakers (repeatable); each kind of speech weighs alike and keeps its own cap on false rejects",
+        };
         var pairs = new Option<int>("--calibration-pairs") { Description = "Matched pairs (clips) to calibrate on", DefaultValueFactory = _ => 1024 };
         var batch = new Option<int>("--calibration-batch") { Description = "Minibatch for mismatched pairs (each clip against the others' phonemes)", DefaultValueFactory = _ => 32 };
         var voice = new Option<string>("--voice") { Description = "espeak-ng voice the cache was phonemised with", DefaultValueFactory = _ => "en-us" };
@@ -40,7 +44,7 @@ internal static class ExportCommand
         };
 
         var command = new Command("export", "Export a checkpoint as a model package: ONNX graphs, parity check, calibration, model.json");
-        foreach (var option in new Option[] { run, checkpoint, package, cache, output, safetensors, name, version, split, pairs, batch, voice, include, force, parityItems, tolerance, seed, threads, lexicon })
+        foreach (var option in new Option[] { run, checkpoint, package, cache, output, safetensors, name, version, split, calibrationCaches, pairs, batch, voice, include, force, parityItems, tolerance, seed, threads, lexicon })
         {
             command.Options.Add(option);
         }
@@ -69,6 +73,7 @@ internal static class ExportCommand
                 Version = parse.GetValue(version)!,
                 CalibrationSplit = parse.GetValue(split)!,
                 CalibrationPairs = parse.GetValue(pairs),
+                CalibrationCaches = (parse.GetValue(calibrationCaches) ?? []).Select(Path.GetFullPath).ToArray(),
                 CalibrationBatch = parse.GetValue(batch),
                 G2pVoice = parse.GetValue(voice)!,
                 IncludeCheckpoint = parse.GetValue(include),

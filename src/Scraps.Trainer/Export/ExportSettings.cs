@@ -18,6 +18,13 @@ internal sealed record ExportSettings
     /// <summary>The held-out split the calibration pairs come from: valid or test.</summary>
     public string CalibrationSplit { get; init; } = DataSplits.Valid;
 
+    /// <summary>
+    /// More feature caches whose calibration split's clips join the verdict's fit (human speakers held out from
+    /// training, e.g. TESS's validation speaker, which may calibrate but never train): each kind of speech (synthetic,
+    /// human) then weighs alike in the fit and keeps its own cap on false rejects.
+    /// </summary>
+    public IReadOnlyList<string> CalibrationCaches { get; init; } = [];
+
     /// <summary>Matched pairs (clips) to score; each also gives mismatched pairs inside its minibatch.</summary>
     public int CalibrationPairs { get; init; } = 1024;
 

@@ -117,7 +117,24 @@ internal sealed class PackageExporter(TextWriter log)
             scores = CalibrationScores.Compute(model, cache, clips, settings.CalibrationBatch, cancellationToken);
             if (config.CtcHead)
             {
-                (verdict, verdictFigures) = VerdictScores.Compute(model, cache, clips, NearMisses(checkpoint, settings, inventory, config), settings.Seed, cancellationToken).Fit();
+                var extra = settings.CalibrationCaches.Select(FeatureCache.Open).ToArray();
+                try
+                {
+                    var sources = extra
+                        .Select(c => (Cache: c, Clips: CalibrationClips.Select(c, split, settings.CalibrationPairs, config, checkpoint.State.Options.MaxClipFrames, settings.Seed)))
+                        .Prepend((Cache: cache, Clips: clips))
+                        .ToArray();
+                    foreach (var (extraCache, extraClips) in sources.Skip(1))
+                    {
+                        log.WriteLine($"verdict also calibrated on {extraClips.Count} '{split}' clips of {extraCache.Directory}");
+                    }
+
+                    (verdict, verdictFigures) = VerdictScores.Compute(model, sources, NearMisses(checkpoint, settings, inventory, config), settings.Seed, cancellationToken).Fit();
+                }
+                finally
+                {
+                    foreach (var c in extra) c.Dispose();
+                }
                 log.WriteLine($"verdict (score + alignment) on {verdictFigures.Pairs} held-out clips, each with a random and a close-word near-miss transcript: " +
                               $"AUC vs random {verdictFigures.RandomAuc:0.0000}, vs near misses {verdictFigures.NearMissAuc:0.0000} (score alone {verdictFigures.NearMissAucScoreOnly:0.0000}); " +
                               $"at the threshold: false rejects {verdictFigures.FalseRejects:P1}, near misses accepted {verdictFigures.NearMissFalseAccepts:P1}, random accepted {verdictFigures.RandomFalseAccepts:P2}");

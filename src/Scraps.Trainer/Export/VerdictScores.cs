@@ -26,7 +26,27 @@ internal sealed record VerdictScores(
 {
     private const int EncodeChunk = 64;
 
-    public static VerdictScores Compute(ScrapsModel model, FeatureCache cache, IReadOnlyList<CachedUtterance> clips, HardNegativeSampler sampler, int seed, CancellationToken cancellationToken)
+    public static VerdictScores Compute(ScrapsModel model, FeatureCache cache, IReadOnlyList<CachedUtterance> clips, HardNegativeSampler sampler, int seed, CancellationToken cancellationToken) =>
+        Compute(model, [(cache, clips)], sampler, seed, cancellationToken);
+
+    /// <summary>The figures of clips from several caches (each clip's random mismatch comes from its own cache); each clip is grouped as synthetic or human.</summary>
+    public static VerdictScores Compute(
+        ScrapsModel model, IReadOnlyList<(FeatureCache Cache, IReadOnlyList<CachedUtterance> Clips)> sources, HardNegativeSampler sampler, int seed, CancellationToken cancellationToken)
+    {
+        var parts = sources.Select(s => ComputeOne(model, s.Cache, s.Clips, sampler, seed, cancellationToken)).ToArray();
+        return new VerdictScores(
+            parts.SelectMany(p => p.Matched).ToArray(),
+            parts.SelectMany(p => p.Random).ToArray(),
+            parts.SelectMany(p => p.NearMiss).ToArray(),
+            parts.SelectMany(p => p.MatchedWords).ToArray(),
+            parts.SelectMany(p => p.SubstitutedWords).ToArray(),
+            model.Matching is not null);
+    }
+
+    /// <summary>A clip's group in the fit: "synthetic" for a synthesizer's voice (engine:voice), else "human".</summary>
+    internal static string GroupOf(CachedUtterance clip) => clip.Voice.Contains(':', StringComparison.Ordinal) ? "synthetic" : "human";
+
+    private static VerdictScores ComputeOne(ScrapsModel model, FeatureCache cache, IReadOnlyList<CachedUtterance> clips, HardNegativeSampler sampler, int seed, CancellationToken cancellationToken)
     {
         var scorer = new ScrapsScorer(model, phonemizer: null);
         var withMatching = model.Matching is not null;
@@ -50,12 +70,13 @@ internal sealed record VerdictScores(
             var logits = scorer.MatchLogitsOf(phonetic, [.. acoustic, .. acoustic, .. acoustic]);
             for (var i = 0; i < chunk.Length; i++)
             {
-                var mine = scorer.Measure(acoustic[i], phonetic[i], own[i], logits?[i]);
+                var group = GroupOf(chunk[i]);
+                var mine = scorer.Measure(acoustic[i], phonetic[i], own[i], logits?[i]) with { Group = group };
                 matched.Add(mine);
                 matchedWords.AddRange(WordFigures(mine, own[i], logits?[i], model));
-                random.Add(scorer.Measure(acoustic[i], phonetic[chunk.Length + i], other[i], logits?[chunk.Length + i]));
+                random.Add(scorer.Measure(acoustic[i], phonetic[chunk.Length + i], other[i], logits?[chunk.Length + i]) with { Group = group });
                 var miss = Input(misses[i]);
-                var missFigures = scorer.Measure(acoustic[i], phonetic[(2 * chunk.Length) + i], miss, logits?[(2 * chunk.Length) + i]);
+                var missFigures = scorer.Measure(acoustic[i], phonetic[(2 * chunk.Length) + i], miss, logits?[(2 * chunk.Length) + i]) with { Group = group };
                 nearMiss.Add(missFigures);
                 if (ChangedWord(sampler, chunk[i].PhonemeIds, misses[i]) is { } w && w < missFigures.Alignment.Words.Count)
                     substitutedWords.Add(WordFigures(missFigures, miss, logits?[(2 * chunk.Length) + i], model)[w]);

@@ -145,6 +145,32 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
         Assert.True(verdict.LenientThreshold <= verdict.Threshold && verdict.Threshold <= verdict.StrictThreshold);
     }
 
+    [Fact]
+    public void A_small_human_group_keeps_its_false_reject_cap_beside_a_large_synthetic_one()
+    {
+        // 2,000 synthetic pairs and 100 human ones (5% of the matches): pooled, the 2% cap could reject most human clips at
+        // once; per group, at most 2 of the 100 human matches fall below it.
+        static AlignmentReport Report(double score, double worst) => new(score, [
+            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("a", 0, 1), 0, 0.1, -0.1),
+            new WordAlignment(new Scraps.Phonetics.Words.TranscriptWord("b", 1, 2), 0.1, 0.2, worst)]);
+        var rng = new Random(7);
+        VerdictFeatures[] Make(int n, double score, double worst, string group) => Enumerable.Range(0, n)
+            .Select(_ => new VerdictFeatures(score + rng.NextDouble() * 3, Report(-0.4, worst - rng.NextDouble()), 12, 2.5) { Group = group })
+            .ToArray();
+        // Human matches look like synthetic near misses (real speech is heard less surely): only a per-group cap keeps them.
+        var matched = Make(2000, 22, -0.2, "synthetic").Concat(Make(100, 20, -3, "human")).ToArray();
+        var near = Make(2000, 20, -3, "synthetic").Concat(Make(100, 15, -5, "human")).ToArray();
+        var random = Make(2000, 0, -8, "synthetic").Concat(Make(100, 0, -8, "human")).ToArray();
+
+        var verdict = VerdictCalibration.Fit(matched, random, near, [], [], withMatching: false);
+
+        var humanRejects = matched.Where(m => m.Group == "human").Count(m => !verdict.IsMatch(verdict.Logit(m)));
+        var syntheticRejects = matched.Where(m => m.Group == "synthetic").Count(m => !verdict.IsMatch(verdict.Logit(m)));
+        Assert.InRange(humanRejects, 0, 2);
+        Assert.InRange(syntheticRejects, 0, 40);
+        Assert.All(random, r => Assert.False(verdict.IsMatch(verdict.Logit(r))));
+    }
+
     private static VerdictFeatures[] Features((double Score, AlignmentReport Alignment)[] pairs) =>
         pairs.Select(p => new VerdictFeatures(p.Score, p.Alignment, Phones: 12, Seconds: 2.5)).ToArray();
 }

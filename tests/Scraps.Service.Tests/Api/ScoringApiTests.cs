@@ -114,6 +114,38 @@ public sealed class ScoringApiTests(ServiceFactory factory) : IClassFixture<Serv
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "has no CTC head");
     }
 
+    [Fact]
+    public async Task A_threshold_of_the_callers_moves_the_match_and_leaves_score_and_probability_alone()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        var body = Requests.Json(new { audio = Convert.ToBase64String(TestClips.Speech), transcript = Transcript });
+        var plain = await ReadAsync(await client.PostAsync("/v1/score", body));
+        var p = plain.GetProperty("probability").GetDouble();
+        var logit = Math.Log(p / (1 - p));
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+        var below = await ReadAsync(await client.PostAsync($"/v1/score?threshold={(logit - 0.1).ToString(invariant)}", Requests.Json(new { audio = Convert.ToBase64String(TestClips.Speech), transcript = Transcript })));
+        var above = await ReadAsync(await client.PostAsync($"/v1/score?threshold={(logit + 0.1).ToString(invariant)}&strictness=lenient", Requests.Json(new { audio = Convert.ToBase64String(TestClips.Speech), transcript = Transcript })));
+
+        Assert.True(below.GetProperty("match").GetBoolean());
+        Assert.False(above.GetProperty("match").GetBoolean());
+        Assert.Equal(p, above.GetProperty("probability").GetDouble(), 9);
+        Assert.Equal(plain.GetProperty("score").GetDouble(), below.GetProperty("score").GetDouble(), 5);
+    }
+
+    [Theory]
+    [InlineData("strictness=severe", "strictness")]
+    [InlineData("threshold=NaN", "finite")]
+    [InlineData("threshold=high", "threshold")]
+    public async Task A_bad_operating_point_is_a_400_that_names_the_parameter(string query, string detail)
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        using var response = await client.PostAsync($"/v1/score?{query}", Requests.Json(new { audio = Convert.ToBase64String(TestClips.Speech), transcript = Transcript }));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, detail);
+    }
+
     private static double[][] Rows(JsonElement body, string name) =>
         body.GetProperty(name).EnumerateArray().Select(row => row.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
 
