@@ -78,7 +78,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <exception cref="InvalidOperationException">It exited or did not get ready in time (with its last output).</exception>
     public static async Task<ServiceProcess> StartAsync(string serviceDll, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
-        var port = FreeLoopbackPort();
+        // The caller's ASPNETCORE_HTTP_PORTS (as deployed, e.g. beside ASPNETCORE_HTTPS_PORTS) or a free loopback port.
+        var ownPorts = settings.TryGetValue("ASPNETCORE_HTTP_PORTS", out var httpPorts);
+        var port = ownPorts ? int.Parse(httpPorts!.Split(';')[0], System.Globalization.CultureInfo.InvariantCulture) : FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -88,7 +90,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(serviceDll)!,
         };
-        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        if (!ownPorts)
+        {
+            start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        }
+
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
         {
@@ -143,7 +149,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

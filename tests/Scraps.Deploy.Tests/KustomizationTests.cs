@@ -6,10 +6,10 @@ namespace Scraps.Deploy.Tests;
 /// <summary>The kustomize tree itself: nothing dangling, nothing unused, patches that hit something, images that are set.</summary>
 public sealed class KustomizationTests
 {
-    private static readonly string[] Expected = ["base", "batch", "overlays/cpu", "overlays/gpu"];
+    private static readonly string[] Expected = ["base", "batch", "components/api-keys", "components/ingress", "components/tls", "overlays/cpu", "overlays/gpu"];
 
     [Fact]
-    public void The_tree_has_the_base_both_overlays_and_the_batch_job()
+    public void The_tree_has_the_base_both_overlays_the_components_and_the_batch_job()
     {
         Assert.Equal(Expected, Kustomization.All().Select(k => k.Folder).Order(StringComparer.Ordinal));
     }
@@ -60,7 +60,9 @@ public sealed class KustomizationTests
     {
         foreach (var overlay in Kustomization.All().Where(k => k.Patches.Count > 0))
         {
-            var targets = BaseResources(overlay).Select(Identity).ToHashSet();
+            // A component is added to an overlay of the base: its patches target the base's resources and its own.
+            var bases = overlay.IsComponent ? BaseResources(Kustomization.Load("base")).Concat(BaseResources(overlay)) : BaseResources(overlay);
+            var targets = bases.Select(Identity).ToHashSet();
             foreach (var patch in overlay.Patches)
             {
                 foreach (var document in YamlFiles.Documents(overlay.Resolve(patch)))

@@ -14,6 +14,9 @@ internal sealed record Kustomization(string Folder, JsonObject Document)
 
     public static Kustomization Load(string folder) => new(folder, YamlFiles.Document($"{folder}/kustomization.yaml"));
 
+    /// <summary>A kustomize Component (deploy/components/*): added to an overlay with <c>components:</c>.</summary>
+    public bool IsComponent => Document["kind"]?.GetValue<string>() == "Component";
+
     /// <summary>Resources, folder-relative as written (files, or other kustomization folders such as ../../base).</summary>
     public IReadOnlyList<string> Resources => Strings(Document["resources"]);
 

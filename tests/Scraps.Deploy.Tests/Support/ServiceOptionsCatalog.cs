@@ -35,6 +35,8 @@ public sealed class ServiceOptionsCatalog : WebApplicationFactory<Program>
         // The binder asks for a section's properties only when the section exists; appsettings.json sets no batching
         // value (each defaults per provider), so a key that is no property makes the section exist.
         all.TryAdd("Scraps:Batching:NotAnOption", string.Empty);
+        // Likewise API keys: off by default, so appsettings.json has no such section.
+        all.TryAdd("Scraps:ApiKeys:NotAnOption", string.Empty);
         _recorder = new RecordingConfigurationSource(all);
     }
 

@@ -48,6 +48,26 @@ public sealed class GeneratedClientTests(ServiceFactory factory) : IClassFixture
         Assert.Contains("scraps_", json["Metrics"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(422, (int)Number(json["ScoreProblem"], "status"));
         Assert.Contains("'transcript' is empty", json["ScoreProblem"]["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(json["ScoreLowThreshold"]["match"]!.GetValue<bool>());
+        Assert.False(json["ScoreHighThreshold"]["match"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task The_generated_client_calls_a_service_with_keys_by_the_documents_bearer_scheme()
+    {
+        const string key = "generated-client-key-0123456789";
+        await using var keyed = new ServiceFactory(new Dictionary<string, string?> { ["Scraps:ApiKeys:Keys:0"] = key });
+        var documentPath = typeof(GeneratedClientTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "OpenApiDocument").Value!;
+        var calls = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "OpenApi", "Generated", "GeneratedClientCalls.cs"));
+        var assembly = GeneratedClient.Compile(await GeneratedClient.GenerateAsync(documentPath), calls);
+        var http = await keyed.CreateReadyClientAsync();
+
+        var run = assembly.GetType($"{GeneratedClient.Namespace}.GeneratedClientCalls")!.GetMethod("CallWithAndWithoutKeyAsync")!;
+        var (withoutKey, withKey) = await (Task<(int, double)>)run.Invoke(null, [http, TestClips.Speech, key])!;
+
+        Assert.Equal(401, withoutKey);
+        Assert.True(double.IsFinite(withKey));
     }
 
     private static double Number(JsonNode? answer, string property) => answer![property]!.GetValue<double>();

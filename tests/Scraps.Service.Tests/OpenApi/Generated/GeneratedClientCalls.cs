@@ -17,8 +17,8 @@ public static class GeneratedClientCalls
         FileParameter File(byte[] bytes, string name) => new FileParameter(new MemoryStream(bytes), name, "audio/wav");
         var answers = new Dictionary<string, object>();
 
-        answers["Score"] = await client.ScoreAsync(false, new ScoreRequest { Audio = speech, Transcript = "hello world" });
-        answers["ScoreMultipart"] = await client.ScoreMultipartAsync(false, File(speech, "speech.wav"), "hello world", null);
+        answers["Score"] = await client.ScoreAsync(false, null, null, new ScoreRequest { Audio = speech, Transcript = "hello world" });
+        answers["ScoreMultipart"] = await client.ScoreMultipartAsync(false, null, null, File(speech, "speech.wav"), "hello world", null);
         answers["Rank"] = await client.RankAsync(new RankRequest { Audio = speech, Transcripts = new[] { "hello world", "good night moon" } });
         answers["RankMultipart"] = await client.RankMultipartAsync(File(speech, "speech.wav"), new[] { "hello world", "good night moon" }, null);
         answers["ScoreMatrix"] = await client.ScoreMatrixAsync(new ScoreMatrixRequest { Audios = new[] { speech, other }, Transcripts = new[] { "hello world", "good night moon" } });
@@ -41,7 +41,7 @@ public static class GeneratedClientCalls
         // A problem answer surfaces as the generated ApiException<ProblemDetails>, with the service's detail.
         try
         {
-            await client.ScoreAsync(false, new ScoreRequest { Audio = speech, Transcript = "   " });
+            await client.ScoreAsync(false, null, null, new ScoreRequest { Audio = speech, Transcript = "   " });
             answers["ScoreProblem"] = "no exception";
         }
         catch (ApiException<ProblemDetails> e)
@@ -49,6 +49,33 @@ public static class GeneratedClientCalls
             answers["ScoreProblem"] = new Dictionary<string, object> { ["status"] = e.StatusCode, ["detail"] = e.Result.Detail };
         }
 
+        // The caller's operating point: a threshold far below any logit accepts, far above rejects.
+        answers["ScoreLowThreshold"] = await client.ScoreAsync(false, "strict", -1000, new ScoreRequest { Audio = speech, Transcript = "hello world" });
+        answers["ScoreHighThreshold"] = await client.ScoreAsync(false, null, 1000, new ScoreRequest { Audio = speech, Transcript = "hello world" });
+
         return answers;
+    }
+
+    /// <summary>
+    /// A service with API keys: the status a call without a key gets, and the score a call with one gets (the key
+    /// set on the HttpClient as the document's bearer scheme says).
+    /// </summary>
+    public static async Task<(int WithoutKey, double WithKey)> CallWithAndWithoutKeyAsync(HttpClient http, byte[] speech, string key)
+    {
+        var client = new ScrapsApiClient(http);
+        int withoutKey;
+        try
+        {
+            await client.GetModelAsync();
+            withoutKey = 200;
+        }
+        catch (ApiException e)
+        {
+            withoutKey = e.StatusCode;
+        }
+
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        var score = await client.ScoreAsync(false, null, null, new ScoreRequest { Audio = speech, Transcript = "hello world" });
+        return (withoutKey, score.Score);
     }
 }
