@@ -23,7 +23,9 @@ public static class ModelLocator
     {
         if (!string.IsNullOrWhiteSpace(folder))
         {
-            return Path.GetFullPath(folder);
+            var full = Path.GetFullPath(folder);
+            // The package's model.json named instead of its folder means the folder.
+            return File.Exists(full) && Path.GetFileName(full) == ModelManifest.FileName ? Path.GetDirectoryName(full)! : full;
         }
 
         var searched = new List<string>();

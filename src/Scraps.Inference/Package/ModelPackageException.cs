@@ -12,6 +12,16 @@ public sealed class ModelPackageException : Exception
         Problem = problem;
     }
 
+    private ModelPackageException(string path, string problem, string message)
+        : base(message)
+    {
+        FilePath = path;
+        Problem = problem;
+    }
+
+    /// <summary>A path that is no package folder at all (missing, a file, a folder without model.json): the whole message says which.</summary>
+    public static ModelPackageException NotAPackage(string path, string sentence) => new(path, sentence, sentence);
+
     /// <summary>The file (or folder) that is missing or wrong.</summary>
     public string FilePath { get; }
 

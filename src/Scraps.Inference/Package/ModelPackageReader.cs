@@ -10,15 +10,20 @@ public static class ModelPackageReader
     public static ModelManifest Read(string folder, bool verifyHashes = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (File.Exists(folder))
+        {
+            throw ModelPackageException.NotAPackage(folder, $"'{folder}' is a file; a model package is the folder that holds model.json and the .onnx graphs");
+        }
+
         if (!Directory.Exists(folder))
         {
-            throw new ModelPackageException(folder, "model package folder does not exist");
+            throw ModelPackageException.NotAPackage(folder, $"model package folder '{folder}' does not exist");
         }
 
         var manifestPath = Path.Combine(folder, ModelManifest.FileName);
         if (!File.Exists(manifestPath))
         {
-            throw new ModelPackageException(manifestPath, "missing (a model package folder must contain model.json)");
+            throw ModelPackageException.NotAPackage(manifestPath, $"folder '{folder}' is not a model package: it has no model.json");
         }
 
         string json;

@@ -26,8 +26,13 @@ internal static class HealthApi
         return app;
     }
 
-    private static Ok<HealthResponse> Live(EngineHost host) =>
-        TypedResults.Ok(new HealthResponse { Status = "alive", Model = host.Engine?.Model.Id });
+    private static Ok<HealthResponse> Live(EngineHost host) => TypedResults.Ok(new HealthResponse
+    {
+        Status = "alive",
+        Model = host.Engine?.Model.Id,
+        Provider = host.Engine?.Model.Provider.Name,
+        ProviderReason = host.Engine?.Model.Provider.Reason,
+    });
 
     private static Ok<HealthResponse> Ready(EngineHost host)
     {

@@ -16,6 +16,8 @@ internal static class ProblemWriter
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // A detail quotes names ('audio'): keep them readable rather than \u0027-escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Sets the status (and Retry-After when the problem has one) and writes the body; no-op once the response has started.</summary>
@@ -39,7 +41,10 @@ internal static class ProblemWriter
         }
 
         response.ContentType = ContentType;
-        var body = new ProblemBody(problem.Type, problem.Title, problem.Status, problem.Detail, context.TraceIdentifier);
+        // The W3C trace id of the request's activity where there is one (what ASP.NET Core's own problems carry, and
+        // what traces and log scopes show), else the connection's request id.
+        var traceId = System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
+        var body = new ProblemBody(problem.Type, problem.Title, problem.Status, problem.Detail, traceId);
         await JsonSerializer.SerializeAsync(response.Body, body, Json, cancellationToken).ConfigureAwait(false);
     }
 

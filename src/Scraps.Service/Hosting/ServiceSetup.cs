@@ -40,6 +40,8 @@ internal static class ServiceSetup
         services.AddSingleton<ApiRequestReader>();
         services.AddHostedService<EngineLifetimeService>();
 
+        // Answers are JSON for programs, not HTML: "don't" and 'audio' stay as written instead of \u0027 escapes.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddScrapsOpenApi();

@@ -35,4 +35,32 @@ public sealed class ModelLocatorTests
         Assert.Contains("--model", e.Problem);
         Assert.Contains("scraps-en-base", e.Message);
     }
+
+    [Fact]
+    public void A_packages_model_json_named_instead_of_its_folder_means_the_folder()
+    {
+        var package = TestPackages.NewTempFolder();
+        Directory.CreateDirectory(package);
+        File.WriteAllText(Path.Combine(package, "model.json"), "{}");
+
+        Assert.Equal(package, ModelLocator.Resolve(Path.Combine(package, "model.json")));
+    }
+
+    [Fact]
+    public void Each_path_that_is_no_package_gets_one_sentence_that_says_what_it_is()
+    {
+        var root = TestPackages.NewTempFolder();
+        Directory.CreateDirectory(root);
+        var file = Path.Combine(root, "weights.onnx");
+        File.WriteAllText(file, "x");
+        var missing = Path.Combine(root, "nowhere");
+
+        var isFile = Assert.Throws<ModelPackageException>(() => ModelPackageReader.Read(file)).Message;
+        var isMissing = Assert.Throws<ModelPackageException>(() => ModelPackageReader.Read(missing)).Message;
+        var isEmpty = Assert.Throws<ModelPackageException>(() => ModelPackageReader.Read(root)).Message;
+
+        Assert.Equal($"'{file}' is a file; a model package is the folder that holds model.json and the .onnx graphs", isFile);
+        Assert.Equal($"model package folder '{missing}' does not exist", isMissing);
+        Assert.Equal($"folder '{root}' is not a model package: it has no model.json", isEmpty);
+    }
 }

@@ -36,7 +36,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
         var e = Assert.Throws<ModelPackageException>(() => ModelPackageReader.Read(copy));
 
         Assert.EndsWith("model.json", e.FilePath);
-        Assert.Contains("missing", e.Problem);
+        Assert.Contains("has no model.json", e.Problem);
     }
 
     [Fact]
