@@ -47,6 +47,9 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
     /// <summary>Seconds of audio one output step covers (12.5 ms frames times the subsampling).</summary>
     public double StepSeconds => frontEndHopSeconds * architecture.AcousticSubsampling;
 
+    /// <summary>Seconds between two log-mel frames of the front end (its hop).</summary>
+    public double FrameSeconds => frontEndHopSeconds;
+
     /// <summary>Seconds of audio one step of the phone log-probabilities covers: 25 ms with a phone branch, else <see cref="StepSeconds"/>.</summary>
     public double PhoneStepSeconds => frontEndHopSeconds * architecture.PhoneStride;
 

@@ -11,6 +11,7 @@ internal static class CorpusCommand
         command.Subcommands.Add(CorpusSynthCommand.Create());
         command.Subcommands.Add(CorpusImportCommand.Create());
         command.Subcommands.Add(CorpusMergeCommand.Create());
+        command.Subcommands.Add(CorpusCheckLabelsCommand.Create());
         command.Subcommands.Add(CorpusFeaturesCommand.Create());
         return command;
     }
