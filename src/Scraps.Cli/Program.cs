@@ -11,4 +11,5 @@ root.Subcommands.Add(Scraps.Cli.ScoreCommand.Create());
 root.Subcommands.Add(Scraps.Cli.RankCommand.Create());
 root.Subcommands.Add(Scraps.Cli.FeaturesCommand.Create());
 root.Subcommands.Add(Scraps.Cli.Report.ReportCommand.Create());
+root.Subcommands.Add(Scraps.Cli.FilterCommand.Create());
 return await CommandLineRunner.InvokeAsync(root, args);

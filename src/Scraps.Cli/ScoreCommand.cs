@@ -20,7 +20,14 @@ internal static class ScoreCommand
     public static Command Create()
     {
         var model = new Option<string?>("--model", "-m") { Description = $"Model package folder (default: the bundled {ModelLocator.DefaultRelativePath})" };
-        var manifest = new Option<string>("--manifest", "-i") { Description = "JSON Lines manifest: {id, audio, text | phonemes} a line; audio paths relative to it", Required = true };
+        var manifest = new Option<string>("--manifest", "-i")
+        {
+            Description = "The manifest: this project's JSON Lines ({id, audio, text | phonemes} a line, audio paths relative to it), a NeMo manifest, "
+                          + "a Kaldi data directory, Lhotse cuts or supervisions, or a Parquet file (see --format)",
+            Required = true,
+        };
+        var formats = new Manifests.ManifestFormatOptions();
+        var recordingCache = new Option<int>("--recording-cache-mb") { Description = "Decoded recordings kept for their segments (MB of 16 kHz samples)", DefaultValueFactory = _ => 1024 };
         var output = new Option<string>("--out", "-o") { Description = "JSON Lines output; appended to (and resumed from) when it exists", Required = true };
         var shard = new Option<string?>("--shard") { Description = "Score only shard i of n (0-based), e.g. 0/4: lines whose ordinal mod n is i" };
         var batch = new Option<int>("--batch", "-b") { Description = "Utterances encoded together", DefaultValueFactory = _ => 16 };
@@ -34,12 +41,15 @@ internal static class ScoreCommand
         };
         var threshold = new Option<double?>("--threshold") { Description = "A verdict logit threshold of your own for 'match' (wins over --strictness; p = sigmoid(threshold))" };
 
-        var command = new Command("score", "Score every utterance of a manifest against its transcript") { model, manifest, output, shard, batch, threads, words, report, strictness, threshold };
+        var command = new Command("score", "Score every utterance of a manifest against its transcript") { model, manifest, output, shard, batch, threads, words, report, strictness, threshold, recordingCache };
+        formats.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var shardText = parseResult.GetValue(shard);
             var options = new ManifestScoringOptions(parseResult.GetRequiredValue(manifest), parseResult.GetRequiredValue(output))
             {
+                Source = formats.Source(parseResult, parseResult.GetRequiredValue(manifest)),
+                RecordingCacheBytes = parseResult.GetValue(recordingCache) is var mb && mb >= 0 ? mb * (1L << 20) : throw new ArgumentException($"--recording-cache-mb must be at least 0, got {mb}"),
                 Shard = shardText is null ? ShardSpec.All : ShardSpec.Parse(shardText),
                 BatchSize = parseResult.GetValue(batch) is var b && b >= 1 ? b : throw new ArgumentException($"--batch must be at least 1, got {b}"),
                 Words = parseResult.GetValue(words),
@@ -51,7 +61,7 @@ internal static class ScoreCommand
             var code = Run(parseResult.GetValue(model), options, modelOptions, parseResult.InvocationConfiguration.Error, cancellationToken);
             if (code == 0 && parseResult.GetValue(report) is { } reportFolder)
             {
-                var written = Report.ReportCommand.Write(options.OutputPath, options.ManifestPath, reportFolder, parseResult.GetValue(model), Report.ReportCommand.DefaultWorst);
+                var written = Report.ReportCommand.Write(options.OutputPath, options.ManifestSource, reportFolder, parseResult.GetValue(model), Report.ReportCommand.DefaultWorst);
                 parseResult.InvocationConfiguration.Error.WriteLine($"report: {written.Folder}/{Report.ReportHtmlWriter.FileName} ({written.Kept} kept, {written.Dropped} dropped)");
             }
 
@@ -154,10 +164,10 @@ internal static class ScoreCommand
 
         public void Advanced(long handledLines) => task.Value = handledLines;
 
-        public void LineSkipped(long lineNumber, string? id, string reason)
+        public void LineSkipped(string where, string? id, string reason)
         {
             // Cut into lines narrower than the console: a wrapped line would tear the live progress bar.
-            var text = $"line {lineNumber}{(id is null ? string.Empty : $" ({id})")}: {reason}";
+            var text = $"{where}{(id is null ? string.Empty : $" ({id})")}: {reason}";
             var width = Math.Max(20, console.Profile.Width - 1);
             for (var start = 0; start < text.Length; start += width)
             {

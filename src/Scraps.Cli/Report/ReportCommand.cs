@@ -16,7 +16,8 @@ internal static class ReportCommand
     public static Command Create()
     {
         var scores = new Argument<string>("scores") { Description = "JSON Lines output of scraps score" };
-        var manifest = new Option<string>("--manifest", "-i") { Description = "The manifest that was scored (audio paths and transcripts)", Required = true };
+        var manifest = new Option<string>("--manifest", "-i") { Description = "The manifest that was scored (audio paths and transcripts), in any format scraps score reads", Required = true };
+        var formats = new Manifests.ManifestFormatOptions();
         var output = new Option<string>("--out", "-o") { Description = "Folder for index.html, scores.png and probabilities.png", Required = true };
         var model = new Option<string?>("--model", "-m") { Description = $"Model package that scored (its threshold; default: the bundled {ModelLocator.DefaultRelativePath})" };
         var worst = new Option<int>("--worst") { Description = "Pairs listed, least likely matches first", DefaultValueFactory = _ => DefaultWorst };
@@ -25,10 +26,11 @@ internal static class ReportCommand
         {
             scores, manifest, output, model, worst,
         };
+        formats.AddTo(command);
         command.SetAction((parse, _) =>
         {
             var written = Write(
-                parse.GetRequiredValue(scores), parse.GetRequiredValue(manifest), parse.GetRequiredValue(output), parse.GetValue(model), parse.GetValue(worst));
+                parse.GetRequiredValue(scores), formats.Source(parse, parse.GetRequiredValue(manifest)), parse.GetRequiredValue(output), parse.GetValue(model), parse.GetValue(worst));
             parse.InvocationConfiguration.Output.WriteLine(
                 $"wrote {written.Folder}/{ReportHtmlWriter.FileName}: {written.Kept} kept, {written.Dropped} dropped, {written.Listed} worst pairs listed");
             return Task.FromResult(0);
@@ -37,23 +39,21 @@ internal static class ReportCommand
     }
 
     /// <summary>Reads the scores and the manifest, writes the report; one-line errors for bad input (exit 2).</summary>
-    public static (string Folder, int Kept, int Dropped, int Listed) Write(string scoresPath, string manifestPath, string outFolder, string? modelFolder, int worst)
+    public static (string Folder, int Kept, int Dropped, int Listed) Write(
+        string scoresPath, Scraps.Inference.Manifests.Formats.ManifestSource manifestSource, string outFolder, string? modelFolder, int worst)
     {
         if (worst < 1)
         {
             throw new ArgumentException($"--worst must be at least 1, got {worst}");
         }
 
-        foreach (var (name, path) in new[] { ("scores", scoresPath), ("--manifest", manifestPath) })
+        if (!File.Exists(scoresPath))
         {
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"{name}: file not found: {path}", path);
-            }
+            throw new FileNotFoundException($"scores: file not found: {scoresPath}", scoresPath);
         }
 
         var manifest = ModelPackageReader.Read(ModelLocator.Resolve(modelFolder), verifyHashes: false);
-        var pairs = ScoredPairReader.Read(scoresPath, manifestPath);
+        var pairs = ScoredPairReader.Read(scoresPath, manifestSource.Open());
         var report = FilteringReport.Create(scoresPath, pairs, manifest, worst);
         var folder = Path.GetFullPath(outFolder);
         report.Write(folder);

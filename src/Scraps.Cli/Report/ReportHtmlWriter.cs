@@ -59,8 +59,8 @@ internal static class ReportHtmlWriter
         {
             var pair = report.Worst[i];
             var audio = pair.AudioPath is null
-                ? "<td>(not in the manifest)</td>"
-                : $"<td><audio controls preload=\"none\" src=\"{Link(folder, pair.AudioPath)}\"></audio><br><a href=\"{Link(folder, pair.AudioPath)}\">{E(Path.GetFileName(pair.AudioPath))}</a></td>";
+                ? "<td>(no audio file: not in the manifest, or held inside it)</td>"
+                : $"<td><audio controls preload=\"none\" src=\"{Link(folder, pair.AudioPath)}{pair.Fragment}\"></audio><br><a href=\"{Link(folder, pair.AudioPath)}\">{E(Path.GetFileName(pair.AudioPath))}</a>{E(pair.Fragment ?? string.Empty)}</td>";
             var warnings = pair.Warnings.Count == 0 ? string.Empty : $"<div class=\"warning\">{E(string.Join("; ", pair.Warnings))}</div>";
             html.Append(CultureInfo.InvariantCulture, $"""
                 <tr class="{(pair.Match ? "kept" : "dropped")}"><td class="number">{i + 1}</td><td>{E(pair.Id)}</td><td class="number">{pair.Probability:0.000}</td><td class="number">{pair.Score:0.000}</td>{(alignment ? $"<td class=\"number\">{pair.AlignmentScore?.ToString("0.000", CultureInfo.InvariantCulture)}</td>" : "")}{audio}<td>{Transcript(pair)}{warnings}</td></tr>

@@ -10,7 +10,22 @@ internal sealed record ScoredPair(
     IReadOnlyList<ScoredWord>? Words,
     IReadOnlyList<string> Warnings,
     string? AudioPath,
-    string? Text);
+    string? Text)
+{
+    /// <summary>Where the utterance starts in <see cref="AudioPath"/> (a segment of a longer recording), in seconds.</summary>
+    public double? Offset { get; init; }
+
+    /// <summary>How long the segment is, in seconds.</summary>
+    public double? Duration { get; init; }
+
+    /// <summary>
+    /// The audio link: the file, with a media fragment (<c>#t=start,end</c>, which browsers' players honour) for a
+    /// segment, so the row plays its utterance and not the whole recording.
+    /// </summary>
+    public string? Fragment => Offset is null && Duration is null
+        ? null
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#t={Offset ?? 0:0.###}{(Duration is { } d ? $",{(Offset ?? 0) + d:0.###}" : string.Empty)}");
+}
 
 /// <summary>One word of a line scored with <c>--words</c>.</summary>
 internal sealed record ScoredWord(string Word, double? Start, double? End, double Confidence, bool Match);

@@ -1,29 +1,27 @@
 using System.Text.Json;
 using Scraps.Inference.Manifests;
+using Scraps.Inference.Manifests.Formats;
 
 namespace Scraps.Cli.Report;
 
 /// <summary>
-/// Reads <c>scraps score</c>'s JSON Lines output and joins each line with its manifest line by id (audio paths made
-/// absolute against the manifest's folder). A malformed output line is an error naming it: a report over part of
-/// the data would mislead.
+/// Reads <c>scraps score</c>'s JSON Lines output and joins each line with its manifest entry by id (audio paths made
+/// absolute against the manifest's audio root; segments keep their span). A malformed output line is an error naming
+/// it: a report over part of the data would mislead.
 /// </summary>
 internal static class ScoredPairReader
 {
-    public static IReadOnlyList<ScoredPair> Read(string scoresPath, string manifestPath)
+    public static IReadOnlyList<ScoredPair> Read(string scoresPath, IManifestReader manifest)
     {
-        var manifestFolder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        var audioRoot = manifest.AudioRoot;
         var entries = new Dictionary<string, ScoringManifestEntry>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(manifestPath).Where(l => !string.IsNullOrWhiteSpace(l)))
+        foreach (var item in manifest.Read())
         {
-            try
+            // Entries scoring skipped as malformed have no score either; they are not part of the report. Audio held in
+            // the manifest (Parquet) is dropped here: the report keeps ids and spans, not every clip's bytes.
+            if (item.Entry is { } entry)
             {
-                var entry = ScoringManifestEntry.Parse(line);
-                entries.TryAdd(entry.Id, entry);
-            }
-            catch (FormatException)
-            {
-                // Lines scoring skipped as malformed have no score either; they are not part of the report.
+                entries.TryAdd(entry.Id, entry with { AudioBytes = null, Audio = entry.AudioBytes is null ? entry.Audio : string.Empty });
             }
         }
 
@@ -39,7 +37,7 @@ internal static class ScoredPairReader
 
             try
             {
-                pairs.Add(Parse(line, entries, manifestFolder));
+                pairs.Add(Parse(line, entries, audioRoot));
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -50,7 +48,7 @@ internal static class ScoredPairReader
         return pairs;
     }
 
-    private static ScoredPair Parse(string line, Dictionary<string, ScoringManifestEntry> entries, string manifestFolder)
+    private static ScoredPair Parse(string line, Dictionary<string, ScoringManifestEntry> entries, string audioRoot)
     {
         using var document = JsonDocument.Parse(line);
         var root = document.RootElement;
@@ -73,8 +71,12 @@ internal static class ScoredPairReader
             root.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
                 ? warnings.EnumerateArray().Select(w => w.GetString() ?? string.Empty).ToArray()
                 : [],
-            entry is null ? null : Path.GetFullPath(Path.Combine(manifestFolder, entry.Audio)),
-            entry?.Text ?? entry?.Phonemes);
+            entry is null || entry.Audio.Length == 0 ? null : Path.GetFullPath(Path.Combine(audioRoot, entry.Audio)),
+            entry?.Text ?? entry?.Phonemes)
+        {
+            Offset = entry?.Offset,
+            Duration = entry?.Duration,
+        };
     }
 
     private static double? Seconds(JsonElement word, string name) =>

@@ -6,10 +6,11 @@ using Scraps.Inference.Scoring;
 namespace Scraps.Inference.Manifests;
 
 /// <summary>
-/// Scores every utterance of a JSON Lines manifest (one shard of it) into a JSON Lines output, one
-/// <c>{id, score, probability, match}</c> a line. Streams both files (memory does not grow with the manifest,
-/// apart from the set of ids written), appends to an existing output and skips the ids already in it, and
-/// reports bad lines (bad JSON, missing or undecodable audio, unknown phonemes...) without stopping.
+/// Scores every utterance of a manifest (one shard of it; any format of <see cref="Formats.ManifestFormat"/>) into a
+/// JSON Lines output, one <c>{id, score, probability, match}</c> a line. Streams both (memory does not grow with the
+/// manifest, apart from the set of ids written), appends to an existing output and skips the ids already in it, and
+/// reports bad utterances (bad JSON, missing or undecodable audio, unknown phonemes...) without stopping. Segments of
+/// longer recordings (offset and duration) are cut from the recording decoded once (<see cref="Formats.RecordingCache"/>).
 /// </summary>
 public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptions options)
 {
@@ -18,8 +19,9 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
         ArgumentNullException.ThrowIfNull(observer);
         options.Validate();
         var stopwatch = Stopwatch.StartNew();
-        var manifestFolder = Path.GetDirectoryName(Path.GetFullPath(options.ManifestPath))!;
-        var shardLines = CountShardLines();
+        var reader = options.ManifestSource.Open();
+        var recordings = new Formats.RecordingCache(options.RecordingCacheBytes, options.MaxRecording);
+        var shardLines = CountShardLines(reader, cancellationToken);
 
         using var output = ScoreOutputFile.OpenForAppend(options.OutputPath);
         var done = output.CompletedIds;
@@ -29,10 +31,10 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
         long handled = 0, scored = 0, alreadyScored = 0, skipped = 0;
         var pending = new List<PendingLine>(options.BatchSize);
 
-        void Skip(long lineNumber, string? id, string reason)
+        void Skip(string where, string? id, string reason)
         {
             skipped++;
-            observer.LineSkipped(lineNumber, id, reason);
+            observer.LineSkipped(where, id, reason);
         }
 
         void Flush()
@@ -43,14 +45,14 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             }
 
             // Lines are reported in manifest order: early errors (bad JSON, duplicate id) wait here with the rest.
-            var prepared = Prepare(pending, manifestFolder, cancellationToken);
+            var prepared = Prepare(pending, reader.AudioRoot, recordings, cancellationToken);
             var ready = new List<(PendingLine Line, LogMel Audio, PhoneticInput Phonemes)>(prepared.Length);
             var warnings = new Dictionary<PendingLine, IReadOnlyList<string>>();
             for (var i = 0; i < prepared.Length; i++)
             {
                 if (prepared[i].Error is { } error)
                 {
-                    Skip(pending[i].LineNumber, pending[i].Entry?.Id, error);
+                    Skip(pending[i].Where, pending[i].Entry?.Id ?? pending[i].Id, error);
                 }
                 else
                 {
@@ -63,7 +65,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             {
                 if (result.Error is { } error)
                 {
-                    Skip(line.LineNumber, line.Entry!.Id, error);
+                    Skip(line.Where, line.Entry!.Id, error);
                     continue;
                 }
 
@@ -86,15 +88,9 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             }
         }
 
-        long lineNumber = 0, ordinal = -1;
-        foreach (var text in File.ReadLines(options.ManifestPath))
+        long ordinal = -1;
+        foreach (var item in reader.Read(cancellationToken))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
             ordinal++;
             if (!options.Shard.Contains(ordinal))
             {
@@ -102,14 +98,9 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            ScoringManifestEntry entry;
-            try
+            if (item.Entry is not { } entry)
             {
-                entry = ScoringManifestEntry.Parse(text);
-            }
-            catch (FormatException e)
-            {
-                Add(new PendingLine(lineNumber, null, e.Message));
+                Add(new PendingLine(item.Where, item.Id, null, item.Error));
                 continue;
             }
 
@@ -121,8 +112,8 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
             }
 
             Add(scoredNow.Add(entry.Id)
-                ? new PendingLine(lineNumber, entry, null)
-                : new PendingLine(lineNumber, entry, $"duplicate id '{entry.Id}' (an earlier line of this manifest has it)"));
+                ? new PendingLine(item.Where, entry.Id, entry, null)
+                : new PendingLine(item.Where, entry.Id, entry, $"duplicate id '{entry.Id}' (an earlier utterance of this manifest has it)"));
         }
 
         Flush();
@@ -130,12 +121,12 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
         return new ManifestScoringSummary(shardLines, scored, alreadyScored, skipped, stopwatch.Elapsed);
     }
 
-    private long CountShardLines()
+    private long CountShardLines(Formats.IManifestReader reader, CancellationToken cancellationToken)
     {
         long ordinal = -1, count = 0;
-        foreach (var text in File.ReadLines(options.ManifestPath))
+        foreach (var _ in reader.Read(cancellationToken))
         {
-            if (!string.IsNullOrWhiteSpace(text) && options.Shard.Contains(++ordinal))
+            if (options.Shard.Contains(++ordinal))
             {
                 count++;
             }
@@ -145,7 +136,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
     }
 
     /// <summary>Decodes audio and phonemises text for a batch, in parallel; a failure is that line's error.</summary>
-    private Prepared[] Prepare(List<PendingLine> lines, string manifestFolder, CancellationToken cancellationToken)
+    private Prepared[] Prepare(List<PendingLine> lines, string audioRoot, Formats.RecordingCache recordings, CancellationToken cancellationToken)
     {
         var prepared = new Prepared[lines.Count];
         Parallel.For(
@@ -165,7 +156,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
                 {
                     // Explicit phonemes win over the transcript when a line has both.
                     var phonemes = entry.Phonemes is not null ? scorer.Phonemes(null, entry.Phonemes, options.Words) : scorer.Phonemes(entry.Text, null, options.Words);
-                    var clip = scorer.PrepareClipFile(Path.Combine(manifestFolder, entry.Audio), entry.Audio);
+                    var clip = PrepareAudio(entry, audioRoot, recordings);
                     prepared[i] = new Prepared(clip.Features, phonemes, null) { Warnings = clip.Warnings };
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -174,6 +165,29 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
                 }
             });
         return prepared;
+    }
+
+    /// <summary>The utterance's clip: its bytes (Parquet), its whole file, or its segment of a decoded recording.</summary>
+    private PreparedClip PrepareAudio(ScoringManifestEntry entry, string audioRoot, Formats.RecordingCache recordings)
+    {
+        if (entry.AudioBytes is { } bytes && !entry.IsSegment)
+        {
+            return scorer.PrepareClip(bytes, entry.Audio);
+        }
+
+        var path = Path.Combine(audioRoot, entry.Audio);
+        if (!entry.IsSegment)
+        {
+            return scorer.PrepareClipFile(path, entry.Audio);
+        }
+
+        var recording = recordings.Get(path);
+        var segment = Formats.Segments.Cut(recording.Samples, entry.Offset ?? 0, entry.Duration, entry.Audio);
+        var clip = scorer.PrepareClip(segment.Samples, segment.Name);
+        var warnings = recording.Warnings.Concat(segment.Warnings)
+            .Concat(entry.Channel is > 0 ? [$"channel {entry.Channel} of '{entry.Audio}' was asked for; scored on the mixdown of all its channels"] : [])
+            .ToArray();
+        return warnings.Length == 0 ? clip : clip with { Warnings = [.. clip.Warnings, .. warnings] };
     }
 
     /// <summary>
@@ -222,7 +236,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
     };
 
     /// <summary>A manifest line of the shard waiting for its batch: an entry to score, or the reason it cannot be.</summary>
-    private sealed record PendingLine(long LineNumber, ScoringManifestEntry? Entry, string? Error);
+    private sealed record PendingLine(string Where, string? Id, ScoringManifestEntry? Entry, string? Error);
 
     private sealed record Prepared(LogMel? Audio, PhoneticInput? Phonemes, string? Error)
     {

@@ -1,8 +1,23 @@
 namespace Scraps.Inference.Manifests;
 
 /// <summary>Inputs of one scoring run over a manifest.</summary>
+/// <param name="ManifestPath">The manifest: a file, or a Kaldi data directory.</param>
 public sealed record ManifestScoringOptions(string ManifestPath, string OutputPath)
 {
+    /// <summary>How to read the manifest (format and its options); by default the format detected at <see cref="ManifestPath"/>.</summary>
+    public Formats.ManifestSource? Source { get; init; }
+
+    /// <summary><see cref="Source"/>, or the detected format at <see cref="ManifestPath"/>.</summary>
+    public Formats.ManifestSource ManifestSource => Source ?? new Formats.ManifestSource(ManifestPath);
+
+    /// <summary>
+    /// Decoded recordings kept for their segments, in bytes of 16 kHz float samples (1 GiB: about 4.6 hours of audio).
+    /// </summary>
+    public long RecordingCacheBytes { get; init; } = 1L << 30;
+
+    /// <summary>The longest recording decoded for its segments (whole-file utterances keep the scorer's own limit).</summary>
+    public TimeSpan MaxRecording { get; init; } = TimeSpan.FromHours(6);
+
     public ShardSpec Shard { get; init; } = ShardSpec.All;
 
     /// <summary>Utterances prepared and encoded together.</summary>
@@ -23,7 +38,8 @@ public sealed record ManifestScoringOptions(string ManifestPath, string OutputPa
         ArgumentException.ThrowIfNullOrWhiteSpace(OutputPath);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(PreparationThreads, 1);
-        if (!File.Exists(ManifestPath))
+        ArgumentOutOfRangeException.ThrowIfLessThan(RecordingCacheBytes, 0);
+        if (!File.Exists(ManifestPath) && !Directory.Exists(ManifestPath))
         {
             throw new FileNotFoundException($"manifest not found: {ManifestPath}", ManifestPath);
         }

@@ -24,6 +24,21 @@ public sealed record ScoringManifestEntry(string Id, string Audio, string? Text,
     /// <summary>The line's <c>speaker</c> (or <c>voice</c>), when it has one.</summary>
     public string? Speaker { get; init; }
 
+    /// <summary>Where the utterance starts in <see cref="Audio"/>, in seconds; null: the whole file is the utterance.</summary>
+    public double? Offset { get; init; }
+
+    /// <summary>How long the utterance is from <see cref="Offset"/> (0 when null), in seconds; null: to the file's end.</summary>
+    public double? Duration { get; init; }
+
+    /// <summary>The channel a source names (Lhotse); multi-channel audio is scored on its mixdown all the same.</summary>
+    public int? Channel { get; init; }
+
+    /// <summary>The encoded audio itself where the manifest holds it (Parquet's audio bytes); then <see cref="Audio"/> only names it.</summary>
+    public byte[]? AudioBytes { get; init; }
+
+    /// <summary>True when the utterance is a stretch of a longer recording rather than a whole file.</summary>
+    public bool IsSegment => Offset is not null || Duration is not null;
+
     /// <summary>Parses one JSON line.</summary>
     /// <exception cref="FormatException">Not a JSON object, or a required field is missing or not a string.</exception>
     public static ScoringManifestEntry Parse(string line)

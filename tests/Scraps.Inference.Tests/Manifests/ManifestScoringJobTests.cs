@@ -48,7 +48,7 @@ public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>,
 
         Assert.Equal((7L, 3L, 0L, 4L), (summary.ShardLines, summary.Scored, summary.AlreadyScored, summary.Skipped));
         Assert.Equal(["u1", "u2", "u6"], ReadOutput().Keys);
-        Assert.Equal([3L, 4L, 6L, 7L], observer.Skipped.Select(s => s.Line));
+        Assert.Equal(["line 3", "line 4", "line 6", "line 7"], observer.Skipped.Select(s => s.Where));
         Assert.Contains("bad JSON", observer.Skipped[0].Reason);
         Assert.Contains("missing.wav", observer.Skipped[1].Reason);
         Assert.Contains("QQQ", observer.Skipped[2].Reason);
@@ -142,12 +142,12 @@ public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>,
 
         public long Handled { get; private set; }
 
-        public List<(long Line, string? Id, string Reason)> Skipped { get; } = [];
+        public List<(string Where, string? Id, string Reason)> Skipped { get; } = [];
 
         public void Started(long shardLines, int alreadyScored) => (Total, AlreadyScored) = (shardLines, alreadyScored);
 
         public void Advanced(long handledLines) => Handled = handledLines;
 
-        public void LineSkipped(long lineNumber, string? id, string reason) => Skipped.Add((lineNumber, id, reason));
+        public void LineSkipped(string where, string? id, string reason) => Skipped.Add((where, id, reason));
     }
 }
