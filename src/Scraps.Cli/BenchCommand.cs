@@ -20,7 +20,42 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateOverload());
         bench.Subcommands.Add(CreateFairness());
         bench.Subcommands.Add(CreateParity());
+        bench.Subcommands.Add(CreateSegments());
         return bench;
+    }
+
+    private static Command CreateSegments()
+    {
+        var model = new Option<string?>("--model", "-m") { Description = $"Model package folder (default: the bundled {ModelLocator.DefaultRelativePath})" };
+        var minutes = new Option<double>("--minutes") { Description = "Length of the generated recording", DefaultValueFactory = _ => 20 };
+        var segments = new Option<int>("--segments") { Description = "Segments scored", DefaultValueFactory = _ => 300 };
+        var seconds = new Option<double>("--segment-seconds") { Description = "Length of each segment", DefaultValueFactory = _ => 3 };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime and preparation threads", DefaultValueFactory = _ => 2 };
+        var work = new Option<string?>("--work") { Description = "Folder for the recording, the cut files and the outputs (default: a new temp folder)" };
+        var container = new Option<string>("--container") { Description = "The recording's file type: flac, wav, mp3...", DefaultValueFactory = _ => "flac" };
+        var command = new Command("segments", "Segments of one long recording scored from a manifest of offsets vs cut into files first (sox), side by side")
+        {
+            model, minutes, segments, seconds, threads, work, container,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var settings = new SegmentBench.Settings(
+                ModelLocator.Resolve(parseResult.GetValue(model)),
+                Positive(parseResult.GetValue(minutes), "--minutes"),
+                Positive(parseResult.GetValue(segments), "--segments"),
+                Positive(parseResult.GetValue(seconds), "--segment-seconds"),
+                Positive(parseResult.GetValue(threads), "--threads"),
+                parseResult.GetValue(work),
+                parseResult.GetValue(container)!.TrimStart('.').ToLowerInvariant());
+            if (settings.SegmentSeconds > settings.Minutes * 60)
+            {
+                throw new ArgumentException("--segment-seconds is longer than the recording");
+            }
+
+            SegmentBench.Run(settings, parseResult.InvocationConfiguration.Output, cancellationToken);
+            return Task.FromResult(0);
+        });
+        return command;
     }
 
     private static Command CreateOverload()
