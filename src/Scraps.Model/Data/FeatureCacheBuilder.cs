@@ -27,6 +27,20 @@ public static class FeatureCacheBuilder
         CancellationToken cancellationToken = default) =>
         Build(manifestPath, outDir, phonemizer, threads, progress, DefaultShardSize, cancellationToken);
 
+    /// <summary>
+    /// A cache whose standardisation statistics come from another cache (a held-out or evaluation-only set has no
+    /// train split to compute them on, and must be standardised as the model's training data was anyway).
+    /// </summary>
+    public static FeatureCacheBuildResult Build(
+        string manifestPath,
+        string outDir,
+        IPhonemizer phonemizer,
+        int threads,
+        IProgress<FeatureCacheProgress>? progress,
+        (float[] Mean, float[] Std) statistics,
+        CancellationToken cancellationToken = default) =>
+        Build(manifestPath, outDir, phonemizer, threads, progress, DefaultShardSize, cancellationToken, statistics);
+
     internal static FeatureCacheBuildResult Build(
         string manifestPath,
         string outDir,
@@ -34,7 +48,8 @@ public static class FeatureCacheBuilder
         int threads,
         IProgress<FeatureCacheProgress>? progress,
         int shardSize,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        (float[] Mean, float[] Std)? statistics = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(manifestPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
@@ -103,7 +118,9 @@ public static class FeatureCacheBuilder
             throw new InvalidDataException($"no utterance of {manifest} could be cached; first problem: {skipped.FirstOrDefault()?.Reason}");
         }
 
-        var (mean, std, statUtterances, statFrames) = TrainStatistics(directory, utterances, shardCount, cancellationToken);
+        var (mean, std, statUtterances, statFrames) = statistics is { } given
+            ? (given.Mean, given.Std, 0, 0L)
+            : TrainStatistics(directory, utterances, shardCount, cancellationToken);
         var index = new CacheIndexRecord(
             FeatureCacheFiles.FormatVersion,
             FeatureCacheFiles.MelBins,

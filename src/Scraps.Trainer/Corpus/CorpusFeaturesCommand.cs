@@ -14,9 +14,13 @@ internal static class CorpusFeaturesCommand
         var output = new Option<string>("--out", "-o") { Description = "Cache folder", Required = true };
         var threads = new Option<int>("--threads", "-j") { Description = "Parallel feature workers", DefaultValueFactory = _ => Environment.ProcessorCount };
         var voice = new Option<string>("--voice") { Description = "espeak-ng voice for the phonemizer", DefaultValueFactory = _ => "en-us" };
+        var statsFrom = new Option<string?>("--stats-from")
+        {
+            Description = "Take mean/std from this cache instead of this manifest's train split (for held-out or evaluation sets: standardised as the training data)",
+        };
         var command = new Command("features", "Compute the feature cache of a manifest (resumable: unchanged shards are kept)")
         {
-            manifest, output, threads, voice,
+            manifest, output, threads, voice, statsFrom,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -26,9 +30,18 @@ internal static class CorpusFeaturesCommand
                 throw new ArgumentException($"--threads must be at least 1, got {threadCount}");
             }
 
+            (float[] Mean, float[] Std)? statistics = null;
+            if (parse.GetValue(statsFrom) is { } from)
+            {
+                using var source = FeatureCache.Open(from);
+                statistics = (source.Mean, source.Std);
+            }
+
             using var phonemizer = new EspeakPhonemizer(new EspeakOptions { Voice = parse.GetValue(voice)! });
             var result = await ConsoleProgress.RunAsync("features", "utt", display => Task.Run(
-                () => FeatureCacheBuilder.Build(parse.GetValue(manifest)!, parse.GetValue(output)!, phonemizer, threadCount, new DisplayProgress(display), cancellationToken),
+                () => statistics is { } stats
+                    ? FeatureCacheBuilder.Build(parse.GetValue(manifest)!, parse.GetValue(output)!, phonemizer, threadCount, new DisplayProgress(display), stats, cancellationToken)
+                    : FeatureCacheBuilder.Build(parse.GetValue(manifest)!, parse.GetValue(output)!, phonemizer, threadCount, new DisplayProgress(display), cancellationToken),
                 cancellationToken));
             AnsiConsole.MarkupLineInterpolated(
                 $"[green]{result.Cached + result.Reused}[/] utterances cached ({result.Cached} new, {result.Reused} kept) in {result.Elapsed.TotalSeconds:0.0} s; {result.Skipped.Count} skipped, {result.BadManifestLines.Count} bad manifest lines");

@@ -21,7 +21,7 @@ internal sealed record CalibrationScores(float[] Matched, float[] Mismatched)
         for (var start = 0; start < clips.Count; start += EncodeChunk)
         {
             var chunk = clips.Skip(start).Take(EncodeChunk).ToArray();
-            var features = chunk.Select(c => ReadFeatures(cache, c)).ToArray();
+            var features = chunk.Select(c => ReadFeatures(model, cache, c)).ToArray();
             var a = model.Acoustic.Encode(features, cancellationToken: cancellationToken);
             var p = model.Phonetic.Encode(chunk.Select(c => Array.ConvertAll(c.PhonemeIds, id => (long)id)).ToArray(), cancellationToken: cancellationToken);
             for (var i = 0; i < chunk.Length; i++)
@@ -47,6 +47,17 @@ internal sealed record CalibrationScores(float[] Matched, float[] Mismatched)
         }
 
         return new CalibrationScores(matched, [.. mismatched]);
+    }
+
+    /// <summary>
+    /// A clip's features standardised with the package's statistics, as the service standardises them: for a cache
+    /// other than the one the package was trained on (held-out human speech), its own statistics would differ.
+    /// </summary>
+    public static LogMel ReadFeatures(ScrapsModel model, FeatureCache cache, CachedUtterance clip)
+    {
+        var data = cache.ReadFeatures(clip.Index);
+        model.Standardizer.ApplyInPlace(data);
+        return new LogMel(data, clip.Frames);
     }
 
     /// <summary>A clip's features standardised with the cache's mean/std (the statistics the package ships).</summary>

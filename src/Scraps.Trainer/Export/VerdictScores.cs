@@ -65,7 +65,7 @@ internal sealed record VerdictScores(
             var own = chunk.Select(c => Input(c.PhonemeIds)).ToArray();
             var other = chunk.Select((c, i) => Input(NextOther(clips, start + i).PhonemeIds)).ToArray();
             var misses = chunk.Select(c => sampler.Draw(c.PhonemeIds, HardNegativeKind.CloseWord, draw)).ToArray();
-            var acoustic = model.Acoustic.Encode(chunk.Select(c => CalibrationScores.ReadFeatures(cache, c)).ToArray(), acousticOutputs, cancellationToken);
+            var acoustic = model.Acoustic.Encode(chunk.Select(c => CalibrationScores.ReadFeatures(model, cache, c)).ToArray(), acousticOutputs, cancellationToken);
             var phonetic = model.Phonetic.Encode([.. own.Select(p => p.Ids), .. other.Select(p => p.Ids), .. misses.Select(m => Array.ConvertAll(m, id => (long)id))], phoneticOutputs, cancellationToken);
             var logits = scorer.MatchLogitsOf(phonetic, [.. acoustic, .. acoustic, .. acoustic]);
             for (var i = 0; i < chunk.Length; i++)

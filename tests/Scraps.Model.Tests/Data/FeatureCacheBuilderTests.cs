@@ -107,6 +107,25 @@ public class FeatureCacheBuilderTests
     }
 
     [Fact]
+    public void A_held_out_set_without_train_split_takes_the_training_caches_statistics()
+    {
+        using var fixture = new CacheFixture();
+        using var phonemizer = new EspeakPhonemizer();
+        FeatureCacheBuilder.Build(fixture.ManifestPath, fixture.CacheDirectory, phonemizer, threads: 1, progress: null);
+        using var training = FeatureCache.Open(fixture.CacheDirectory);
+        var heldOut = Path.Combine(fixture.Folder, "valid-only.jsonl");
+        Manifest.Write(heldOut, fixture.Entries.Where(e => e.Split == DataSplits.Valid));
+        var heldOutCache = Path.Combine(fixture.Folder, "held-out-cache");
+
+        FeatureCacheBuilder.Build(heldOut, heldOutCache, phonemizer, 1, null, (training.Mean, training.Std));
+
+        using var cache = FeatureCache.Open(heldOutCache);
+        Assert.Equal(training.Mean, cache.Mean);
+        Assert.Equal(training.Std, cache.Std);
+        Assert.All(cache.Utterances, u => Assert.Equal(DataSplits.Valid, u.Split));
+    }
+
+    [Fact]
     public void Reports_progress_to_the_total()
     {
         using var fixture = new CacheFixture();
