@@ -138,6 +138,11 @@ internal sealed class PackageExporter(TextWriter log)
                 log.WriteLine($"verdict (score + alignment) on {verdictFigures.Pairs} held-out clips, each with a random and a close-word near-miss transcript: " +
                               $"AUC vs random {verdictFigures.RandomAuc:0.0000}, vs near misses {verdictFigures.NearMissAuc:0.0000} (score alone {verdictFigures.NearMissAucScoreOnly:0.0000}); " +
                               $"at the threshold: false rejects {verdictFigures.FalseRejects:P1}, near misses accepted {verdictFigures.NearMissFalseAccepts:P1}, random accepted {verdictFigures.RandomFalseAccepts:P2}");
+                foreach (var group in verdictFigures.ByGroup)
+                {
+                    log.WriteLine($"  {group.Group} ({group.Pairs} clips): AUC vs random {group.RandomAuc:0.0000}, vs near misses {group.NearMissAuc:0.0000}; " +
+                                  string.Join("; ", group.Points.Select(p => $"{p.Strictness.ToString().ToLowerInvariant()}: rejects {p.FalseRejects:P1} correct, accepts {p.NearMissAccepts:P1} near misses, {p.RandomAccepts:P1} random")));
+                }
             }
         }
 

@@ -107,8 +107,34 @@ internal sealed record VerdictScores(
             BinaryScoreMetrics.AucRoc(Scores(Matched), Scores(NearMiss)),
             matched.Count(v => v < calibration.Threshold) / (double)matched.Length,
             near.Count(v => v >= calibration.Threshold) / (double)near.Length,
-            random.Count(v => v >= calibration.Threshold) / (double)random.Length);
+            random.Count(v => v >= calibration.Threshold) / (double)random.Length)
+        {
+            ByGroup = Matched.Select(p => p.Group ?? "all").Distinct().Order(StringComparer.Ordinal).Select(g => GroupFiguresOf(g, calibration)).ToArray(),
+        };
         return (calibration, figures);
+    }
+
+    /// <summary>One kind of speech's figures at each operating point: where one threshold cannot serve both, this shows it.</summary>
+    private VerdictGroupFigures GroupFiguresOf(string group, VerdictCalibration calibration)
+    {
+        bool In(VerdictFeatures p) => (p.Group ?? "all") == group;
+        var matched = Matched.Where(In).Select(calibration.Logit).ToArray();
+        var random = Random.Where(In).Select(calibration.Logit).ToArray();
+        var near = NearMiss.Where(In).Select(calibration.Logit).ToArray();
+        var points = Enum.GetValues<Scraps.Inference.Calibration.VerdictStrictness>()
+            .Select(s => (Strictness: s, Threshold: calibration.ThresholdOf(s)))
+            .Select(p => new VerdictOperatingPoint(
+                p.Strictness,
+                matched.Count(v => v < p.Threshold) / (double)Math.Max(1, matched.Length),
+                near.Count(v => v >= p.Threshold) / (double)Math.Max(1, near.Length),
+                random.Count(v => v >= p.Threshold) / (double)Math.Max(1, random.Length)))
+            .ToArray();
+        return new VerdictGroupFigures(
+            group,
+            matched.Length,
+            BinaryScoreMetrics.AucRoc(matched.Select(v => (float)v).ToArray(), random.Select(v => (float)v).ToArray()),
+            BinaryScoreMetrics.AucRoc(matched.Select(v => (float)v).ToArray(), near.Select(v => (float)v).ToArray()),
+            points);
     }
 
     private static PhoneticInput Input(int[] ids) => new(Array.ConvertAll(ids, id => (long)id), string.Empty);
@@ -144,4 +170,14 @@ internal sealed record VerdictScores(
 /// <param name="NearMissFalseAccepts">Share of near misses at or above it.</param>
 /// <param name="RandomFalseAccepts">Share of random mismatches at or above it.</param>
 internal sealed record VerdictFigures(
-    int Pairs, double RandomAuc, double NearMissAuc, double NearMissAucScoreOnly, double FalseRejects, double NearMissFalseAccepts, double RandomFalseAccepts);
+    int Pairs, double RandomAuc, double NearMissAuc, double NearMissAucScoreOnly, double FalseRejects, double NearMissFalseAccepts, double RandomFalseAccepts)
+{
+    /// <summary>The same per kind of speech (synthetic, human) and operating point.</summary>
+    public IReadOnlyList<VerdictGroupFigures> ByGroup { get; init; } = [];
+}
+
+/// <summary>One kind of speech's verdict figures (on the calibration pairs).</summary>
+internal sealed record VerdictGroupFigures(string Group, int Pairs, double RandomAuc, double NearMissAuc, IReadOnlyList<VerdictOperatingPoint> Points);
+
+/// <summary>Error rates at one operating point: correct pairs rejected, near misses and random mismatches accepted.</summary>
+internal sealed record VerdictOperatingPoint(Scraps.Inference.Calibration.VerdictStrictness Strictness, double FalseRejects, double NearMissAccepts, double RandomAccepts);
