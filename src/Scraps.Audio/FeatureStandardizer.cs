@@ -4,8 +4,8 @@ namespace Scraps.Audio;
 /// the model package. Immutable and thread-safe.</summary>
 public sealed class FeatureStandardizer
 {
-    private readonly float[] mean;
-    private readonly float[] inverseStd;
+    private readonly float[] _mean;
+    private readonly float[] _inverseStd;
 
     public FeatureStandardizer(float[] mean, float[] std)
     {
@@ -29,11 +29,11 @@ public sealed class FeatureStandardizer
             }
         }
 
-        this.mean = (float[])mean.Clone();
-        inverseStd = Array.ConvertAll(std, s => 1f / s);
+        _mean = (float[])mean.Clone();
+        _inverseStd = Array.ConvertAll(std, s => 1f / s);
     }
 
-    public ReadOnlySpan<float> Mean => mean;
+    public ReadOnlySpan<float> Mean => _mean;
 
     public LogMel Apply(LogMel raw)
     {
@@ -56,7 +56,7 @@ public sealed class FeatureStandardizer
             var row = data.Slice(offset, LogMel.Bins);
             for (var b = 0; b < row.Length; b++)
             {
-                row[b] = (row[b] - mean[b]) * inverseStd[b];
+                row[b] = (row[b] - _mean[b]) * _inverseStd[b];
             }
         }
     }

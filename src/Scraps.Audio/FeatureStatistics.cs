@@ -4,24 +4,24 @@ namespace Scraps.Audio;
 /// Streaming per-bin mean and standard deviation of raw log-mel frames (for the feature cache the trainer
 /// builds): each clip's sums are taken in double and merged with Chan's parallel update of Welford's method.
 /// The std is the population std, floored at <see cref="MinStd"/> so a constant bin cannot divide by zero.
-/// Thread-safe: <see cref="Add"/> may be called from several threads.
+/// Thread-safe: <see cref="Add(LogMel)"/> may be called from several threads.
 /// </summary>
 public sealed class FeatureStatistics
 {
     public const float MinStd = 1e-3f;
 
-    private readonly object gate = new();
-    private readonly double[] mean = new double[LogMel.Bins];
-    private readonly double[] m2 = new double[LogMel.Bins];
-    private long frames;
+    private readonly object _gate = new();
+    private readonly double[] _mean = new double[LogMel.Bins];
+    private readonly double[] _m2 = new double[LogMel.Bins];
+    private long _frames;
 
     public long Frames
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return frames;
+                return _frames;
             }
         }
     }
@@ -68,11 +68,11 @@ public sealed class FeatureStatistics
         ArgumentNullException.ThrowIfNull(other);
         double[] otherMean, otherM2;
         long otherFrames;
-        lock (other.gate)
+        lock (other._gate)
         {
-            otherMean = (double[])other.mean.Clone();
-            otherM2 = (double[])other.m2.Clone();
-            otherFrames = other.frames;
+            otherMean = (double[])other._mean.Clone();
+            otherM2 = (double[])other._m2.Clone();
+            otherFrames = other._frames;
         }
 
         if (otherFrames > 0)
@@ -83,9 +83,9 @@ public sealed class FeatureStatistics
 
     public (float[] Mean, float[] Std) Compute()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (frames == 0)
+            if (_frames == 0)
             {
                 throw new InvalidOperationException("feature statistics need at least one frame");
             }
@@ -94,8 +94,8 @@ public sealed class FeatureStatistics
             var stdOut = new float[LogMel.Bins];
             for (var b = 0; b < LogMel.Bins; b++)
             {
-                meanOut[b] = (float)mean[b];
-                stdOut[b] = Math.Max((float)Math.Sqrt(m2[b] / frames), MinStd);
+                meanOut[b] = (float)_mean[b];
+                stdOut[b] = Math.Max((float)Math.Sqrt(_m2[b] / _frames), MinStd);
             }
 
             return (meanOut, stdOut);
@@ -104,17 +104,17 @@ public sealed class FeatureStatistics
 
     private void Merge(double[] batchMean, double[] batchM2, long batchFrames)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var total = frames + batchFrames;
+            var total = _frames + batchFrames;
             for (var b = 0; b < LogMel.Bins; b++)
             {
-                var delta = batchMean[b] - mean[b];
-                mean[b] += delta * batchFrames / total;
-                m2[b] += batchM2[b] + delta * delta * frames * batchFrames / total;
+                var delta = batchMean[b] - _mean[b];
+                _mean[b] += delta * batchFrames / total;
+                _m2[b] += batchM2[b] + delta * delta * _frames * batchFrames / total;
             }
 
-            frames = total;
+            _frames = total;
         }
     }
 }

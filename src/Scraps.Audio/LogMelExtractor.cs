@@ -17,13 +17,13 @@ namespace Scraps.Audio;
 /// </summary>
 public sealed class LogMelExtractor
 {
-    private readonly FrontEndSettings settings;
-    private readonly BatchedRealFft fft;
-    private readonly MelFilterbank filterbank;
-    private readonly float[] window;
-    private readonly int[] destination;
-    private readonly int windowOffset;
-    private readonly float logFloor;
+    private readonly FrontEndSettings _settings;
+    private readonly BatchedRealFft _fft;
+    private readonly MelFilterbank _filterbank;
+    private readonly float[] _window;
+    private readonly int[] _destination;
+    private readonly int _windowOffset;
+    private readonly float _logFloor;
 
     public LogMelExtractor()
         : this(FrontEndSettings.Default)
@@ -34,31 +34,31 @@ public sealed class LogMelExtractor
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        this.settings = settings;
-        fft = new BatchedRealFft(settings.NFft);
-        filterbank = MelFilterbank.Create(settings);
-        windowOffset = (settings.NFft - settings.WinLength) / 2;
-        logFloor = (float)settings.LogFloor;
+        _settings = settings;
+        _fft = new BatchedRealFft(settings.NFft);
+        _filterbank = MelFilterbank.Create(settings);
+        _windowOffset = (settings.NFft - settings.WinLength) / 2;
+        _logFloor = (float)settings.LogFloor;
 
-        window = new float[settings.WinLength];
-        for (var n = 0; n < window.Length; n++)
+        _window = new float[settings.WinLength];
+        for (var n = 0; n < _window.Length; n++)
         {
-            window[n] = (float)(0.5 - 0.5 * Math.Cos(2 * Math.PI * n / settings.WinLength));
+            _window[n] = (float)(0.5 - 0.5 * Math.Cos(2 * Math.PI * n / settings.WinLength));
         }
 
         // Where windowed sample n lands in the packed, bit-reversed FFT input (re block then im block, lanes innermost).
         var lanes = BatchedRealFft.Lanes;
-        destination = new int[settings.WinLength];
-        for (var n = 0; n < destination.Length; n++)
+        _destination = new int[settings.WinLength];
+        for (var n = 0; n < _destination.Length; n++)
         {
-            var q = windowOffset + n;
-            destination[n] = ((q & 1) * fft.Half + fft.BitReverse[q >> 1]) * lanes;
+            var q = _windowOffset + n;
+            _destination[n] = ((q & 1) * _fft.Half + _fft.BitReverse[q >> 1]) * lanes;
         }
     }
 
-    public FrontEndSettings Settings => settings;
+    public FrontEndSettings Settings => _settings;
 
-    internal MelFilterbank Filterbank => filterbank;
+    internal MelFilterbank Filterbank => _filterbank;
 
     /// <summary>Frames produced for <paramref name="samples"/> samples (0 when none).</summary>
     public int FrameCount(int samples)
@@ -68,8 +68,8 @@ public sealed class LogMelExtractor
             return 0;
         }
 
-        return settings.Center ? 1 + samples / settings.Hop
-            : samples >= settings.NFft ? 1 + (samples - settings.NFft) / settings.Hop : 0;
+        return _settings.Center ? 1 + samples / _settings.Hop
+            : samples >= _settings.NFft ? 1 + (samples - _settings.NFft) / _settings.Hop : 0;
     }
 
     public LogMel Compute(ReadOnlySpan<float> samples16k)
@@ -83,20 +83,20 @@ public sealed class LogMelExtractor
         if (frames == 0)
         {
             throw AudioFormatException.Malformed(
-                $"audio has {samples16k.Length} samples, fewer than one {settings.NFft}-sample frame (center=false)");
+                $"audio has {samples16k.Length} samples, fewer than one {_settings.NFft}-sample frame (center=false)");
         }
 
         var output = new float[(long)frames * LogMel.Bins];
-        var pad = settings.Center ? settings.NFft / 2 : 0;
+        var pad = _settings.Center ? _settings.NFft / 2 : 0;
         var paddedLength = samples16k.Length + 2 * pad;
         var lanes = BatchedRealFft.Lanes;
-        var half = fft.Half;
+        var half = _fft.Half;
         var padded = ArrayPool<float>.Shared.Rent(paddedLength);
         var scratchLength = ((2 * half) + (half + 1) + LogMel.Bins) * lanes; // FFT re + im, spectrum, mel, per lane
         var scratch = ArrayPool<float>.Shared.Rent(scratchLength);
         try
         {
-            FramePadding.Fill(samples16k, pad, settings.PadMode == "reflect", padded.AsSpan(0, paddedLength));
+            FramePadding.Fill(samples16k, pad, _settings.PadMode == "reflect", padded.AsSpan(0, paddedLength));
             Run(padded, frames, scratch.AsSpan(0, scratchLength), output);
         }
         finally
@@ -111,7 +111,7 @@ public sealed class LogMelExtractor
     private void Run(float[] padded, int frames, Span<float> scratch, float[] output)
     {
         var lanes = BatchedRealFft.Lanes;
-        var half = fft.Half;
+        var half = _fft.Half;
         var packed = scratch[..(2 * half * lanes)];
         var vectors = MemoryMarshal.Cast<float, Vector<float>>(scratch);
         var re = vectors[..half];
@@ -119,13 +119,13 @@ public sealed class LogMelExtractor
         var spectrum = vectors.Slice(2 * half, half + 1);
         var mel = vectors.Slice(3 * half + 1, LogMel.Bins);
         var melLanes = MemoryMarshal.Cast<Vector<float>, float>(mel);
-        var power = settings.Power == 2;
-        var hop = settings.Hop;
+        var power = _settings.Power == 2;
+        var hop = _settings.Hop;
 
         ref var packedStart = ref MemoryMarshal.GetReference(packed);
-        ref var destinationStart = ref MemoryMarshal.GetArrayDataReference(destination);
-        ref var windowStart = ref MemoryMarshal.GetArrayDataReference(window);
-        var windowLength = window.Length;
+        ref var destinationStart = ref MemoryMarshal.GetArrayDataReference(_destination);
+        ref var windowStart = ref MemoryMarshal.GetArrayDataReference(_window);
+        var windowLength = _window.Length;
         for (var batch = 0; batch < frames; batch += lanes)
         {
             var count = Math.Min(lanes, frames - batch);
@@ -133,8 +133,8 @@ public sealed class LogMelExtractor
             for (var lane = 0; lane < count; lane++)
             {
                 // In range: the last frame ends at (frames - 1) * hop + windowOffset + WinLength <= padded length.
-                ref var frame = ref padded[(batch + lane) * hop + windowOffset];
-                _ = padded[(batch + lane) * hop + windowOffset + windowLength - 1];
+                ref var frame = ref padded[(batch + lane) * hop + _windowOffset];
+                _ = padded[(batch + lane) * hop + _windowOffset + windowLength - 1];
                 ref var lanePacked = ref Unsafe.Add(ref packedStart, lane);
                 for (var n = 0; n < windowLength; n++)
                 {
@@ -142,8 +142,8 @@ public sealed class LogMelExtractor
                 }
             }
 
-            fft.Transform(re, im);
-            fft.Spectrum(re, im, spectrum, power);
+            _fft.Transform(re, im);
+            _fft.Spectrum(re, im, spectrum, power);
             ApplyFilterbank(spectrum, mel);
 
             for (var lane = 0; lane < count; lane++)
@@ -151,7 +151,7 @@ public sealed class LogMelExtractor
                 var row = output.AsSpan((batch + lane) * LogMel.Bins, LogMel.Bins);
                 for (var m = 0; m < row.Length; m++)
                 {
-                    row[m] = MathF.Log(Math.Max(melLanes[m * lanes + lane], logFloor));
+                    row[m] = MathF.Log(Math.Max(melLanes[m * lanes + lane], _logFloor));
                 }
             }
         }
@@ -159,13 +159,13 @@ public sealed class LogMelExtractor
 
     private void ApplyFilterbank(ReadOnlySpan<Vector<float>> spectrum, Span<Vector<float>> mel)
     {
-        var weights = filterbank.Weights;
+        var weights = _filterbank.Weights;
         for (var m = 0; m < mel.Length; m++)
         {
             var acc = Vector<float>.Zero;
-            var first = filterbank.First[m];
-            var offset = filterbank.WeightOffset[m];
-            var count = filterbank.Count[m];
+            var first = _filterbank.First[m];
+            var offset = _filterbank.WeightOffset[m];
+            var count = _filterbank.Count[m];
             for (var q = 0; q < count; q++)
             {
                 acc += spectrum[first + q] * weights[offset + q];

@@ -30,10 +30,18 @@ internal static class RankCommand
             var list = (parse.GetValue(candidates) ?? []).ToList();
             if (parse.GetValue(file) is { } path)
             {
-                if (!File.Exists(path)) throw new FileNotFoundException($"candidates file not found: {path}", path);
+                if (!File.Exists(path))
+                {
+                    throw new FileNotFoundException($"candidates file not found: {path}", path);
+                }
+
                 list.AddRange(File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()));
             }
-            if (list.Count == 0) throw new ArgumentException("give at least one candidate (arguments or --file)");
+            if (list.Count == 0)
+            {
+                throw new ArgumentException("give at least one candidate (arguments or --file)");
+            }
+
             return await RunAsync(parse.GetRequiredValue(audio), list, parse.GetValue(phonemes), parse.GetValue(json), parse.GetValue(model),
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
@@ -43,7 +51,11 @@ internal static class RankCommand
     private static async Task<int> RunAsync(
         string audioPath, IReadOnlyList<string> candidates, bool isPhonemes, bool json, string? modelFolder, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (!File.Exists(audioPath)) throw new FileNotFoundException($"audio file not found: {audioPath}", audioPath);
+        if (!File.Exists(audioPath))
+        {
+            throw new FileNotFoundException($"audio file not found: {audioPath}", audioPath);
+        }
+
         ScrapsModel model;
         try
         {

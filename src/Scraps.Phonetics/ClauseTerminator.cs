@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Scraps.Phonetics;
 
 /// <summary>
@@ -24,22 +22,34 @@ internal static class ClauseTerminator
     {
         var text = consumedText.AsSpan();
         if (!isLast && text.Length > 0)
+        {
             text = text[..^LastScalarLength(text)]; // the character espeak reads again for the next clause
+        }
 
         var withSpace = text;
         text = text.TrimEnd();
         var trailingSpace = withSpace[text.Length..];
         while (text.Length > 0 && IsClosing(text[^1]))
+        {
             text = text[..^1].TrimEnd();
+        }
 
         if (text.Length == 0)
+        {
             return ClausePause.None;
+        }
 
         var pause = Classify(text);
         if (pause == ClausePause.None)
+        {
             return trailingSpace.Count('\n') >= 2 ? ClausePause.Period : ClausePause.None;
+        }
+
         if (pause == ClausePause.Period && IsAbbreviationDot(text, englishAbbreviations))
+        {
             return ClausePause.None;
+        }
+
         return pause;
     }
 
@@ -56,7 +66,10 @@ internal static class ClauseTerminator
         {
             var i = text.Length - 1;
             while (i > 0 && IsQuestionOrExclamation(text[i - 1]))
+            {
                 i--;
+            }
+
             return Of(text[i]);
         }
 
@@ -86,10 +99,16 @@ internal static class ClauseTerminator
         var start = beforeDot.Length;
         while (start > 0 && (char.IsLetter(beforeDot[start - 1])
                              || (IsApostrophe(beforeDot[start - 1]) && start > 1 && char.IsLetter(beforeDot[start - 2]))))
+        {
             start--; // the word, with its apostrophes (Paul's)
+        }
+
         var word = beforeDot[start..];
         if (word.Length == 0 || (start > 0 && !char.IsWhiteSpace(beforeDot[start - 1]) && !IsOpening(beforeDot[start - 1])))
+        {
             return false;
+        }
+
         return word.Length == 1 || (english && EnglishDotAbbreviations.Contains(word.ToString()));
     }
 

@@ -25,7 +25,10 @@ internal sealed partial class EspeakIpaTokenizer
     public EspeakIpaTokenizer(PhonemeInventory inventory)
     {
         foreach (var symbol in inventory.Symbols.Where(s => s.Kind == PhonemeKind.Phone))
+        {
             _phones[symbol.Ipa] = symbol;
+        }
+
         _primaryStress = Require(inventory, PhonemeInventory.PrimaryStressSymbol);
         _secondaryStress = Require(inventory, PhonemeInventory.SecondaryStressSymbol);
     }
@@ -45,7 +48,10 @@ internal sealed partial class EspeakIpaTokenizer
             {
                 var piece = rawPiece.Contains('(', StringComparison.Ordinal) ? StripLanguageSwitches(rawPiece, languages) : rawPiece;
                 if (piece.Length == 0 || Silent.Contains(piece))
+                {
                     continue;
+                }
+
                 foreach (var symbol in Split(piece, unknown))
                 {
                     if (!started)
@@ -64,11 +70,16 @@ internal sealed partial class EspeakIpaTokenizer
     {
         var i = 0;
         for (; i < piece.Length && piece[i] is PrimaryStressIpa or SecondaryStressIpa; i++)
+        {
             yield return piece[i] == PrimaryStressIpa ? _primaryStress : _secondaryStress;
+        }
 
         var phone = piece[i..];
         if (phone.Length == 0)
+        {
             yield break;
+        }
+
         if (_phones.TryGetValue(phone, out var symbol))
         {
             yield return symbol;
@@ -81,7 +92,10 @@ internal sealed partial class EspeakIpaTokenizer
             if (phone.Length % length == 0 && _phones.TryGetValue(phone[..length], out symbol) && IsRepetition(phone, length))
             {
                 for (var k = 0; k < phone.Length / length; k++)
+                {
                     yield return symbol;
+                }
+
                 yield break;
             }
         }
@@ -94,7 +108,9 @@ internal sealed partial class EspeakIpaTokenizer
         for (var i = unit; i < text.Length; i++)
         {
             if (text[i] != text[i - unit])
+            {
                 return false;
+            }
         }
 
         return true;

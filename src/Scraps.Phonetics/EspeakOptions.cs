@@ -22,9 +22,15 @@ public sealed class EspeakOptions
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Voice))
+        {
             throw new ArgumentException("EspeakOptions.Voice is empty; use an espeak-ng voice such as \"en-us\"", nameof(Voice));
+        }
+
         if (MaxTextLength < 1)
+        {
             throw new ArgumentException($"EspeakOptions.MaxTextLength is {MaxTextLength}; it must be at least 1", nameof(MaxTextLength));
+        }
+
         if (DataPath is not null
             && !File.Exists(Path.Combine(DataPath, "phontab"))
             && !File.Exists(Path.Combine(DataPath, "espeak-ng-data", "phontab")))

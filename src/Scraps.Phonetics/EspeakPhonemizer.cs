@@ -33,7 +33,9 @@ public sealed class EspeakPhonemizer : IPhonemizer, IDisposable
         _tokenizer = new EspeakIpaTokenizer(Inventory);
         _wordBoundary = RequireToken(PhonemeInventory.WordBoundarySymbol);
         foreach (var pause in ClausePauseSymbols.All)
+        {
             _pauses[pause] = RequireToken(ClausePauseSymbols.XSampa(pause));
+        }
 
         _maxTextLength = options.MaxTextLength;
         Voice = options.Voice;
@@ -87,25 +89,39 @@ public sealed class EspeakPhonemizer : IPhonemizer, IDisposable
                 emit: symbol =>
                 {
                     if (pending is not null)
+                    {
                         tokens.Add(pending);
+                    }
+
                     pending = null;
                     tokens.Add(symbol);
                 },
                 unknown,
                 languages);
             if (tokens.Count == before)
+            {
                 continue; // nothing to say in this clause (e.g. only brackets): its punctuation is not a pause
+            }
 
             var pause = ClauseTerminator.Detect(clause.ConsumedText, clause.IsLast, _english);
             pending = pause == ClausePause.None ? _wordBoundary : _pauses[pause];
         }
 
         if (unknown.Count > 0)
+        {
             throw UnknownPhonemes(unknown, languages);
+        }
+
         if (tokens.Count == 0)
+        {
             throw new NoSpeakableContentException($"espeak-ng ({Voice}) produced no phonemes for it");
+        }
+
         if (pending is not null && pending.Kind == PhonemeKind.Pause)
+        {
             tokens.Add(pending);
+        }
+
         return new PhonemeSequence(tokens.AsReadOnly());
     }
 
@@ -128,5 +144,5 @@ public sealed class EspeakPhonemizer : IPhonemizer, IDisposable
     private PhonemeSymbol RequireToken(string xsampa) =>
         Inventory.TryGetByXSampa(xsampa, out var symbol)
             ? symbol
-            : throw new ArgumentException($"phoneme inventory {Inventory.Version} has no token '{xsampa}', which the espeak-ng phonemizer needs", nameof(EspeakOptions.Inventory));
+            : throw new ArgumentException($"phoneme inventory {Inventory.Version} has no token '{xsampa}', which the espeak-ng phonemizer needs (EspeakOptions.Inventory)");
 }

@@ -58,7 +58,7 @@ public sealed class EspeakSpeaker
             var endSample = i + 1 < events.Length ? events[i + 1].Sample : speech.Samples.Length;
             var end = (double)Math.Max(endSample, events[i].Sample) / speech.SampleRate;
             var symbols = new List<PhonemeSymbol>();
-            _tokenizer.Tokenize(events[i].Ipa, () => { }, s => { if (s.Kind == PhonemeKind.Phone) symbols.Add(s); }, unknown, new List<string>());
+            _tokenizer.Tokenize(events[i].Ipa, () => { }, s => { if (s.Kind == PhonemeKind.Phone) { symbols.Add(s); } }, unknown, new List<string>());
             for (var k = 0; k < symbols.Count; k++)
             {
                 var a = start + ((end - start) * k / symbols.Count);

@@ -70,9 +70,14 @@ public sealed class PhonemeInventory
     {
         ArgumentNullException.ThrowIfNull(symbols);
         if (string.IsNullOrWhiteSpace(version))
+        {
             throw new PhonemeInventoryFormatException("phoneme inventory has no version");
+        }
+
         if (symbols.Count < 2)
+        {
             throw new PhonemeInventoryFormatException($"phoneme inventory {version} has {symbols.Count} tokens; it needs padding plus at least one phoneme");
+        }
 
         var seenXSampa = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenIpa = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -80,9 +85,15 @@ public sealed class PhonemeInventory
         {
             var s = symbols[i] ?? throw new PhonemeInventoryFormatException($"phoneme inventory {version}: token {i} is missing");
             if (s.Id != i)
+            {
                 throw new PhonemeInventoryFormatException($"phoneme inventory {version}: token at position {i} has id {s.Id}; ids must be 0..{symbols.Count - 1} in order");
+            }
+
             if ((s.Kind == PhonemeKind.Padding) != (i == 0))
+            {
                 throw new PhonemeInventoryFormatException($"phoneme inventory {version}: id 0 must be the one padding token, but token {i} ('{s.XSampa}') is {s.Kind}");
+            }
+
             CheckRendering(version, i, "X-SAMPA", s.XSampa, seenXSampa);
             CheckRendering(version, i, "IPA", s.Ipa, seenIpa);
         }
@@ -93,10 +104,18 @@ public sealed class PhonemeInventory
     private static void CheckRendering(string version, int id, string what, string? text, Dictionary<string, int> seen)
     {
         if (string.IsNullOrEmpty(text))
+        {
             throw new PhonemeInventoryFormatException($"phoneme inventory {version}: token {id} has an empty {what} rendering");
+        }
+
         if (text.Any(char.IsWhiteSpace))
+        {
             throw new PhonemeInventoryFormatException($"phoneme inventory {version}: {what} rendering '{text}' of token {id} contains white space");
+        }
+
         if (!seen.TryAdd(text, id))
+        {
             throw new PhonemeInventoryFormatException($"phoneme inventory {version}: {what} rendering '{text}' is used by tokens {seen[text]} and {id}");
+        }
     }
 }

@@ -17,7 +17,10 @@ public sealed record PhonemeSequence(IReadOnlyList<PhonemeSymbol> Symbols)
     {
         var ids = new int[Symbols.Count];
         for (var i = 0; i < ids.Length; i++)
+        {
             ids[i] = Symbols[i].Id;
+        }
+
         return ids;
     }
 
@@ -34,7 +37,10 @@ public sealed record PhonemeSequence(IReadOnlyList<PhonemeSymbol> Symbols)
     {
         var hash = new HashCode();
         foreach (var symbol in Symbols)
+        {
             hash.Add(symbol);
+        }
+
         return hash.ToHashCode();
     }
 

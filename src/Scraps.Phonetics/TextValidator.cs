@@ -12,7 +12,9 @@ internal static class TextValidator
     public static void Validate(string text, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(text))
+        {
             throw new EmptyTextException();
+        }
 
         var length = 0;
         var speakable = false;
@@ -23,9 +25,14 @@ internal static class TextValidator
         }
 
         if (length > maxLength)
+        {
             throw new TextTooLongException(length, maxLength);
+        }
+
         if (!speakable)
+        {
             throw new NoSpeakableContentException("it has no letters, digits or symbols, only punctuation");
+        }
     }
 
     /// <summary>
@@ -35,10 +42,16 @@ internal static class TextValidator
     public static string Sanitize(string text)
     {
         if (!text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
             return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
+        {
             builder.Append(char.IsControl(c) && c is not ('\n' or '\r' or '\t') ? ' ' : c);
+        }
+
         return builder.ToString();
     }
 

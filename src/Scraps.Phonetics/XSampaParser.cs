@@ -17,16 +17,22 @@ public static class XSampaParser
 
         var parts = xsampa.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0)
+        {
             throw new EmptyTextException();
+        }
 
         var symbols = new PhonemeSymbol[parts.Length];
         var unknown = new List<string>();
         for (var i = 0; i < parts.Length; i++)
         {
             if (inventory.TryGetByXSampa(parts[i], out var symbol) && symbol.Kind != PhonemeKind.Padding)
+            {
                 symbols[i] = symbol;
+            }
             else if (!unknown.Contains(parts[i], StringComparer.Ordinal))
+            {
                 unknown.Add(parts[i]);
+            }
         }
 
         if (unknown.Count > 0)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Scraps.Model;
 using Scraps.Model.Runtime;
 using Scraps.Phonetics;
 using Scraps.Trainer.Fit;
@@ -32,10 +31,22 @@ internal static class BenchCommand
             var output = parse.InvocationConfiguration.Output;
             var info = TorchRuntime.Initialize(new TorchRuntimeOptions { Device = parse.GetValue(device)!, TorchLibPath = parse.GetValue(torchLib) });
             var threadCount = parse.GetValue(threads);
-            if (threadCount < 0) throw new ArgumentException($"--threads must be 0 (torch's default) or positive, got {threadCount}.");
-            if (threadCount > 0) torch.set_num_threads(threadCount);
+            if (threadCount < 0)
+            {
+                throw new ArgumentException($"--threads must be 0 (torch's default) or positive, got {threadCount}.");
+            }
+
+            if (threadCount > 0)
+            {
+                torch.set_num_threads(threadCount);
+            }
+
             var clipSeconds = parse.GetValue(seconds);
-            if (!(clipSeconds > 0 && clipSeconds <= 60)) throw new ArgumentException($"--seconds must be in (0, 60], got {clipSeconds}.");
+            if (!(clipSeconds > 0 && clipSeconds <= 60))
+            {
+                throw new ArgumentException($"--seconds must be in (0, 60], got {clipSeconds}.");
+            }
+
             var frames = (int)Math.Round(clipSeconds * 80);
             var phonemes = Math.Max(1, (int)Math.Round(clipSeconds * 12));
             output.WriteLine($"device {info.Reason}; {torch.get_num_threads()} CPU threads; clips of {clipSeconds:0.##} s ({frames} frames, {phonemes} phonemes)");
@@ -44,7 +55,11 @@ internal static class BenchCommand
             foreach (var name in (parse.GetValue(configs) ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries)))
             {
                 var config = ScrapsModelConfig.LoadNamedOrFile(name);
-                if (config.VocabSize == 0) config = config with { VocabSize = PhonemeInventory.EnglishUs.Count };
+                if (config.VocabSize == 0)
+                {
+                    config = config with { VocabSize = PhonemeInventory.EnglishUs.Count };
+                }
+
                 var r = TrainingSpeed.Measure(config, info, parse.GetValue(batch), frames, phonemes, parse.GetValue(warmup), parse.GetValue(steps));
                 table.AddRow(
                     r.Config, r.Parameters.ToString("N0", CultureInfo.InvariantCulture), r.Batch.ToString(CultureInfo.InvariantCulture),

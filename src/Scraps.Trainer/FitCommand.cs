@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Scraps.Model;
 using Scraps.Model.Data;
 using Scraps.Model.Runtime;
 using Scraps.Model.Training;
@@ -21,7 +20,11 @@ internal static class FitCommand
     {
         var f = new Flags();
         var command = new Command("fit", "Train a SCRAPS model on a feature cache (Ctrl+C stops after the current step and saves a checkpoint)");
-        foreach (var option in new Option[] { f.Cache, f.Out, f.Resume, f.InitFrom, f.Device, f.TorchLib, f.Threads }.Concat(f.TrainingFlags)) command.Options.Add(option);
+        foreach (var option in new Option[] { f.Cache, f.Out, f.Resume, f.InitFrom, f.Device, f.TorchLib, f.Threads }.Concat(f.TrainingFlags))
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellationToken) => RunOnForegroundThread(() => Run(f, parse, cancellationToken)));
         return command;
     }
@@ -65,19 +68,23 @@ internal static class FitCommand
         public readonly Option<bool> SpecAugment = new("--spec-augment") { Description = "Time and frequency masking of the features while training" };
         public readonly Option<double> NoiseAugment = new("--noise-augment")
         {
-            Description = "Share of clips mixed with Gaussian noise on the standardised features, M' = (1-α)M + αN (0: off)", DefaultValueFactory = _ => Defaults.NoiseAugmentProbability,
+            Description = "Share of clips mixed with Gaussian noise on the standardised features, M' = (1-α)M + αN (0: off)",
+            DefaultValueFactory = _ => Defaults.NoiseAugmentProbability,
         };
         public readonly Option<double> MixAugment = new("--mix-augment")
         {
-            Description = "Share of clips mixed with another clip of the batch the same way (0: off)", DefaultValueFactory = _ => Defaults.MixAugmentProbability,
+            Description = "Share of clips mixed with another clip of the batch the same way (0: off)",
+            DefaultValueFactory = _ => Defaults.MixAugmentProbability,
         };
         public readonly Option<double> AugmentMaxAlpha = new("--augment-max-alpha")
         {
-            Description = "Largest α of --noise-augment and --mix-augment (α is uniform up to it)", DefaultValueFactory = _ => Defaults.AugmentMaxAlpha,
+            Description = "Largest α of --noise-augment and --mix-augment (α is uniform up to it)",
+            DefaultValueFactory = _ => Defaults.AugmentMaxAlpha,
         };
         public readonly Option<int> HardNegatives = new("--hard-negatives")
         {
-            Description = "K near-miss phoneme sequences of each pair's own transcript added to its audio->text row (0: off)", DefaultValueFactory = _ => Defaults.HardNegatives,
+            Description = "K near-miss phoneme sequences of each pair's own transcript added to its audio->text row (0: off)",
+            DefaultValueFactory = _ => Defaults.HardNegatives,
         };
         public readonly Option<string> HardNegativeKinds = new("--hard-negative-kinds")
         {
@@ -86,11 +93,13 @@ internal static class FitCommand
         };
         public readonly Option<double> HardNegativeWeight = new("--hard-negative-weight")
         {
-            Description = "w in L = L_clip + w L_hard + λ L_ctc", DefaultValueFactory = _ => Defaults.HardNegativeWeight,
+            Description = "w in L = L_clip + w L_hard + λ L_ctc",
+            DefaultValueFactory = _ => Defaults.HardNegativeWeight,
         };
         public readonly Option<double> CtcWeight = new("--ctc-weight")
         {
-            Description = "λ in L = L_clip + w L_hard + λ L_ctc; above 0 adds the CTC head to the model (0: no CTC)", DefaultValueFactory = _ => Defaults.CtcWeight,
+            Description = "λ in L = L_clip + w L_hard + λ L_ctc; above 0 adds the CTC head to the model (0: no CTC)",
+            DefaultValueFactory = _ => Defaults.CtcWeight,
         };
         public readonly Option<double> FrameWeight = new("--frame-weight")
         {
@@ -133,8 +142,16 @@ internal static class FitCommand
 
         var device = TorchRuntime.Initialize(new TorchRuntimeOptions { Device = parse.GetValue(f.Device)!, TorchLibPath = parse.GetValue(f.TorchLib) });
         var threads = parse.GetValue(f.Threads);
-        if (threads < 0) throw new ArgumentException($"--threads must be 0 (torch's default) or positive, got {threads}.");
-        if (threads > 0) torch.set_num_threads(threads);
+        if (threads < 0)
+        {
+            throw new ArgumentException($"--threads must be 0 (torch's default) or positive, got {threads}.");
+        }
+
+        if (threads > 0)
+        {
+            torch.set_num_threads(threads);
+        }
+
         observer.Line($"device {device.Reason}; libtorch via {device.LibTorchSharpPath}{(device.Patched ? " (GLIBCXX-patched copy)" : "")}; " +
                       $"{torch.get_num_threads()} CPU threads");
 
@@ -142,7 +159,11 @@ internal static class FitCommand
         var data = new FeatureCacheTrainingData(cache);
         var runDirectory = Path.GetFullPath(parse.GetValue(f.Out)!);
         var checkpoint = parse.GetValue(f.Resume) ? TrainingLoop.LatestCheckpoint(runDirectory) : null;
-        if (parse.GetValue(f.Resume) && checkpoint is null) observer.Line($"no checkpoint in {runDirectory}: starting a new run");
+        if (parse.GetValue(f.Resume) && checkpoint is null)
+        {
+            observer.Line($"no checkpoint in {runDirectory}: starting a new run");
+        }
+
         var options = ResolveOptions(f, parse, checkpoint, data, device.IsCuda);
         observer.Line($"config {options.Config.Name}: d={options.Config.ModelDim}, {options.Config.Layers} layers, {options.Config.Heads} heads, " +
                       $"LSTM {options.Config.LstmHidden}, subsampling x{options.Config.AcousticSubsampling}, vocabulary {options.Config.VocabSize}" +
@@ -190,45 +211,162 @@ internal static class FitCommand
         bool Given(Option option) => checkpoint is null || parse.GetResult(option) is { Implicit: false };
         bool Typed(Option option) => parse.GetResult(option) is { Implicit: false };
         var o = checkpoint?.Options ?? new TrainingOptions { Config = WithVocabulary(ScrapsModelConfig.LoadNamedOrFile(parse.GetValue(f.Config)!), data) };
-        if (checkpoint is not null && Given(f.Config)) o = o with { Config = WithVocabulary(ScrapsModelConfig.LoadNamedOrFile(parse.GetValue(f.Config)!), data) };
-        if (Given(f.Steps)) o = o with { Steps = parse.GetValue(f.Steps) };
-        if (Given(f.Batch)) o = o with { BatchSize = parse.GetValue(f.Batch) };
-        if (Given(f.Lr)) o = o with { LearningRate = parse.GetValue(f.Lr) };
-        if (Given(f.Warmup)) o = o with { WarmupSteps = parse.GetValue(f.Warmup) };
-        if (Given(f.Schedule)) o = o with { Schedule = ParseSchedule(parse.GetValue(f.Schedule)!) };
-        if (Given(f.MaxFrames)) o = o with { MaxFramesPerBatch = parse.GetValue(f.MaxFrames) };
-        if (Given(f.MaxClipFrames)) o = o with { MaxClipFrames = parse.GetValue(f.MaxClipFrames) };
-        if (Given(f.GradClip)) o = o with { GradientClipNorm = parse.GetValue(f.GradClip) };
-        if (Given(f.CheckpointEvery)) o = o with { CheckpointEvery = parse.GetValue(f.CheckpointEvery) };
-        if (Given(f.Keep)) o = o with { KeepCheckpoints = parse.GetValue(f.Keep) };
-        if (Given(f.ValidateEvery)) o = o with { ValidateEvery = parse.GetValue(f.ValidateEvery) };
-        if (Given(f.ValidBatch)) o = o with { ValidationBatchSize = parse.GetValue(f.ValidBatch) };
-        if (Given(f.ValidBatches)) o = o with { ValidationBatches = parse.GetValue(f.ValidBatches) };
-        if (Given(f.LogEvery)) o = o with { LogEvery = parse.GetValue(f.LogEvery) };
-        if (Given(f.Seed)) o = o with { Seed = parse.GetValue(f.Seed) };
-        if (Given(f.SpecAugment)) o = o with { SpecAugment = parse.GetValue(f.SpecAugment) };
-        if (Given(f.NoiseAugment)) o = o with { NoiseAugmentProbability = parse.GetValue(f.NoiseAugment) };
-        if (Given(f.MixAugment)) o = o with { MixAugmentProbability = parse.GetValue(f.MixAugment) };
-        if (Given(f.AugmentMaxAlpha)) o = o with { AugmentMaxAlpha = parse.GetValue(f.AugmentMaxAlpha) };
-        if (Given(f.HardNegatives)) o = o with { HardNegatives = parse.GetValue(f.HardNegatives) };
-        if (Given(f.HardNegativeKinds)) o = o with { HardNegativeKinds = HardNegativeKindNames.ParseList(parse.GetValue(f.HardNegativeKinds)!) };
-        if (Given(f.HardNegativeWeight)) o = o with { HardNegativeWeight = parse.GetValue(f.HardNegativeWeight) };
-        if (Given(f.CtcWeight)) o = o with { CtcWeight = parse.GetValue(f.CtcWeight) };
+        if (checkpoint is not null && Given(f.Config))
+        {
+            o = o with { Config = WithVocabulary(ScrapsModelConfig.LoadNamedOrFile(parse.GetValue(f.Config)!), data) };
+        }
+
+        if (Given(f.Steps))
+        {
+            o = o with { Steps = parse.GetValue(f.Steps) };
+        }
+
+        if (Given(f.Batch))
+        {
+            o = o with { BatchSize = parse.GetValue(f.Batch) };
+        }
+
+        if (Given(f.Lr))
+        {
+            o = o with { LearningRate = parse.GetValue(f.Lr) };
+        }
+
+        if (Given(f.Warmup))
+        {
+            o = o with { WarmupSteps = parse.GetValue(f.Warmup) };
+        }
+
+        if (Given(f.Schedule))
+        {
+            o = o with { Schedule = ParseSchedule(parse.GetValue(f.Schedule)!) };
+        }
+
+        if (Given(f.MaxFrames))
+        {
+            o = o with { MaxFramesPerBatch = parse.GetValue(f.MaxFrames) };
+        }
+
+        if (Given(f.MaxClipFrames))
+        {
+            o = o with { MaxClipFrames = parse.GetValue(f.MaxClipFrames) };
+        }
+
+        if (Given(f.GradClip))
+        {
+            o = o with { GradientClipNorm = parse.GetValue(f.GradClip) };
+        }
+
+        if (Given(f.CheckpointEvery))
+        {
+            o = o with { CheckpointEvery = parse.GetValue(f.CheckpointEvery) };
+        }
+
+        if (Given(f.Keep))
+        {
+            o = o with { KeepCheckpoints = parse.GetValue(f.Keep) };
+        }
+
+        if (Given(f.ValidateEvery))
+        {
+            o = o with { ValidateEvery = parse.GetValue(f.ValidateEvery) };
+        }
+
+        if (Given(f.ValidBatch))
+        {
+            o = o with { ValidationBatchSize = parse.GetValue(f.ValidBatch) };
+        }
+
+        if (Given(f.ValidBatches))
+        {
+            o = o with { ValidationBatches = parse.GetValue(f.ValidBatches) };
+        }
+
+        if (Given(f.LogEvery))
+        {
+            o = o with { LogEvery = parse.GetValue(f.LogEvery) };
+        }
+
+        if (Given(f.Seed))
+        {
+            o = o with { Seed = parse.GetValue(f.Seed) };
+        }
+
+        if (Given(f.SpecAugment))
+        {
+            o = o with { SpecAugment = parse.GetValue(f.SpecAugment) };
+        }
+
+        if (Given(f.NoiseAugment))
+        {
+            o = o with { NoiseAugmentProbability = parse.GetValue(f.NoiseAugment) };
+        }
+
+        if (Given(f.MixAugment))
+        {
+            o = o with { MixAugmentProbability = parse.GetValue(f.MixAugment) };
+        }
+
+        if (Given(f.AugmentMaxAlpha))
+        {
+            o = o with { AugmentMaxAlpha = parse.GetValue(f.AugmentMaxAlpha) };
+        }
+
+        if (Given(f.HardNegatives))
+        {
+            o = o with { HardNegatives = parse.GetValue(f.HardNegatives) };
+        }
+
+        if (Given(f.HardNegativeKinds))
+        {
+            o = o with { HardNegativeKinds = HardNegativeKindNames.ParseList(parse.GetValue(f.HardNegativeKinds)!) };
+        }
+
+        if (Given(f.HardNegativeWeight))
+        {
+            o = o with { HardNegativeWeight = parse.GetValue(f.HardNegativeWeight) };
+        }
+
+        if (Given(f.CtcWeight))
+        {
+            o = o with { CtcWeight = parse.GetValue(f.CtcWeight) };
+        }
+
         if (checkpoint is null)
         {
             // Defaults that fit the machine: the paper's batch of 128 clips up to 20 s is ~80 s a step on 2 CPU cores.
             o = TrainingDefaults.ForDevice(o, cuda, batchGiven: Typed(f.Batch), budgetGiven: Typed(f.MaxFrames), warmupGiven: Typed(f.Warmup));
         }
-        if (Given(f.FrameWeight)) o = o with { FrameWeight = parse.GetValue(f.FrameWeight) };
-        if (Given(f.MatchWeight)) o = o with { MatchWeight = parse.GetValue(f.MatchWeight) };
+        if (Given(f.FrameWeight))
+        {
+            o = o with { FrameWeight = parse.GetValue(f.FrameWeight) };
+        }
+
+        if (Given(f.MatchWeight))
+        {
+            o = o with { MatchWeight = parse.GetValue(f.MatchWeight) };
+        }
         // λ > 0 needs the head: a new run adds it to the config (a resumed run keeps its checkpoint's config).
-        if (checkpoint is null && o.CtcWeight > 0 && !o.Config.CtcHead) o = o with { Config = o.Config with { CtcHead = true } };
-        if (parse.GetValue(f.Lexicon) is { } lexicon) o = o with { Lexicon = Path.GetFullPath(lexicon) };
-        else if (o.NeedsLexicon && o.Lexicon is null) o = o with { Lexicon = LexiconSource.DebianCmuDictionary };
+        if (checkpoint is null && o.CtcWeight > 0 && !o.Config.CtcHead)
+        {
+            o = o with { Config = o.Config with { CtcHead = true } };
+        }
+
+        if (parse.GetValue(f.Lexicon) is { } lexicon)
+        {
+            o = o with { Lexicon = Path.GetFullPath(lexicon) };
+        }
+        else if (o.NeedsLexicon && o.Lexicon is null)
+        {
+            o = o with { Lexicon = LexiconSource.DebianCmuDictionary };
+        }
+
         if (parse.GetValue(f.InitFrom) is { } initFrom)
         {
             if (checkpoint is not null)
+            {
                 throw new ArgumentException($"--init-from starts a new run, but {checkpoint.Directory} is already a checkpoint of this run: drop --init-from to resume it.");
+            }
+
             o = o with { InitialWeights = TrainingLoop.InitialWeightsFolderOf(initFrom) };
         }
         o.Validate();
@@ -238,7 +376,11 @@ internal static class FitCommand
     /// <summary>A config's vocabulary: as set in the file, else the size of the inventory the cache was built with.</summary>
     internal static ScrapsModelConfig WithVocabulary(ScrapsModelConfig config, FeatureCacheTrainingData data)
     {
-        if (config.VocabSize > 0) return config;
+        if (config.VocabSize > 0)
+        {
+            return config;
+        }
+
         var inventory = PhonemeInventory.EnglishUs;
         if (data.InventoryVersion != inventory.Version)
         {

@@ -9,7 +9,11 @@ public sealed class DecodeMono16kTests
     private static byte[] Float32Wav(int sampleRate, params float[] samples)
     {
         var body = new byte[samples.Length * 4];
-        for (var i = 0; i < samples.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(body.AsSpan(4 * i), samples[i]);
+        for (var i = 0; i < samples.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(body.AsSpan(4 * i), samples[i]);
+        }
+
         return new WavBuilder().Fmt(3, 1, sampleRate, 32).Data(body).Build();
     }
 

@@ -18,33 +18,33 @@ namespace Scraps.Benchmarks;
 public class LogMelBenchmarks
 {
     public const int Seconds = 10;
-    private readonly LogMelExtractor extractor = new();
-    private float[] clip16k = [];
-    private float[] clip22k = [];
-    private float[] clip44k = [];
-    private byte[] wav16k = [];
+    private readonly LogMelExtractor _extractor = new();
+    private float[] _clip16k = [];
+    private float[] _clip22k = [];
+    private float[] _clip44k = [];
+    private byte[] _wav16k = [];
 
     [GlobalSetup]
     public void Setup()
     {
         var audio = Path.Combine(AppContext.BaseDirectory, "testdata", "audio");
-        clip16k = Tile(AudioDecoder.DecodeFile(Path.Combine(audio, "speech_16k_pcm16.wav")).Samples, 16000 * Seconds);
-        clip22k = Tile(AudioDecoder.DecodeFile(Path.Combine(audio, "speech_22k_pcm16.wav")).Samples, 22050 * Seconds);
-        clip44k = Tile(AudioDecoder.DecodeFile(Path.Combine(audio, "speech_44k_stereo_pcm24.wav")).Samples, 44100 * Seconds);
-        wav16k = WavWriter.ToPcm16Bytes(clip16k, 16000);
+        _clip16k = Tile(AudioDecoder.DecodeFile(Path.Combine(audio, "speech_16k_pcm16.wav")).Samples, 16000 * Seconds);
+        _clip22k = Tile(AudioDecoder.DecodeFile(Path.Combine(audio, "speech_22k_pcm16.wav")).Samples, 22050 * Seconds);
+        _clip44k = Tile(AudioDecoder.DecodeFile(Path.Combine(audio, "speech_44k_stereo_pcm24.wav")).Samples, 44100 * Seconds);
+        _wav16k = WavWriter.ToPcm16Bytes(_clip16k, 16000);
     }
 
     [Benchmark(Description = "log-mel, 10 s at 16 kHz")]
-    public LogMel LogMel10s() => extractor.Compute(clip16k);
+    public LogMel LogMel10s() => _extractor.Compute(_clip16k);
 
     [Benchmark(Description = "resample 22.05 -> 16 kHz, 10 s")]
-    public float[] Resample22k() => Resampler.Resample(clip22k, 22050, 16000);
+    public float[] Resample22k() => Resampler.Resample(_clip22k, 22050, 16000);
 
     [Benchmark(Description = "resample 44.1 -> 16 kHz, 10 s")]
-    public float[] Resample44k() => Resampler.Resample(clip44k, 44100, 16000);
+    public float[] Resample44k() => Resampler.Resample(_clip44k, 44100, 16000);
 
     [Benchmark(Description = "decode WAV PCM16, 10 s")]
-    public AudioClip DecodeWav10s() => AudioDecoder.Decode(wav16k);
+    public AudioClip DecodeWav10s() => AudioDecoder.Decode(_wav16k);
 
     private static float[] Tile(float[] source, int length)
     {

@@ -7,8 +7,8 @@ using Scraps.Audio;
 using Scraps.Inference.Calibration;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
-using Scraps.Model;
 using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Scraps.Model.Runtime;
 using Scraps.Phonetics;
 using static TorchSharp.torch;
@@ -27,11 +27,11 @@ namespace Scraps.Benchmarks;
 [Config(typeof(OrtVsTorchConfig))]
 public class OrtVsTorchBenchmarks
 {
-    private ScrapsNet net = null!;
-    private ScrapsModel model = null!;
-    private string folder = string.Empty;
-    private LogMel[] clips = [];
-    private long[][] phonemes = [];
+    private ScrapsNet _net = null!;
+    private ScrapsModel _model = null!;
+    private string _folder = string.Empty;
+    private LogMel[] _clips = [];
+    private long[][] _phonemes = [];
 
     [Params("acoustic", "phonetic")]
     public string Encoder { get; set; } = "acoustic";
@@ -49,20 +49,20 @@ public class OrtVsTorchBenchmarks
         var inventory = PhonemeInventory.EnglishUs;
         var config = ScrapsModelConfig.LoadNamed(Environment.GetEnvironmentVariable("SCRAPS_BENCH_CONFIG") ?? "paper") with { VocabSize = inventory.Count };
         manual_seed(1);
-        net = new ScrapsNet(config);
-        net.eval();
-        folder = Directory.CreateTempSubdirectory("scraps-bench-").FullName;
-        ScrapsOnnxExporter.Export(net, folder);
-        ModelPackageWriter.Write(folder, Manifest(config, inventory));
-        model = ScrapsModel.Load(folder, new ScrapsModelOptions { IntraOpThreads = Threads, MaxBatchSize = 32, MaxBatchSteps = 32 * 4096, VerifyHashes = false });
+        _net = new ScrapsNet(config);
+        _net.eval();
+        _folder = Directory.CreateTempSubdirectory("scraps-bench-").FullName;
+        ScrapsOnnxExporter.Export(_net, _folder);
+        ModelPackageWriter.Write(_folder, Manifest(config, inventory));
+        _model = ScrapsModel.Load(_folder, new ScrapsModelOptions { IntraOpThreads = Threads, MaxBatchSize = 32, MaxBatchSteps = 32 * 4096, VerifyHashes = false });
 
         var random = new Random(7);
-        clips = Enumerable.Range(0, Batch).Select(i =>
+        _clips = Enumerable.Range(0, Batch).Select(i =>
         {
             var frames = 200 + ((i * 37) % 120);
             return new LogMel(Enumerable.Range(0, frames * LogMel.Bins).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray(), frames);
         }).ToArray();
-        phonemes = Enumerable.Range(0, Batch)
+        _phonemes = Enumerable.Range(0, Batch)
             .Select(i => Enumerable.Range(0, 20 + ((i * 13) % 30)).Select(_ => (long)random.Next(1, inventory.Count)).ToArray())
             .ToArray();
     }
@@ -70,9 +70,9 @@ public class OrtVsTorchBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        model.Dispose();
-        net.Dispose();
-        Directory.Delete(folder, recursive: true);
+        _model.Dispose();
+        _net.Dispose();
+        Directory.Delete(_folder, recursive: true);
     }
 
     /// <summary>TorchSharp: pad the batch into tensors, run the encoder and the LSTM, copy the vectors out.</summary>
@@ -84,25 +84,25 @@ public class OrtVsTorchBenchmarks
         Tensor vectors;
         if (Encoder == "acoustic")
         {
-            var frames = clips.Max(c => c.Frames);
-            var data = new float[clips.Length * frames * LogMel.Bins];
-            for (var b = 0; b < clips.Length; b++)
+            var frames = _clips.Max(c => c.Frames);
+            var data = new float[_clips.Length * frames * LogMel.Bins];
+            for (var b = 0; b < _clips.Length; b++)
             {
-                clips[b].Data.CopyTo(data, b * frames * LogMel.Bins);
+                _clips[b].Data.CopyTo(data, b * frames * LogMel.Bins);
             }
 
-            vectors = net.EmbedAcoustic(tensor(data, [clips.Length, frames, LogMel.Bins]), tensor(clips.Select(c => (long)c.Frames).ToArray()));
+            vectors = _net.EmbedAcoustic(tensor(data, [_clips.Length, frames, LogMel.Bins]), tensor(_clips.Select(c => (long)c.Frames).ToArray()));
         }
         else
         {
-            var length = phonemes.Max(p => p.Length);
-            var ids = new long[phonemes.Length * length];
-            for (var b = 0; b < phonemes.Length; b++)
+            var length = _phonemes.Max(p => p.Length);
+            var ids = new long[_phonemes.Length * length];
+            for (var b = 0; b < _phonemes.Length; b++)
             {
-                phonemes[b].CopyTo(ids, b * length);
+                _phonemes[b].CopyTo(ids, b * length);
             }
 
-            vectors = net.EmbedPhonemes(tensor(ids, [phonemes.Length, length]), tensor(phonemes.Select(p => (long)p.Length).ToArray()));
+            vectors = _net.EmbedPhonemes(tensor(ids, [_phonemes.Length, length]), tensor(_phonemes.Select(p => (long)p.Length).ToArray()));
         }
 
         return vectors.data<float>().ToArray();
@@ -111,8 +111,8 @@ public class OrtVsTorchBenchmarks
     /// <summary>The engine: length-sort, pad, one ONNX Runtime run, vectors back in the caller's order.</summary>
     [Benchmark(Description = "ONNX Runtime")]
     public int Ort() => Encoder == "acoustic"
-        ? model.Acoustic.Encode(clips).Length
-        : model.Phonetic.Encode(phonemes).Length;
+        ? _model.Acoustic.Encode(_clips).Length
+        : _model.Phonetic.Encode(_phonemes).Length;
 
     private static ModelManifest Manifest(ScrapsModelConfig config, PhonemeInventory inventory) => new()
     {

@@ -10,40 +10,40 @@ namespace Scraps.Cli.Tests;
 public sealed class FeaturesCommandTests : IClassFixture<TestPackageFixture>
 {
     private static readonly string Speech = Path.Combine(AppContext.BaseDirectory, "testdata", "audio", "speech_22k_pcm16.wav");
-    private readonly TestPackageFixture package;
-    private readonly string output = Path.Combine(TestPackages.NewTempFolder(), "features.f32");
+    private readonly TestPackageFixture _package;
+    private readonly string _output = Path.Combine(TestPackages.NewTempFolder(), "features.f32");
 
-    public FeaturesCommandTests(TestPackageFixture package) => this.package = package;
+    public FeaturesCommandTests(TestPackageFixture package) => _package = package;
 
     [Fact]
-    public async Task Raw_IsTheLogMelExtractorOutput()
+    public async Task Raw_is_the_log_mel_extractor_output()
     {
-        var (exitCode, stdout, stderr) = await RunAsync(Speech, "--out", output, "--raw");
+        var (exitCode, stdout, stderr) = await RunAsync(Speech, "--out", _output, "--raw");
 
         var expected = new LogMelExtractor().Compute(AudioFrontEnd.LoadMono16kFile(Speech));
         Assert.Equal(0, exitCode);
         Assert.Empty(stderr);
-        Assert.Equal(expected.Data, ReadFloats(output));
+        Assert.Equal(expected.Data, ReadFloats(_output));
         Assert.Contains($"[{expected.Frames}, 80] float32 little-endian (raw log-mel)", stdout);
     }
 
     [Fact]
-    public async Task Default_IsStandardisedWithThePackagesMeanAndStd()
+    public async Task Default_is_standardised_with_the_packages_mean_and_std()
     {
-        var (exitCode, stdout, _) = await RunAsync(Speech, "--out", output, "--model", package.Folder);
+        var (exitCode, stdout, _) = await RunAsync(Speech, "--out", _output, "--model", _package.Folder);
 
-        var manifest = ModelPackageReader.Read(package.Folder);
+        var manifest = ModelPackageReader.Read(_package.Folder);
         var raw = new LogMelExtractor().Compute(AudioFrontEnd.LoadMono16kFile(Speech));
         var expected = new FeatureStandardizer(manifest.Features.Mean, manifest.Features.Std).Apply(raw);
         Assert.Equal(0, exitCode);
-        Assert.Equal(expected.Data, ReadFloats(output));
+        Assert.Equal(expected.Data, ReadFloats(_output));
         Assert.Contains("standardised with test-tiny", stdout);
     }
 
     [Fact]
     public async Task AMissingAudioFileIsAnInputError()
     {
-        var (exitCode, _, stderr) = await RunAsync("no/such.wav", "--out", output, "--raw");
+        var (exitCode, _, stderr) = await RunAsync("no/such.wav", "--out", _output, "--raw");
 
         Assert.Equal(CommandLineRunner.InputError, exitCode);
         Assert.StartsWith("error: audio file not found", stderr);
@@ -52,15 +52,15 @@ public sealed class FeaturesCommandTests : IClassFixture<TestPackageFixture>
     [Fact]
     public async Task AFileThatIsNotAudioIsAnInputError()
     {
-        var notAudio = Path.ChangeExtension(output, ".wav");
+        var notAudio = Path.ChangeExtension(_output, ".wav");
         Directory.CreateDirectory(Path.GetDirectoryName(notAudio)!);
         File.WriteAllText(notAudio, "this is not a RIFF file at all, just text");
 
-        var (exitCode, _, stderr) = await RunAsync(notAudio, "--out", output, "--raw");
+        var (exitCode, _, stderr) = await RunAsync(notAudio, "--out", _output, "--raw");
 
         Assert.Equal(CommandLineRunner.InputError, exitCode);
         Assert.StartsWith("error: ", stderr);
-        Assert.False(File.Exists(output));
+        Assert.False(File.Exists(_output));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class FeaturesCommandTests : IClassFixture<TestPackageFixture>
     {
         var missing = Path.Combine(Path.GetTempPath(), "scraps-no-model-here");
 
-        var (exitCode, _, stderr) = await RunAsync(Speech, "--out", output, "--model", missing);
+        var (exitCode, _, stderr) = await RunAsync(Speech, "--out", _output, "--model", missing);
 
         Assert.Equal(CommandLineRunner.InputError, exitCode);
         Assert.Contains("scraps-no-model-here", stderr);

@@ -12,15 +12,15 @@ namespace Scraps.Cli.Tests;
 /// </summary>
 public sealed partial class PythonDocTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("scraps-python-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("scraps-python-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task The_service_script_scores_each_line_and_reports_a_bad_one_without_stopping()
     {
-        File.Copy(Clip, Path.Combine(folder, "speech.wav"));
-        await File.WriteAllLinesAsync(Path.Combine(folder, "manifest.jsonl"),
+        File.Copy(Clip, Path.Combine(_folder, "speech.wav"));
+        await File.WriteAllLinesAsync(Path.Combine(_folder, "manifest.jsonl"),
         [
             """{"id": "right", "audio": "speech.wav", "text": "Alexa, end this call on my phone."}""",
             """{"id": "empty", "audio": "speech.wav", "text": "   "}""",
@@ -28,7 +28,7 @@ public sealed partial class PythonDocTests : IDisposable
         ]);
         await using var service = await ServiceProcess.StartAsync(ServiceDll(), new Dictionary<string, string> { ["Scraps__Model__Path"] = BundledModel }, CancellationToken.None);
 
-        var (code, stdout, stderr) = await RunPythonAsync("service", [Path.Combine(folder, "manifest.jsonl")], ("SCRAPS_URL", service.BaseAddress.ToString().TrimEnd('/')));
+        var (code, stdout, stderr) = await RunPythonAsync("service", [Path.Combine(_folder, "manifest.jsonl")], ("SCRAPS_URL", service.BaseAddress.ToString().TrimEnd('/')));
 
         Assert.True(code == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToArray();
@@ -43,8 +43,8 @@ public sealed partial class PythonDocTests : IDisposable
     [Fact]
     public async Task The_cli_script_scores_and_filters_a_nemo_manifest_with_a_segment()
     {
-        File.Copy(Clip, Path.Combine(folder, "speech.wav"));
-        var manifest = Path.Combine(folder, "train_manifest.json");
+        File.Copy(Clip, Path.Combine(_folder, "speech.wav"));
+        var manifest = Path.Combine(_folder, "train_manifest.json");
         await File.WriteAllLinesAsync(manifest,
         [
             """{"audio_filepath": "speech.wav", "text": "Alexa, end this call on my phone.", "duration": 2.646}""",
@@ -57,7 +57,7 @@ public sealed partial class PythonDocTests : IDisposable
         Assert.Contains("dropped\tspeech.wav\t", stdout, StringComparison.Ordinal);
         Assert.Contains("Play some music tonight please.", stdout, StringComparison.Ordinal);
         Assert.Contains("kept 1 lines in", stdout, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(folder, "train_manifest.kept.json")));
+        Assert.True(File.Exists(Path.Combine(_folder, "train_manifest.kept.json")));
     }
 
     private static string Clip => Path.Combine(AppContext.BaseDirectory, "testdata", "audio", "speech_16k_pcm16.wav");
@@ -74,9 +74,9 @@ public sealed partial class PythonDocTests : IDisposable
 
     private async Task<(int Code, string Stdout, string Stderr)> RunPythonAsync(string name, string[] arguments, params (string Key, string Value)[] environment)
     {
-        var script = Path.Combine(folder, $"{name}.py");
+        var script = Path.Combine(_folder, $"{name}.py");
         await File.WriteAllTextAsync(script, Script(name));
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {

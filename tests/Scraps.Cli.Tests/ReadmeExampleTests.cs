@@ -9,16 +9,16 @@ namespace Scraps.Cli.Tests;
 /// <summary>README's `scraps score --words` example, run as written on the bundled model: the line it shows has the fields and shapes of the real one.</summary>
 public sealed class ReadmeExampleTests : IDisposable
 {
-    private readonly string folder = TestPackages.NewTempFolder();
+    private readonly string _folder = TestPackages.NewTempFolder();
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task The_score_words_line_in_the_readme_has_the_shape_of_the_real_output()
     {
         var root = DocExamples.RepositoryRoot;
-        var manifest = Path.Combine(folder, "pairs.jsonl");
-        var output = Path.Combine(folder, "scores.jsonl");
+        var manifest = Path.Combine(_folder, "pairs.jsonl");
+        var output = Path.Combine(_folder, "scores.jsonl");
         var clip = Path.Combine(root, "tests", "testdata", "audio", "speech_16k_pcm16.wav");
         await File.WriteAllTextAsync(manifest, $$"""{"id":"one-word","audio":"{{clip}}","text":"Alexa, end this call on my home."}""" + "\n");
         var command = new RootCommand("test") { ScoreCommand.Create() };

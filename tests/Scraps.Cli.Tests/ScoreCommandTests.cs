@@ -7,16 +7,16 @@ namespace Scraps.Cli.Tests;
 
 public sealed class ScoreCommandTests : IClassFixture<TestPackageFixture>, IDisposable
 {
-    private readonly TestPackageFixture package;
-    private readonly string folder = TestPackages.NewTempFolder();
+    private readonly TestPackageFixture _package;
+    private readonly string _folder = TestPackages.NewTempFolder();
 
     public ScoreCommandTests(TestPackageFixture package)
     {
-        this.package = package;
-        Directory.CreateDirectory(Path.Combine(folder, "wavs"));
+        _package = package;
+        Directory.CreateDirectory(Path.Combine(_folder, "wavs"));
         foreach (var name in new[] { "speech_16k_pcm16.wav", "flite_16k.flac" })
         {
-            File.Copy(Path.Combine(AppContext.BaseDirectory, "testdata", "audio", name), Path.Combine(folder, "wavs", name));
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "testdata", "audio", name), Path.Combine(_folder, "wavs", name));
         }
 
         File.WriteAllLines(Manifest,
@@ -27,14 +27,14 @@ public sealed class ScoreCommandTests : IClassFixture<TestPackageFixture>, IDisp
         ]);
     }
 
-    private string Manifest => Path.Combine(folder, "manifest.jsonl");
+    private string Manifest => Path.Combine(_folder, "manifest.jsonl");
 
-    private string Output => Path.Combine(folder, "scores.jsonl");
+    private string Output => Path.Combine(_folder, "scores.jsonl");
 
     [Fact]
-    public async Task Score_WritesOneLinePerGoodUtterance_AndReportsBadLines()
+    public async Task Score_writes_one_line_per_good_utterance_and_reports_bad_lines()
     {
-        var (exitCode, stdout, stderr) = await RunAsync("--model", package.Folder, "--manifest", Manifest, "--out", Output, "--batch", "2");
+        var (exitCode, stdout, stderr) = await RunAsync("--model", _package.Folder, "--manifest", Manifest, "--out", Output, "--batch", "2");
 
         Assert.Equal(0, exitCode);
         Assert.Empty(stdout);
@@ -48,11 +48,11 @@ public sealed class ScoreCommandTests : IClassFixture<TestPackageFixture>, IDisp
     }
 
     [Fact]
-    public async Task Score_Resumed_DoesNotScoreTwice()
+    public async Task Score_resumed_does_not_score_twice()
     {
-        await RunAsync("--model", package.Folder, "--manifest", Manifest, "--out", Output);
+        await RunAsync("--model", _package.Folder, "--manifest", Manifest, "--out", Output);
 
-        var (exitCode, _, stderr) = await RunAsync("--model", package.Folder, "--manifest", Manifest, "--out", Output);
+        var (exitCode, _, stderr) = await RunAsync("--model", _package.Folder, "--manifest", Manifest, "--out", Output);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("resuming: 2 utterance(s)", stderr);
@@ -61,30 +61,32 @@ public sealed class ScoreCommandTests : IClassFixture<TestPackageFixture>, IDisp
     }
 
     [Fact]
-    public async Task Score_Shard_ScoresOnlyItsLines()
+    public async Task Score_shard_scores_only_its_lines_and_a_shard_of_bad_lines_only_is_an_error()
     {
-        var (exitCode, _, stderr) = await RunAsync("--model", package.Folder, "--manifest", Manifest, "--out", Output, "--shard", "1/2");
+        var (exitCode, _, stderr) = await RunAsync("--model", _package.Folder, "--manifest", Manifest, "--out", Output, "--shard", "1/2");
 
-        Assert.Equal(0, exitCode);
+        // Shard 1 of 2 holds line 2 only, whose audio is missing: nothing to show for the run, so not a success.
+        Assert.Equal(CommandLineRunner.InputError, exitCode);
         Assert.Empty(File.ReadAllLines(Output));
         Assert.Contains("skipped 1 bad line(s) of 1 in shard 1/2", stderr);
+        Assert.Contains("error: nothing scored: every one of the 1 line(s) in shard 1/2", stderr);
     }
 
     [Theory]
     [InlineData("--shard", "2/2", "shard '2/2'")]
     [InlineData("--batch", "0", "--batch")]
-    public async Task Score_RejectsBadOptions(string option, string value, string expected)
+    public async Task Score_rejects_bad_options(string option, string value, string expected)
     {
-        var (exitCode, _, stderr) = await RunAsync("--model", package.Folder, "--manifest", Manifest, "--out", Output, option, value);
+        var (exitCode, _, stderr) = await RunAsync("--model", _package.Folder, "--manifest", Manifest, "--out", Output, option, value);
 
         Assert.Equal(CommandLineRunner.InputError, exitCode);
         Assert.Contains(expected, stderr);
     }
 
     [Fact]
-    public async Task Score_NamesABrokenModelPackage()
+    public async Task Score_names_a_broken_model_package()
     {
-        var broken = TestPackages.Copy(package.Folder);
+        var broken = TestPackages.Copy(_package.Folder);
         File.AppendAllText(Path.Combine(broken, "acoustic.onnx"), "x");
 
         var (exitCode, _, stderr) = await RunAsync("--model", broken, "--manifest", Manifest, "--out", Output);
@@ -96,15 +98,15 @@ public sealed class ScoreCommandTests : IClassFixture<TestPackageFixture>, IDisp
     }
 
     [Fact]
-    public async Task Score_NamesAMissingManifest()
+    public async Task Score_names_a_missing_manifest()
     {
-        var (exitCode, _, stderr) = await RunAsync("--model", package.Folder, "--manifest", Path.Combine(folder, "none.jsonl"), "--out", Output);
+        var (exitCode, _, stderr) = await RunAsync("--model", _package.Folder, "--manifest", Path.Combine(_folder, "none.jsonl"), "--out", Output);
 
         Assert.Equal(CommandLineRunner.InputError, exitCode);
         Assert.Contains("none.jsonl", stderr);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task Score_with_words_adds_each_word_of_a_model_with_the_ctc_head_and_is_refused_without_it()
@@ -122,7 +124,7 @@ public sealed class ScoreCommandTests : IClassFixture<TestPackageFixture>, IDisp
         // u3 is X-SAMPA: its words are the groups between boundaries.
         Assert.Equal(["d u:", "aI", "h { v"], lines[1]["words"]!.AsArray().Select(w => (string)w!["word"]!));
 
-        var refused = await RunAsync("--model", package.Folder, "--manifest", Manifest, "--out", Path.Combine(folder, "other.jsonl"), "--words");
+        var refused = await RunAsync("--model", _package.Folder, "--manifest", Manifest, "--out", Path.Combine(_folder, "other.jsonl"), "--words");
         Assert.Equal(CommandLineRunner.InputError, refused.ExitCode);
         Assert.Contains("--words needs a model with the CTC head", refused.Stderr);
     }
@@ -131,7 +133,7 @@ public sealed class ScoreCommandTests : IClassFixture<TestPackageFixture>, IDisp
     public async Task Rank_prints_the_candidates_best_first_as_a_table_or_json()
     {
         var headed = TestPackages.Create(seed: 3, dims: TestPackages.HeadDims());
-        var clip = Path.Combine(folder, "wavs", "speech_16k_pcm16.wav");
+        var clip = Path.Combine(_folder, "wavs", "speech_16k_pcm16.wav");
         var root = new RootCommand("test") { RankCommand.Create() };
         var stdout = new StringWriter();
         var stderr = new StringWriter();

@@ -1,3 +1,4 @@
+using Scraps.Model.Modules;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Tests;

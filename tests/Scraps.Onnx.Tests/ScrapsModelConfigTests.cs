@@ -14,7 +14,7 @@ public sealed class ScrapsModelConfigTests
     }
 
     [Fact]
-    public void LoadNamed_Small_HasTheCpuSizes()
+    public void LoadNamed_small_has_the_cpu_sizes()
     {
         var config = ScrapsModelConfig.LoadNamed("small");
 
@@ -23,7 +23,7 @@ public sealed class ScrapsModelConfigTests
     }
 
     [Fact]
-    public void LoadNamed_Paper_HasThePaperSizes()
+    public void LoadNamed_paper_has_the_paper_sizes()
     {
         var config = ScrapsModelConfig.LoadNamed("Paper");
 
@@ -31,7 +31,7 @@ public sealed class ScrapsModelConfigTests
     }
 
     [Fact]
-    public void ShippedFiles_InTheOutputFolder_EqualTheEmbeddedConfigs()
+    public void ShippedFiles_in_the_output_folder_equal_the_embedded_configs()
     {
         foreach (var name in ScrapsModelConfig.ShippedNames)
         {
@@ -42,7 +42,7 @@ public sealed class ScrapsModelConfigTests
     }
 
     [Fact]
-    public void LoadNamed_RejectsAnUnknownName()
+    public void LoadNamed_rejects_an_unknown_name()
     {
         var e = Assert.Throws<ArgumentException>(() => ScrapsModelConfig.LoadNamed("huge"));
 
@@ -50,7 +50,7 @@ public sealed class ScrapsModelConfigTests
     }
 
     [Fact]
-    public void Load_RejectsAMissingFile()
+    public void Load_rejects_a_missing_file()
     {
         var e = Assert.Throws<FileNotFoundException>(() => ScrapsModelConfig.Load("/nonexistent/model.json"));
 
@@ -58,7 +58,7 @@ public sealed class ScrapsModelConfigTests
     }
 
     [Fact]
-    public void ToJson_RoundTripsWithCamelCaseNames()
+    public void ToJson_round_trips_with_camel_case_names()
     {
         var config = ScrapsModelConfig.LoadNamed("small") with { VocabSize = 57 };
 
@@ -71,7 +71,7 @@ public sealed class ScrapsModelConfigTests
     }
 
     [Fact]
-    public void Save_ThenLoad_GivesTheSameConfig()
+    public void Save_then_load_gives_the_same_config()
     {
         var path = Path.Combine(Path.GetTempPath(), $"scraps-config-{Guid.NewGuid():N}.json");
         try
@@ -98,7 +98,7 @@ public sealed class ScrapsModelConfigTests
     [InlineData("{ \"name\": \"x\", \"modelDim\": 127, \"layers\": 2, \"heads\": 1, \"ffnDim\": 8, \"lstmHidden\": 8, \"maxPositions\": 8 }", "positive even number")]
     [InlineData("{ \"name\": \"x\", \"modelDim\": 128, \"layers\": 2, \"heads\": 4, \"ffnDim\": 8, \"lstmHidden\": 0, \"maxPositions\": 0 }", "lstmHidden must be at least 1, not 0; maxPositions must be at least 1")]
     [InlineData("{ \"name\": \"x\", \"modelDim\": 128, \"layers\": 2, \"heads\": 4, \"ffnDim\": 8, \"lstmHidden\": 8, \"maxPositions\": 8, \"vocabSize\": 1 }", "vocabSize must be at least 2")]
-    public void Parse_RejectsBadConfigsNamingTheFileAndTheField(string json, string expected)
+    public void Parse_rejects_bad_configs_naming_the_file_and_the_field(string json, string expected)
     {
         var e = Assert.Throws<InvalidDataException>(() => ScrapsModelConfig.Parse(json, "my.json"));
 
@@ -107,7 +107,7 @@ public sealed class ScrapsModelConfigTests
     }
 
     [Fact]
-    public void Parse_AcceptsCommentsAndTrailingCommas()
+    public void Parse_accepts_comments_and_trailing_commas()
     {
         var config = ScrapsModelConfig.Parse("""
             {
@@ -121,7 +121,7 @@ public sealed class ScrapsModelConfigTests
     }
 
     [Fact]
-    public void Validate_RequiresAVocabularyUnlessToldNotTo()
+    public void Validate_requires_a_vocabulary_unless_told_not_to()
     {
         var config = ScrapsModelConfig.LoadNamed("small");
 
@@ -138,7 +138,7 @@ public sealed class ScrapsModelConfigTests
     [InlineData(4, 13, 4)]
     [InlineData(4, 2, 1)]
     [InlineData(4, 1600, 400)]
-    public void SubsampledLength_AppliesTheIntegerFormulaPerConvolution(int subsampling, long frames, long expected)
+    public void SubsampledLength_applies_the_integer_formula_per_convolution(int subsampling, long frames, long expected)
     {
         var config = ScrapsModelConfig.LoadNamed("small") with { AcousticSubsampling = subsampling };
 

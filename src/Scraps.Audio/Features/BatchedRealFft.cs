@@ -12,10 +12,10 @@ namespace Scraps.Audio.Features;
 /// </summary>
 internal sealed class BatchedRealFft
 {
-    private readonly float[] stageCos;
-    private readonly float[] stageSin;
-    private readonly float[] splitCos;
-    private readonly float[] splitSin;
+    private readonly float[] _stageCos;
+    private readonly float[] _stageSin;
+    private readonly float[] _splitCos;
+    private readonly float[] _splitSin;
 
     public BatchedRealFft(int size)
     {
@@ -28,25 +28,25 @@ internal sealed class BatchedRealFft
         Half = size / 2;
         BitReverse = BuildBitReverse(Half);
 
-        stageCos = new float[Math.Max(Half - 1, 1)];
-        stageSin = new float[Math.Max(Half - 1, 1)];
+        _stageCos = new float[Math.Max(Half - 1, 1)];
+        _stageSin = new float[Math.Max(Half - 1, 1)];
         for (var h = 1; h < Half; h <<= 1)
         {
             for (var j = 0; j < h; j++)
             {
                 var angle = -Math.PI * j / h;
-                stageCos[h - 1 + j] = (float)Math.Cos(angle);
-                stageSin[h - 1 + j] = (float)Math.Sin(angle);
+                _stageCos[h - 1 + j] = (float)Math.Cos(angle);
+                _stageSin[h - 1 + j] = (float)Math.Sin(angle);
             }
         }
 
-        splitCos = new float[Half + 1];
-        splitSin = new float[Half + 1];
+        _splitCos = new float[Half + 1];
+        _splitSin = new float[Half + 1];
         for (var k = 0; k <= Half; k++)
         {
             var angle = -2 * Math.PI * k / size;
-            splitCos[k] = (float)Math.Cos(angle);
-            splitSin[k] = (float)Math.Sin(angle);
+            _splitCos[k] = (float)Math.Cos(angle);
+            _splitSin[k] = (float)Math.Sin(angle);
         }
     }
 
@@ -87,8 +87,8 @@ internal sealed class BatchedRealFft
             var span = h << 1;
             for (var j = 0; j < h; j++)
             {
-                var wr = new Vector<float>(stageCos[h - 1 + j]);
-                var wi = new Vector<float>(stageSin[h - 1 + j]);
+                var wr = new Vector<float>(_stageCos[h - 1 + j]);
+                var wi = new Vector<float>(_stageSin[h - 1 + j]);
                 for (var a = j; a < Half; a += span)
                 {
                     var b = a + h;
@@ -136,8 +136,8 @@ internal sealed class BatchedRealFft
             var ei = (ai - bi) * halfV;
             var or = (ai + bi) * halfV;
             var oi = (br - ar) * halfV;
-            var c = new Vector<float>(splitCos[k]);
-            var s = new Vector<float>(splitSin[k]);
+            var c = new Vector<float>(_splitCos[k]);
+            var s = new Vector<float>(_splitSin[k]);
             var xr = er + c * or - s * oi;
             var xi = ei + c * oi + s * or;
             var p = xr * xr + xi * xi;

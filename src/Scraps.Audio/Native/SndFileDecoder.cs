@@ -42,7 +42,7 @@ internal static unsafe class SndFileDecoder
             }
             finally
             {
-                SndFileNative.Close(file);
+                _ = SndFileNative.Close(file); // nothing left to do if closing a file we only read from fails
             }
         }
     }
@@ -54,7 +54,7 @@ internal static unsafe class SndFileDecoder
         {
             SndFileNative.EnsureResolver();
             var count = 0;
-            SndFileNative.Command(IntPtr.Zero, SndFileNative.SfcGetFormatMajorCount, &count, sizeof(int));
+            _ = SndFileNative.Command(IntPtr.Zero, SndFileNative.SfcGetFormatMajorCount, &count, sizeof(int)); // the count says it
             return count > 0;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
@@ -67,7 +67,7 @@ internal static unsafe class SndFileDecoder
     public static IReadOnlyList<string> MajorFormats()
     {
         var count = 0;
-        SndFileNative.Command(IntPtr.Zero, SndFileNative.SfcGetFormatMajorCount, &count, sizeof(int));
+        _ = SndFileNative.Command(IntPtr.Zero, SndFileNative.SfcGetFormatMajorCount, &count, sizeof(int)); // the count says it
         var names = new List<string>(count);
         for (var i = 0; i < count; i++)
         {

@@ -1,6 +1,6 @@
-using Scraps.Shared;
 using System.Diagnostics;
 using System.Globalization;
+using Scraps.Shared;
 
 namespace Scraps.Cli.Bench;
 

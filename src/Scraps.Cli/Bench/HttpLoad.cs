@@ -24,7 +24,7 @@ internal sealed record HttpLoadResult(LatencySummary Latency, IReadOnlyDictionar
 /// Closed-loop load: C clients, each sending its next POST /v1/score as soon as the previous answer arrived, for a
 /// fixed time after a warm-up. Requests that complete inside the measured window count (the clients run through
 /// both edges, so the work in flight at the start and at the end roughly cancels). Bodies are serialised once up
-/// front so that the client spends little CPU. <paramref name="atWindowEdge"/> runs when the window opens and
+/// front so that the client spends little CPU. The <c>atWindowEdge</c> callback runs when the window opens and
 /// when it closes (CPU and metrics snapshots).
 /// </summary>
 internal static class HttpLoad

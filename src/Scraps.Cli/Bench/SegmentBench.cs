@@ -4,7 +4,6 @@ using Scraps.Audio;
 using Scraps.Inference.Manifests;
 using Scraps.Inference.Runtime;
 using Scraps.Inference.Scoring;
-using Scraps.Phonetics;
 
 namespace Scraps.Cli.Bench;
 

@@ -12,8 +12,8 @@ namespace Scraps.Cli.Eval;
 /// </summary>
 internal sealed class EvalPairPreparer(ScrapsScorer scorer)
 {
-    private readonly int maxFrames = scorer.Model.Acoustic.MaxFrames;
-    private readonly int maxPhonemes = scorer.Model.Phonetic.MaxLength;
+    private readonly int _maxFrames = scorer.Model.Acoustic.MaxFrames;
+    private readonly int _maxPhonemes = scorer.Model.Phonetic.MaxLength;
 
     /// <summary>The pair of <paramref name="line"/>, or null with <paramref name="reason"/> saying why the line cannot be used.</summary>
     public EvalPair? TryPrepare(EvalManifestLine line, out string reason)
@@ -31,9 +31,9 @@ internal sealed class EvalPairPreparer(ScrapsScorer scorer)
             return null;
         }
 
-        if (phonemes.Length > maxPhonemes)
+        if (phonemes.Length > _maxPhonemes)
         {
-            reason = $"has {phonemes.Length} phonemes; the model takes at most {maxPhonemes}";
+            reason = $"has {phonemes.Length} phonemes; the model takes at most {_maxPhonemes}";
             return null;
         }
 
@@ -53,10 +53,10 @@ internal sealed class EvalPairPreparer(ScrapsScorer scorer)
             return null;
         }
 
-        if (features.Frames > maxFrames)
+        if (features.Frames > _maxFrames)
         {
             reason = FormattableString.Invariant(
-                $"audio {line.AudioPath} has {features.Frames} frames ({features.Seconds:0.#} s); the model takes at most {maxFrames}");
+                $"audio {line.AudioPath} has {features.Frames} frames ({features.Seconds:0.#} s); the model takes at most {_maxFrames}");
             return null;
         }
 

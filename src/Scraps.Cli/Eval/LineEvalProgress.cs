@@ -8,30 +8,30 @@ namespace Scraps.Cli.Eval;
 /// </summary>
 internal sealed class LineEvalProgress(TextWriter output, EvalWarnings warnings) : IEvalProgress
 {
-    private readonly Stopwatch clock = new();
-    private string? current;
-    private int done;
+    private readonly Stopwatch _clock = new();
+    private string? _current;
+    private int _done;
 
     public void StageStarted(string stage, int total)
     {
         Finish();
-        current = stage;
-        done = 0;
-        clock.Restart();
+        _current = stage;
+        _done = 0;
+        _clock.Restart();
         output.WriteLine($"{stage}: {total} to do");
     }
 
-    public void Advanced(int units) => done += units;
+    public void Advanced(int units) => _done += units;
 
     public void Warn(string message) => warnings.Warn(message);
 
     /// <summary>Reports the end of the current stage.</summary>
     public void Finish()
     {
-        if (current is not null)
+        if (_current is not null)
         {
-            output.WriteLine(FormattableString.Invariant($"{current}: {done} done in {clock.Elapsed.TotalSeconds:0.0} s"));
-            current = null;
+            output.WriteLine(FormattableString.Invariant($"{_current}: {_done} done in {_clock.Elapsed.TotalSeconds:0.0} s"));
+            _current = null;
         }
     }
 }

@@ -1,5 +1,5 @@
-using Scraps.Inference.Encoders;
 using Scraps.Audio;
+using Scraps.Inference.Encoders;
 using Scraps.Inference.Runtime;
 
 namespace Scraps.Cli.Eval;

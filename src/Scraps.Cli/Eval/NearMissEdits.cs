@@ -11,7 +11,7 @@ namespace Scraps.Cli.Eval;
 /// </summary>
 internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemizer)
 {
-    private readonly Dictionary<string, string[]> closeWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _closeWords = new(StringComparer.Ordinal);
 
     public NearMissFinder Finder => finder;
 
@@ -24,9 +24,17 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
         {
             var core = Core(tokens[i]);
             var options = CloseWords(core.ToLowerInvariant());
-            if (options.Length == 0) continue;
+            if (options.Length == 0)
+            {
+                continue;
+            }
+
             var replacement = options[random.Next(options.Length)];
-            if (char.IsUpper(core[0])) replacement = char.ToUpperInvariant(replacement[0]) + replacement[1..];
+            if (char.IsUpper(core[0]))
+            {
+                replacement = char.ToUpperInvariant(replacement[0]) + replacement[1..];
+            }
+
             var edited = (string[])tokens.Clone();
             edited[i] = tokens[i].Replace(core, replacement, StringComparison.Ordinal);
             return (string.Join(' ', edited), SpokenWordsBefore(tokens, i));
@@ -39,7 +47,11 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
     {
         var tokens = Tokens(text);
         var words = Enumerable.Range(0, tokens.Length).Where(i => IsPlainWord(Core(tokens[i]))).ToArray();
-        if (words.Length < 2) return null;
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
         var drop = words[random.Next(words.Length)];
         return string.Join(' ', tokens.Where((_, i) => i != drop));
     }
@@ -55,7 +67,7 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
 
     private string[] CloseWords(string word)
     {
-        if (!closeWords.TryGetValue(word, out var found))
+        if (!_closeWords.TryGetValue(word, out var found))
         {
             try
             {
@@ -66,7 +78,7 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
             {
                 found = [];
             }
-            closeWords[word] = found;
+            _closeWords[word] = found;
         }
         return found;
     }
@@ -79,10 +91,17 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
         var count = 0;
         for (var i = 0; i < index; i++)
         {
-            if (Core(tokens[i]).Length == 0) continue;
+            if (Core(tokens[i]).Length == 0)
+            {
+                continue;
+            }
+
             try
             {
-                if (phonemizer.Phonemize(tokens[i]).Symbols.Any(s => s.Kind == PhonemeKind.Phone)) count++;
+                if (phonemizer.Phonemize(tokens[i]).Symbols.Any(s => s.Kind == PhonemeKind.Phone))
+                {
+                    count++;
+                }
             }
             catch (PhonemeInputException)
             {

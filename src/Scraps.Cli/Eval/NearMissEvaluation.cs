@@ -1,4 +1,3 @@
-using Scraps.Audio;
 using Scraps.Inference.Evaluation;
 using Scraps.Inference.Scoring;
 using Scraps.Phonetics;
@@ -35,13 +34,25 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
             var own = new PhoneticInput(pair.Phonemes, string.Empty);
             clean.Add((pair, own));
             if (edits.Substitute(pair.Text!, EvalRandom.For(settings.Seed, EvalStage.CloseSubstitution, i)) is { } s && Prepare(s.Text, pair, words) is { } si)
+            {
                 substituted.Add((pair, si, s.Word));
+            }
+
             if (edits.Delete(pair.Text!, EvalRandom.For(settings.Seed, EvalStage.Deletion, i)) is { } d && Prepare(d, pair, false) is { } di)
+            {
                 deleted.Add((pair, di));
+            }
+
             if (Prepare(edits.Insert(pair.Text!, EvalRandom.For(settings.Seed, EvalStage.Insertion, i)), pair, false) is { } ii)
+            {
                 inserted.Add((pair, ii));
+            }
+
             var other = Enumerable.Range(1, usable.Length - 1).Select(k => usable[(i + k) % usable.Length]).FirstOrDefault(o => !o.Phonemes.AsSpan().SequenceEqual(pair.Phonemes));
-            if (other is not null) random.Add((pair, new PhoneticInput(other.Phonemes, string.Empty)));
+            if (other is not null)
+            {
+                random.Add((pair, new PhoneticInput(other.Phonemes, string.Empty)));
+            }
         }
 
         progress.StageStarted("near misses", clean.Count + substituted.Count + deleted.Count + inserted.Count + random.Count);
@@ -68,7 +79,10 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
         var scoreHits = 0;
         foreach (var (s, k) in substituted.Select((s, k) => (s, k)))
         {
-            if (OcclusionPick(s.Pair, s.Input, cancellationToken) == s.Word) scoreHits++;
+            if (OcclusionPick(s.Pair, s.Input, cancellationToken) == s.Word)
+            {
+                scoreHits++;
+            }
         }
 
         return new NearMissReport(
@@ -94,8 +108,15 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
         var best = -1;
         for (var j = 0; j < words.Count; j++)
         {
-            if (words[j].Start is null) continue;
-            if (best < 0 || words[j].Confidence < words[best].Confidence) best = j;
+            if (words[j].Start is null)
+            {
+                continue;
+            }
+
+            if (best < 0 || words[j].Confidence < words[best].Confidence)
+            {
+                best = j;
+            }
         }
         return best;
     }
@@ -111,19 +132,33 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
         for (var j = 0; j < transcript.Count; j++)
         {
             var w = transcript[j];
-            if (w.IsEmpty) continue;
+            if (w.IsEmpty)
+            {
+                continue;
+            }
+
             var end = w.End < input.Ids.Length && IsSeparator(input.Ids[w.End]) ? w.End + 1 : w.End;
             var start = end == w.End && w.Start > 0 && IsSeparator(input.Ids[w.Start - 1]) ? w.Start - 1 : w.Start;
             var ids = input.Ids.Take(start).Concat(input.Ids.Skip(end)).ToArray();
-            if (ids.Length > 0) variants.Add((j, ids));
+            if (ids.Length > 0)
+            {
+                variants.Add((j, ids));
+            }
         }
-        if (variants.Count == 0) return -1;
+        if (variants.Count == 0)
+        {
+            return -1;
+        }
+
         var audio = scorer.EmbedAcoustic([pair.Features], cancellationToken: cancellationToken)[0].Embedding;
         var vectors = scorer.EmbedPhonetic(variants.Select(v => new PhoneticInput(v.Ids, string.Empty)).ToArray(), cancellationToken: cancellationToken);
         var best = 0;
         for (var k = 1; k < variants.Count; k++)
         {
-            if (VectorMath.Dot(audio, vectors[k].Embedding) > VectorMath.Dot(audio, vectors[best].Embedding)) best = k;
+            if (VectorMath.Dot(audio, vectors[k].Embedding) > VectorMath.Dot(audio, vectors[best].Embedding))
+            {
+                best = k;
+            }
         }
         return variants[best].Word;
     }
@@ -159,7 +194,11 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
 
     private static ConfidenceInterval Auc(PairScore[] matched, PairScore[] negatives, Func<PairScore, double> value)
     {
-        if (matched.Length == 0 || negatives.Length == 0) return new ConfidenceInterval(double.NaN, double.NaN, double.NaN, 0.95);
+        if (matched.Length == 0 || negatives.Length == 0)
+        {
+            return new ConfidenceInterval(double.NaN, double.NaN, double.NaN, 0.95);
+        }
+
         var auc = BinaryScoreMetrics.AucRoc(matched.Select(m => (float)value(m)).ToArray(), negatives.Select(n => (float)value(n)).ToArray());
         return ConfidenceIntervals.HanleyMcNeil(auc, matched.Length, negatives.Length);
     }

@@ -9,19 +9,19 @@ namespace Scraps.Cli.Eval;
 /// </summary>
 internal sealed class PhonemeSubstitution
 {
-    private readonly PhonemeInventory inventory;
-    private readonly long[] phones;
+    private readonly PhonemeInventory _inventory;
+    private readonly long[] _phones;
 
     /// <exception cref="ArgumentException">The inventory has fewer than two phones, so no phone can be replaced by another.</exception>
     public PhonemeSubstitution(PhonemeInventory inventory)
     {
         ArgumentNullException.ThrowIfNull(inventory);
-        this.inventory = inventory;
-        phones = inventory.Symbols.Where(s => s.Kind == PhonemeKind.Phone).Select(s => (long)s.Id).ToArray();
-        if (phones.Length < 2)
+        _inventory = inventory;
+        _phones = inventory.Symbols.Where(s => s.Kind == PhonemeKind.Phone).Select(s => (long)s.Id).ToArray();
+        if (_phones.Length < 2)
         {
             throw new ArgumentException(
-                $"phoneme inventory {inventory.Version} has {phones.Length} phone(s); substitution needs at least two");
+                $"phoneme inventory {inventory.Version} has {_phones.Length} phone(s); substitution needs at least two");
         }
     }
 
@@ -72,7 +72,7 @@ internal sealed class PhonemeSubstitution
             long replacement;
             do
             {
-                replacement = phones[random.Next(phones.Length)];
+                replacement = _phones[random.Next(_phones.Length)];
             }
             while (replacement == original);
             corrupted[position] = replacement;
@@ -81,5 +81,5 @@ internal sealed class PhonemeSubstitution
         return corrupted;
     }
 
-    private bool IsPhone(long id) => id > 0 && id < inventory.Count && inventory[(int)id].Kind == PhonemeKind.Phone;
+    private bool IsPhone(long id) => id > 0 && id < _inventory.Count && _inventory[(int)id].Kind == PhonemeKind.Phone;
 }

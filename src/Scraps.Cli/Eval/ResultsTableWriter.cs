@@ -69,12 +69,18 @@ internal static class ResultsTableWriter
             Line(md, "| Near miss | Pairs | AUC-ROC, score alone | AUC-ROC, verdict |");
             Line(md, "|---|---|---|---|");
             foreach (var row in new[] { n.Substitution, n.Deletion, n.Insertion })
+            {
                 Line(md, $"| {row.Kind} | {row.Pairs} | {Auc(row.ScoreAuc.Estimate)} ({Range(row.ScoreAuc, Auc)}) | {Auc(row.VerdictAuc.Estimate)} ({Range(row.VerdictAuc, Auc)}) |");
+            }
+
             Line(md);
             Line(md, "| Localisation and decisions | This model | 95% CI |");
             Line(md, "|---|---|---|");
             if (n.LocalisationVerdict is { } verdict)
+            {
                 Line(md, $"| Substituted word is the least supported (CTC confidence), top-1 (%), {n.LocalisedPairs} pairs | {Percent(verdict.Estimate)} | {Range(verdict, Percent)} |");
+            }
+
             Line(md, $"| Substituted word is the one whose removal raises the score most (score alone), top-1 (%) | {Percent(n.LocalisationScore.Estimate)} | {Range(n.LocalisationScore, Percent)} |");
             Line(md, $"| Matched pairs rejected at the shipped threshold (%) | {Percent(n.FalseRejects.Estimate)} | {Range(n.FalseRejects, Percent)} |");
             Line(md, $"| Close-word substitutions accepted (%) | {Percent(n.NearMissFalseAccepts.Estimate)} | {Range(n.NearMissFalseAccepts, Percent)} |");

@@ -1,7 +1,4 @@
-using Scraps.Audio;
-using Scraps.Inference.Calibration;
 using Scraps.Inference.Encoders;
-using Scraps.Inference.Evaluation;
 using Scraps.Inference.Scoring;
 using Scraps.Phonetics;
 using Scraps.Phonetics.Lexicon;
@@ -106,9 +103,17 @@ internal sealed class SetBenchmark(ScrapsScorer scorer, IPhonemizer phonemizer, 
     {
         var used = Enumerable.Range(0, chunk.Length).Where(i => edits[i] is not null).ToArray();
         var result = new PairScore?[chunk.Length];
-        if (used.Length == 0) return result;
+        if (used.Length == 0)
+        {
+            return result;
+        }
+
         var scored = scorer.ScorePairs(used.Select(i => chunk[i].Features).ToArray(), used.Select(i => edits[i]!).ToArray(), words, cancellationToken);
-        for (var k = 0; k < used.Length; k++) result[used[k]] = scored[k];
+        for (var k = 0; k < used.Length; k++)
+        {
+            result[used[k]] = scored[k];
+        }
+
         return result;
     }
 
@@ -118,7 +123,10 @@ internal sealed class SetBenchmark(ScrapsScorer scorer, IPhonemizer phonemizer, 
         for (var attempt = 0; attempt < 64; attempt++)
         {
             var other = distinct[random.Next(distinct.Length)];
-            if (!other.Phonemes.AsSpan().SequenceEqual(pair.Phonemes)) return other;
+            if (!other.Phonemes.AsSpan().SequenceEqual(pair.Phonemes))
+            {
+                return other;
+            }
         }
         return distinct.FirstOrDefault(o => !o.Phonemes.AsSpan().SequenceEqual(pair.Phonemes)) ?? pair;
     }
@@ -136,7 +144,11 @@ internal sealed class SetBenchmark(ScrapsScorer scorer, IPhonemizer phonemizer, 
     /// <summary>The edited transcript's phonemes, or null when it cannot be phonemised or says what the original says.</summary>
     private PhoneticInput? Edit((string Text, int Word)? edit, EvalPair pair)
     {
-        if (edit is not { } e) return null;
+        if (edit is not { } e)
+        {
+            return null;
+        }
+
         try
         {
             var input = scorer.Phonemes(e.Text, null, words: true);
@@ -153,8 +165,15 @@ internal sealed class SetBenchmark(ScrapsScorer scorer, IPhonemizer phonemizer, 
         var best = -1;
         for (var j = 0; j < words.Count; j++)
         {
-            if (words[j].Start is null) continue;
-            if (best < 0 || words[j].Confidence < words[best].Confidence) best = j;
+            if (words[j].Start is null)
+            {
+                continue;
+            }
+
+            if (best < 0 || words[j].Confidence < words[best].Confidence)
+            {
+                best = j;
+            }
         }
         return best;
     }
@@ -177,8 +196,19 @@ internal sealed class SetBenchmark(ScrapsScorer scorer, IPhonemizer phonemizer, 
         {
             var row = posteriors.LogProbs.AsSpan(t * posteriors.Classes, posteriors.Classes);
             var best = 0;
-            for (var c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
-            if (best != 0 && best != previous) decoded.Add(best);
+            for (var c = 1; c < row.Length; c++)
+            {
+                if (row[c] > row[best])
+                {
+                    best = c;
+                }
+            }
+
+            if (best != 0 && best != previous)
+            {
+                decoded.Add(best);
+            }
+
             previous = best;
         }
         return target.Length == 0 ? 0 : (double)PhoneEditDistance.Compute(decoded.ToArray(), target) / target.Length;

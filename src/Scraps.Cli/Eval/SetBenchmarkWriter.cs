@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScottPlot;
-using Scraps.Inference.Calibration;
 using Scraps.Inference.Evaluation;
 
 namespace Scraps.Cli.Eval;
@@ -96,7 +95,11 @@ internal static class SetBenchmarkWriter
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         var all = report.MatchedScores.Values.Concat(report.UnrelatedScores.Values).SelectMany(v => v).ToArray();
-        if (all.Length == 0) return;
+        if (all.Length == 0)
+        {
+            return;
+        }
+
         var (low, high) = (all.Min(), all.Max());
         var names = report.MatchedScores.Keys.ToArray();
         for (var i = 0; i < names.Length; i++)
@@ -116,11 +119,19 @@ internal static class SetBenchmarkWriter
     /// <summary>A histogram of 60 bins normalised to a density, drawn as a line (several sets stay readable on one plot).</summary>
     private static void Density(Plot plot, IReadOnlyList<double> values, double low, double high, Color color, LinePattern pattern, string label)
     {
-        if (values.Count == 0) return;
+        if (values.Count == 0)
+        {
+            return;
+        }
+
         const int Bins = 60;
         var width = Math.Max((high - low) / Bins, 1e-9);
         var counts = new double[Bins];
-        foreach (var v in values) counts[Math.Clamp((int)((v - low) / width), 0, Bins - 1)]++;
+        foreach (var v in values)
+        {
+            counts[Math.Clamp((int)((v - low) / width), 0, Bins - 1)]++;
+        }
+
         var xs = Enumerable.Range(0, Bins).Select(b => low + ((b + 0.5) * width)).ToArray();
         var line = plot.Add.Scatter(xs, counts.Select(c => c / (values.Count * width)).ToArray(), color);
         line.LinePattern = pattern;

@@ -40,7 +40,10 @@ internal sealed class SetScores
     {
         for (var i = 0; i < edited.Length; i++)
         {
-            if (edited[i] is { } e) into.Add((Value(matched[i]), Value(e)));
+            if (edited[i] is { } e)
+            {
+                into.Add((Value(matched[i]), Value(e)));
+            }
         }
     }
 
@@ -98,7 +101,11 @@ internal sealed class SetScores
 
     private static ConfidenceInterval Auc(IReadOnlyList<double> positives, IReadOnlyList<double> negatives)
     {
-        if (positives.Count == 0 || negatives.Count == 0) return new ConfidenceInterval(double.NaN, double.NaN, double.NaN, 0.95);
+        if (positives.Count == 0 || negatives.Count == 0)
+        {
+            return new ConfidenceInterval(double.NaN, double.NaN, double.NaN, 0.95);
+        }
+
         var auc = BinaryScoreMetrics.AucRoc(positives.Select(v => (float)v).ToArray(), negatives.Select(v => (float)v).ToArray());
         return ConfidenceIntervals.HanleyMcNeil(auc, positives.Count, negatives.Count);
     }

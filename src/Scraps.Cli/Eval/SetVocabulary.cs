@@ -10,21 +10,24 @@ namespace Scraps.Cli.Eval;
 /// </summary>
 internal sealed class SetVocabulary
 {
-    private readonly IPhonemizer phonemizer;
-    private readonly Dictionary<string, int[]> phones = new(StringComparer.Ordinal);
-    private readonly string[] words;
+    private readonly IPhonemizer _phonemizer;
+    private readonly Dictionary<string, int[]> _phones = new(StringComparer.Ordinal);
+    private readonly string[] _words;
 
     public SetVocabulary(IEnumerable<string> transcripts, IPhonemizer phonemizer)
     {
-        this.phonemizer = phonemizer;
+        _phonemizer = phonemizer;
         foreach (var word in transcripts.SelectMany(NearMissEdits.Tokens).Select(NearMissEdits.Core).Where(NearMissEdits.IsPlainWord).Select(w => w.ToLowerInvariant()).Distinct())
         {
-            if (Phones(word) is { Length: > 0 } p) phones[word] = p;
+            if (Phones(word) is { Length: > 0 } p)
+            {
+                _phones[word] = p;
+            }
         }
-        words = phones.Keys.Order(StringComparer.Ordinal).ToArray();
+        _words = _phones.Keys.Order(StringComparer.Ordinal).ToArray();
     }
 
-    public int Count => words.Length;
+    public int Count => _words.Length;
 
     /// <summary>The transcript with one word replaced and that word's index among the spoken words; null when no word has a replacement.</summary>
     public (string Text, int Word)? Substitute(string text, Random random, bool close)
@@ -35,14 +38,26 @@ internal sealed class SetVocabulary
         {
             var core = NearMissEdits.Core(tokens[i]);
             var key = core.ToLowerInvariant();
-            if (!phones.TryGetValue(key, out var mine)) continue;
-            var options = words.Where(w => w != key && (!close || PhoneEditDistance.Compute(phones[w], mine, bound: 2) == 1)).ToArray();
-            if (options.Length == 0) continue;
+            if (!_phones.TryGetValue(key, out var mine))
+            {
+                continue;
+            }
+
+            var options = _words.Where(w => w != key && (!close || PhoneEditDistance.Compute(_phones[w], mine, bound: 2) == 1)).ToArray();
+            if (options.Length == 0)
+            {
+                continue;
+            }
+
             var replacement = options[random.Next(options.Length)];
-            if (char.IsUpper(core[0])) replacement = char.ToUpperInvariant(replacement[0]) + replacement[1..];
+            if (char.IsUpper(core[0]))
+            {
+                replacement = char.ToUpperInvariant(replacement[0]) + replacement[1..];
+            }
+
             var edited = (string[])tokens.Clone();
             edited[i] = tokens[i].Replace(core, replacement, StringComparison.Ordinal);
-            return (string.Join(' ', edited), NearMissEdits.SpokenWordsBefore(tokens, i, phonemizer));
+            return (string.Join(' ', edited), NearMissEdits.SpokenWordsBefore(tokens, i, _phonemizer));
         }
         return null;
     }
@@ -51,7 +66,7 @@ internal sealed class SetVocabulary
     {
         try
         {
-            return phonemizer.Phonemize(word).Symbols.Where(s => s.Kind == PhonemeKind.Phone).Select(s => s.Id).ToArray();
+            return _phonemizer.Phonemize(word).Symbols.Where(s => s.Kind == PhonemeKind.Phone).Select(s => s.Id).ToArray();
         }
         catch (PhonemeInputException)
         {

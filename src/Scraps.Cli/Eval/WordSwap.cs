@@ -9,13 +9,13 @@ namespace Scraps.Cli.Eval;
 /// </summary>
 internal sealed partial class WordSwap
 {
-    private readonly string[] vocabulary;
+    private readonly string[] _vocabulary;
 
     /// <param name="transcripts">Transcripts whose words make the vocabulary (order does not matter).</param>
     public WordSwap(IEnumerable<string> transcripts)
     {
         ArgumentNullException.ThrowIfNull(transcripts);
-        vocabulary = transcripts
+        _vocabulary = transcripts
             .SelectMany(t => WordPattern().Matches(t).Select(m => m.Value.ToLowerInvariant()))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
@@ -23,7 +23,7 @@ internal sealed partial class WordSwap
     }
 
     /// <summary>Distinct lower-cased words, in ordinal order.</summary>
-    public IReadOnlyList<string> Vocabulary => vocabulary;
+    public IReadOnlyList<string> Vocabulary => _vocabulary;
 
     /// <summary>
     /// Replaces one random word of <paramref name="text"/> by a different vocabulary word (capitalised when the original
@@ -35,7 +35,7 @@ internal sealed partial class WordSwap
         ArgumentNullException.ThrowIfNull(random);
         swapped = text;
         var words = WordPattern().Matches(text);
-        if (words.Count == 0 || vocabulary.Length < 2)
+        if (words.Count == 0 || _vocabulary.Length < 2)
         {
             return false;
         }
@@ -45,7 +45,7 @@ internal sealed partial class WordSwap
         string replacement;
         do
         {
-            replacement = vocabulary[random.Next(vocabulary.Length)];
+            replacement = _vocabulary[random.Next(_vocabulary.Length)];
         }
         while (string.Equals(replacement, original, StringComparison.Ordinal));
 

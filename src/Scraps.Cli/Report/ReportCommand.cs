@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Scraps.Inference.Package;
-using Scraps.Shared;
 
 namespace Scraps.Cli.Report;
 

@@ -18,16 +18,43 @@ public static class CtcForcedAligner
     /// <returns>The alignment, or null when the phones cannot fit the steps (more labels than a path can hold).</returns>
     public static CtcAlignment? Align(ReadOnlySpan<float> logProbs, int steps, int classes, ReadOnlySpan<int> phones)
     {
-        if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), "needs the blank and at least one phone");
-        if (steps < 0 || (long)steps * classes > logProbs.Length) throw new ArgumentException($"{steps} steps of {classes} classes do not fit {logProbs.Length} values", nameof(steps));
+        if (classes < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), "needs the blank and at least one phone");
+        }
+
+        if (steps < 0 || (long)steps * classes > logProbs.Length)
+        {
+            throw new ArgumentException($"{steps} steps of {classes} classes do not fit {logProbs.Length} values", nameof(steps));
+        }
+
         foreach (var p in phones)
-            if (p <= 0 || p >= classes) throw new ArgumentOutOfRangeException(nameof(phones), $"phone id {p} is not in 1..{classes - 1}");
+        {
+            if (p <= 0 || p >= classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(phones), $"phone id {p} is not in 1..{classes - 1}");
+            }
+        }
+
         var count = phones.Length;
-        if (count == 0 || steps == 0) return null;
+        if (count == 0 || steps == 0)
+        {
+            return null;
+        }
+
         var minimum = count;
         for (var k = 1; k < count; k++)
-            if (phones[k] == phones[k - 1]) minimum++; // a repeated label needs a blank between
-        if (minimum > steps) return null;
+        {
+            if (phones[k] == phones[k - 1])
+            {
+                minimum++; // a repeated label needs a blank between
+            }
+        }
+
+        if (minimum > steps)
+        {
+            return null;
+        }
 
         var states = (2 * count) + 1;
         var back = new byte[steps * states];
@@ -76,14 +103,26 @@ public static class CtcForcedAligner
         for (var t = 0; t < steps; t++)
         {
             var s = pathState[t];
-            if (s % 2 == 0) continue;
+            if (s % 2 == 0)
+            {
+                continue;
+            }
+
             var k = s / 2;
-            if (first[k] < 0) first[k] = t;
+            if (first[k] < 0)
+            {
+                first[k] = t;
+            }
+
             last[k] = t;
             goodness[k] = Math.Max(goodness[k], Lp(logProbs, t, classes, phones[k]) - RowMax(logProbs, t, classes));
         }
         var aligned = new AlignedPhone[count];
-        for (var k = 0; k < count; k++) aligned[k] = new AlignedPhone(phones[k], first[k], last[k] + 1, goodness[k]);
+        for (var k = 0; k < count; k++)
+        {
+            aligned[k] = new AlignedPhone(phones[k], first[k], last[k] + 1, goodness[k]);
+        }
+
         return new CtcAlignment(aligned, logLikelihood, steps);
     }
 
@@ -93,7 +132,11 @@ public static class CtcForcedAligner
     {
         var row = logProbs.Slice(t * classes, classes);
         var max = float.NegativeInfinity;
-        foreach (var v in row) max = Math.Max(max, v);
+        foreach (var v in row)
+        {
+            max = Math.Max(max, v);
+        }
+
         return Math.Max(max, FloorLogProbability);
     }
 }

@@ -28,7 +28,11 @@ public static class WordAligner
         var phones = new List<int>();
         for (var i = 0; i < ids.Length; i++)
         {
-            if (inventory[(int)ids[i]].Kind != PhonemeKind.Phone) continue;
+            if (inventory[(int)ids[i]].Kind != PhonemeKind.Phone)
+            {
+                continue;
+            }
+
             positions.Add(i);
             phones.Add((int)ids[i]);
         }
@@ -53,7 +57,11 @@ public static class WordAligner
     private static double WeakFormGoodness(AlignedPhone[] strong, PhonePosteriors posteriors, PhonemeInventory inventory)
     {
         var forms = WeakForms.Of(strong.Select(p => p.Phone).ToArray(), inventory);
-        if (forms.Count == 0) return double.NegativeInfinity;
+        if (forms.Count == 0)
+        {
+            return double.NegativeInfinity;
+        }
+
         var first = Math.Max(0, strong[0].StartStep - 1);
         var end = Math.Min(posteriors.Steps, strong[^1].EndStep + 1);
         var window = posteriors.LogProbs.AsSpan(first * posteriors.Classes, (end - first) * posteriors.Classes);
@@ -61,7 +69,9 @@ public static class WordAligner
         foreach (var form in forms)
         {
             if (CtcForcedAligner.Align(window, end - first, posteriors.Classes, form) is { } path)
+            {
                 best = Math.Max(best, path.Phones.Average(p => p.Goodness));
+            }
         }
         return best;
     }
@@ -72,17 +82,34 @@ public static class WordAligner
         var held = new bool[posteriors.Steps];
         foreach (var phone in alignment.Phones)
         {
-            for (var t = Math.Max(0, phone.StartStep); t < Math.Min(phone.EndStep, posteriors.Steps); t++) held[t] = true;
+            for (var t = Math.Max(0, phone.StartStep); t < Math.Min(phone.EndStep, posteriors.Steps); t++)
+            {
+                held[t] = true;
+            }
         }
         var heard = 0;
         var half = Math.Log(0.5);
         for (var t = 0; t < posteriors.Steps; t++)
         {
-            if (held[t]) continue;
+            if (held[t])
+            {
+                continue;
+            }
+
             var row = posteriors.LogProbs.AsSpan(t * posteriors.Classes, posteriors.Classes);
             var best = 0;
-            for (var c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
-            if (best != 0 && row[best] > half) heard++;
+            for (var c = 1; c < row.Length; c++)
+            {
+                if (row[c] > row[best])
+                {
+                    best = c;
+                }
+            }
+
+            if (best != 0 && row[best] > half)
+            {
+                heard++;
+            }
         }
         return posteriors.Steps == 0 ? 0 : (double)heard / posteriors.Steps;
     }

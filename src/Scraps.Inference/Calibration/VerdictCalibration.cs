@@ -186,7 +186,11 @@ public sealed record VerdictCalibration(double ScoreWeight, double AlignmentWeig
     private static (double Goodness, double Match, double Bias) WordModel(
         IReadOnlyList<(double Goodness, double? Match)> matchedWords, IReadOnlyList<(double Goodness, double? Match)> substitutedWords, bool withMatching)
     {
-        if (!withMatching || matchedWords.Count == 0 || substitutedWords.Count == 0) return (1, 0, 0);
+        if (!withMatching || matchedWords.Count == 0 || substitutedWords.Count == 0)
+        {
+            return (1, 0, 0);
+        }
+
         var samples = matchedWords.Select(x => (new[] { x.Goodness, x.Match ?? 0 }, true, 0.5 / matchedWords.Count))
             .Concat(substitutedWords.Select(x => (new[] { x.Goodness, x.Match ?? 0 }, false, 0.5 / substitutedWords.Count)))
             .ToArray();
@@ -225,7 +229,14 @@ public sealed record VerdictCalibration(double ScoreWeight, double AlignmentWeig
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
-            if (sorted[mid] < t) lo = mid + 1; else hi = mid;
+            if (sorted[mid] < t)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
 
         return lo;
@@ -234,7 +245,11 @@ public sealed record VerdictCalibration(double ScoreWeight, double AlignmentWeig
     /// <summary>The equal-error threshold, or a lower one where it rejects more than <paramref name="share"/> of the positives.</summary>
     internal static double CappedThreshold(double[] positives, double[] negatives, double share = MaxFalseRejectShare)
     {
-        if (positives.Length == 0) return double.PositiveInfinity;
+        if (positives.Length == 0)
+        {
+            return double.PositiveInfinity;
+        }
+
         var equalError = negatives.Length == 0 ? double.PositiveInfinity : EqualErrorThreshold(positives, negatives);
         var sorted = positives.Order().ToArray();
         // At most floor(share * n) positives strictly below the threshold: the (k+1)-th smallest is the highest such point.

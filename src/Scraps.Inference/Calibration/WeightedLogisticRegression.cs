@@ -16,10 +16,16 @@ internal static class WeightedLogisticRegression
     public static (double[] Weights, double Bias) Fit(IReadOnlyList<(double[] X, bool Y, double W)> samples)
     {
         if (samples.Count == 0 || !samples.Any(s => s.Y) || samples.All(s => s.Y))
+        {
             throw new ArgumentException("logistic regression needs samples of both classes");
+        }
+
         var k = samples[0].X.Length;
         if (samples.Any(s => s.X.Length != k || s.X.Any(v => !double.IsFinite(v)) || !(s.W > 0)))
+        {
             throw new ArgumentException("every sample needs the same number of finite features and a positive weight");
+        }
+
         var total = samples.Sum(s => s.W);
         var mean = new double[k];
         var std = new double[k];
@@ -27,7 +33,10 @@ internal static class WeightedLogisticRegression
         {
             mean[j] = samples.Sum(s => s.W * s.X[j]) / total;
             std[j] = Math.Sqrt(samples.Sum(s => s.W * (s.X[j] - mean[j]) * (s.X[j] - mean[j])) / total);
-            if (!(std[j] > 0)) std[j] = 1;
+            if (!(std[j] > 0))
+            {
+                std[j] = 1;
+            }
         }
         var points = samples.Select(s => (X: s.X.Select((v, j) => (v - mean[j]) / std[j]).Append(1.0).ToArray(), Y: s.Y ? 1.0 : 0.0, W: s.W / total)).ToArray();
         var theta = new double[k + 1];
@@ -48,11 +57,18 @@ internal static class WeightedLogisticRegression
                 for (var a = 0; a <= k; a++)
                 {
                     gradient[a] += w * (p - y) * x[a];
-                    for (var b = 0; b <= k; b++) hessian[a, b] += v * x[a] * x[b];
+                    for (var b = 0; b <= k; b++)
+                    {
+                        hessian[a, b] += v * x[a] * x[b];
+                    }
                 }
             }
             var step = Solve(hessian, gradient);
-            if (step is null) break;
+            if (step is null)
+            {
+                break;
+            }
+
             var scale = 1.0;
             double[] next;
             double nextLoss;
@@ -65,7 +81,10 @@ internal static class WeightedLogisticRegression
             while (nextLoss > loss + 1e-15 && scale > 1e-8);
             var change = next.Zip(theta, (a, b) => Math.Abs(a - b)).Sum();
             (theta, loss) = (next, nextLoss);
-            if (change < 1e-10) break;
+            if (change < 1e-10)
+            {
+                break;
+            }
         }
         var weights = Enumerable.Range(0, k).Select(j => theta[j] / std[j]).ToArray();
         var bias = theta[k] - Enumerable.Range(0, k).Sum(j => theta[j] * mean[j] / std[j]);
@@ -75,7 +94,11 @@ internal static class WeightedLogisticRegression
     private static double Dot(double[] a, double[] b)
     {
         var s = 0.0;
-        for (var i = 0; i < a.Length; i++) s += a[i] * b[i];
+        for (var i = 0; i < a.Length; i++)
+        {
+            s += a[i] * b[i];
+        }
+
         return s;
     }
 
@@ -88,7 +111,11 @@ internal static class WeightedLogisticRegression
             // log(1 + e^z) - y z, computed stably.
             loss += w * ((z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z))) - (y * z));
         }
-        for (var j = 0; j < k; j++) loss += 0.5 * Ridge * theta[j] * theta[j];
+        for (var j = 0; j < k; j++)
+        {
+            loss += 0.5 * Ridge * theta[j] * theta[j];
+        }
+
         return loss;
     }
 
@@ -102,20 +129,42 @@ internal static class WeightedLogisticRegression
         {
             var pivot = c;
             for (var r = c + 1; r < n; r++)
-                if (Math.Abs(m[r, c]) > Math.Abs(m[pivot, c])) pivot = r;
-            if (Math.Abs(m[pivot, c]) < 1e-300) return null;
-            for (var j = 0; j < n; j++) (m[c, j], m[pivot, j]) = (m[pivot, j], m[c, j]);
+            {
+                if (Math.Abs(m[r, c]) > Math.Abs(m[pivot, c]))
+                {
+                    pivot = r;
+                }
+            }
+
+            if (Math.Abs(m[pivot, c]) < 1e-300)
+            {
+                return null;
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                (m[c, j], m[pivot, j]) = (m[pivot, j], m[c, j]);
+            }
+
             (x[c], x[pivot]) = (x[pivot], x[c]);
             for (var r = c + 1; r < n; r++)
             {
                 var f = m[r, c] / m[c, c];
-                for (var j = c; j < n; j++) m[r, j] -= f * m[c, j];
+                for (var j = c; j < n; j++)
+                {
+                    m[r, j] -= f * m[c, j];
+                }
+
                 x[r] -= f * x[c];
             }
         }
         for (var c = n - 1; c >= 0; c--)
         {
-            for (var j = c + 1; j < n; j++) x[c] -= m[c, j] * x[j];
+            for (var j = c + 1; j < n; j++)
+            {
+                x[c] -= m[c, j] * x[j];
+            }
+
             x[c] /= m[c, c];
         }
         return x;

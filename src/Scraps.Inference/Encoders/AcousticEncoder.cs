@@ -1,7 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Scraps.Audio;
 using Scraps.Inference.Batching;
-using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
 
 namespace Scraps.Inference.Encoders;
@@ -17,41 +16,41 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
     private const string PhoneLogProbs = Scraps.Onnx.Graphs.AcousticGraph.PhoneLogProbsOutput;
     private const string PhoneFeatures = Scraps.Onnx.Graphs.AcousticGraph.PhoneFeaturesOutput;
 
-    private readonly OrtGraphSet graph;
-    private readonly ScrapsModelConfig architecture;
-    private readonly GraphRunLimits limits;
+    private readonly OrtGraphSet _graph;
+    private readonly ScrapsModelConfig _architecture;
+    private readonly GraphRunLimits _limits;
 
-    private readonly double frontEndHopSeconds;
+    private readonly double _frontEndHopSeconds;
 
     internal AcousticEncoder(OrtGraphSet graph, ScrapsModelConfig architecture, GraphRunLimits limits, double hopSeconds)
     {
-        this.graph = graph;
-        this.architecture = architecture;
-        this.limits = limits;
-        frontEndHopSeconds = hopSeconds;
+        _graph = graph;
+        _architecture = architecture;
+        _limits = limits;
+        _frontEndHopSeconds = hopSeconds;
     }
 
-    public int EmbeddingDim => architecture.LstmHidden;
+    public int EmbeddingDim => _architecture.LstmHidden;
 
     /// <summary>The most frames one clip may have (the positional table after subsampling).</summary>
-    public int MaxFrames => architecture.MaxAcousticFrames;
+    public int MaxFrames => _architecture.MaxAcousticFrames;
 
     public int LengthOf(LogMel item) => item.Frames;
 
     /// <summary>True when the model has the CTC head (<see cref="EncoderOutputs.PhoneLogProbs"/> can be asked for).</summary>
-    public bool HasPhoneLogProbs => architecture.CtcHead;
+    public bool HasPhoneLogProbs => _architecture.CtcHead;
 
     /// <summary>True when the model has a matching head (<see cref="EncoderOutputs.PhoneFeatures"/> can be asked for).</summary>
-    public bool HasPhoneFeatures => architecture.MatchingHead is not null;
+    public bool HasPhoneFeatures => _architecture.MatchingHead is not null;
 
     /// <summary>Seconds of audio one output step covers (12.5 ms frames times the subsampling).</summary>
-    public double StepSeconds => frontEndHopSeconds * architecture.AcousticSubsampling;
+    public double StepSeconds => _frontEndHopSeconds * _architecture.AcousticSubsampling;
 
     /// <summary>Seconds between two log-mel frames of the front end (its hop).</summary>
-    public double FrameSeconds => frontEndHopSeconds;
+    public double FrameSeconds => _frontEndHopSeconds;
 
     /// <summary>Seconds of audio one step of the phone log-probabilities covers: 25 ms with a phone branch, else <see cref="StepSeconds"/>.</summary>
-    public double PhoneStepSeconds => frontEndHopSeconds * architecture.PhoneStride;
+    public double PhoneStepSeconds => _frontEndHopSeconds * _architecture.PhoneStride;
 
     /// <summary>
     /// Encodes <paramref name="items"/>; result i belongs to items[i]. Items are length-sorted and padded minimally
@@ -65,12 +64,12 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         ArgumentNullException.ThrowIfNull(items);
         if (outputs.HasFlag(EncoderOutputs.PhoneLogProbs) && !HasPhoneLogProbs)
         {
-            throw new InvalidOperationException($"model {graph.Path} has no CTC head: it gives no phone log-probabilities");
+            throw new InvalidOperationException($"model {_graph.Path} has no CTC head: it gives no phone log-probabilities");
         }
 
         if (outputs.HasFlag(EncoderOutputs.PhoneFeatures) && !HasPhoneFeatures)
         {
-            throw new InvalidOperationException($"model {graph.Path} has no matching head: it gives no phone features");
+            throw new InvalidOperationException($"model {_graph.Path} has no matching head: it gives no phone features");
         }
 
         for (var i = 0; i < items.Count; i++)
@@ -79,7 +78,7 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         }
 
         var results = new EncoderOutput[items.Count];
-        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Frames).ToArray(), limits.MaxItems, limits.MaxSteps))
+        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Frames).ToArray(), _limits.MaxItems, _limits.MaxSteps))
         {
             cancellationToken.ThrowIfCancellationRequested();
             Run(items, run, outputs, results);
@@ -94,7 +93,7 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
 
     private void Check(LogMel? features, int index)
     {
-        var bins = architecture.MelBins;
+        var bins = _architecture.MelBins;
         if (features?.Data is null || features.Frames <= 0)
         {
             throw new InferenceInputException($"clip {index} has no feature frames");
@@ -124,7 +123,7 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
     private void Run(IReadOnlyList<LogMel> items, int[] run, EncoderOutputs wanted, EncoderOutput[] results)
     {
         var batch = run.Length;
-        var bins = architecture.MelBins;
+        var bins = _architecture.MelBins;
         var frames = run.Max(i => items[i].Frames);
         var features = new float[batch * frames * bins];
         var lengths = new long[batch];
@@ -139,37 +138,52 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         var withLogProbs = wanted.HasFlag(EncoderOutputs.PhoneLogProbs);
         var withFeatures = wanted.HasFlag(EncoderOutputs.PhoneFeatures);
         var names = new List<string> { Embeddings };
-        if (withSequences) names.Add(Sequence);
-        if (withSequences) names.Add(SequenceLengths);
-        if (withLogProbs) names.Add(PhoneLogProbs);
-        if (withFeatures) names.Add(PhoneFeatures);
+        if (withSequences)
+        {
+            names.Add(Sequence);
+        }
+
+        if (withSequences)
+        {
+            names.Add(SequenceLengths);
+        }
+
+        if (withLogProbs)
+        {
+            names.Add(PhoneLogProbs);
+        }
+
+        if (withFeatures)
+        {
+            names.Add(PhoneFeatures);
+        }
 
         using var featuresValue = OrtValue.CreateTensorValueFromMemory(features, [batch, frames, bins]);
         using var lengthsValue = OrtValue.CreateTensorValueFromMemory(lengths, [batch]);
-        using var outputs = graph.Run([featuresValue, lengthsValue], names);
+        using var outputs = _graph.Run([featuresValue, lengthsValue], names);
         var values = outputs.ToArray();
         OrtValue Output(string name) => values[names.IndexOf(name)];
-        var embeddings = OutputReader.Embeddings(Output(Embeddings), batch, architecture.LstmHidden, graph.Path);
-        var steps = names.Contains(SequenceLengths) ? OutputReader.Lengths(Output(SequenceLengths), batch, graph.Path) : null;
-        var padded = architecture.SubsampledLength(frames);
-        var paddedPhoneSteps = (int)architecture.PhoneSteps(frames);
+        var embeddings = OutputReader.Embeddings(Output(Embeddings), batch, _architecture.LstmHidden, _graph.Path);
+        var steps = names.Contains(SequenceLengths) ? OutputReader.Lengths(Output(SequenceLengths), batch, _graph.Path) : null;
+        var padded = _architecture.SubsampledLength(frames);
+        var paddedPhoneSteps = (int)_architecture.PhoneSteps(frames);
         for (var b = 0; b < batch; b++)
         {
             var itemSteps = steps is null ? 0 : (int)steps[b];
             // The head's steps follow from the frames alone (the graph's subsampling formula), at its own stride.
-            var phoneSteps = (int)architecture.PhoneSteps(items[run[b]].Frames);
-            var sequence = withSequences ? OutputReader.Sequence(Output(Sequence), b, itemSteps, (int)padded, architecture.ModelDim, graph.Path) : null;
-            results[run[b]] = new EncoderOutput(embeddings[b], sequence, withSequences ? itemSteps : 0, withSequences ? architecture.ModelDim : 0)
+            var phoneSteps = (int)_architecture.PhoneSteps(items[run[b]].Frames);
+            var sequence = withSequences ? OutputReader.Sequence(Output(Sequence), b, itemSteps, (int)padded, _architecture.ModelDim, _graph.Path) : null;
+            results[run[b]] = new EncoderOutput(embeddings[b], sequence, withSequences ? itemSteps : 0, withSequences ? _architecture.ModelDim : 0)
             {
                 PhoneLogProbs = withLogProbs
                     ? new PhonePosteriors(
-                        OutputReader.Sequence(Output(PhoneLogProbs), b, phoneSteps, paddedPhoneSteps, architecture.VocabSize, graph.Path),
+                        OutputReader.Sequence(Output(PhoneLogProbs), b, phoneSteps, paddedPhoneSteps, _architecture.VocabSize, _graph.Path),
                         phoneSteps,
-                        architecture.VocabSize,
+                        _architecture.VocabSize,
                         PhoneStepSeconds)
                     : null,
                 PhoneFeatures = withFeatures
-                    ? OutputReader.Sequence(Output(PhoneFeatures), b, phoneSteps, paddedPhoneSteps, architecture.MatchingAcousticDim, graph.Path)
+                    ? OutputReader.Sequence(Output(PhoneFeatures), b, phoneSteps, paddedPhoneSteps, _architecture.MatchingAcousticDim, _graph.Path)
                     : null,
                 PhoneFeatureSteps = withFeatures ? phoneSteps : 0,
             };

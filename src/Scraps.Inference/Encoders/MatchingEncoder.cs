@@ -13,13 +13,13 @@ public sealed class MatchingEncoder
     /// <summary>Pairs in one graph run; more are run in several.</summary>
     public const int MaxPairsPerRun = 32;
 
-    private readonly OrtGraphSet graph;
-    private readonly ScrapsModelConfig architecture;
+    private readonly OrtGraphSet _graph;
+    private readonly ScrapsModelConfig _architecture;
 
     internal MatchingEncoder(OrtGraphSet graph, ScrapsModelConfig architecture)
     {
-        this.graph = graph;
-        this.architecture = architecture;
+        _graph = graph;
+        _architecture = architecture;
     }
 
     /// <summary>Per-token logits of each pair (result i: one per token of <paramref name="phones"/>[i]).</summary>
@@ -45,8 +45,8 @@ public sealed class MatchingEncoder
 
     private void Run(IReadOnlyList<EncoderOutput> phones, IReadOnlyList<EncoderOutput> clips, int start, int count, float[][] results)
     {
-        var d = architecture.ModelDim;
-        var a = architecture.MatchingAcousticDim;
+        var d = _architecture.ModelDim;
+        var a = _architecture.MatchingAcousticDim;
         var tokens = Enumerable.Range(start, count).Max(i => phones[i].SequenceSteps);
         var steps = Enumerable.Range(start, count).Max(i => clips[i].PhoneFeatureSteps);
         var states = new float[count * tokens * d];
@@ -72,7 +72,7 @@ public sealed class MatchingEncoder
         using var tokenLengthsValue = OrtValue.CreateTensorValueFromMemory(tokenLengths, [count]);
         using var framesValue = OrtValue.CreateTensorValueFromMemory(frames, [count, steps, a]);
         using var frameLengthsValue = OrtValue.CreateTensorValueFromMemory(frameLengths, [count]);
-        using var outputs = graph.Run([statesValue, tokenLengthsValue, framesValue, frameLengthsValue], [Scraps.Onnx.Graphs.MatchingGraph.LogitsOutput]);
+        using var outputs = _graph.Run([statesValue, tokenLengthsValue, framesValue, frameLengthsValue], [Scraps.Onnx.Graphs.MatchingGraph.LogitsOutput]);
         var logits = outputs.First().GetTensorDataAsSpan<float>();
         for (var b = 0; b < count; b++)
         {

@@ -1,6 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
 using Scraps.Inference.Batching;
-using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
 
 namespace Scraps.Inference.Encoders;
@@ -14,22 +13,22 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
     private static readonly string[] EmbeddingOnly = ["embeddings"];
     private static readonly string[] WithSequence = ["embeddings", "sequence"];
 
-    private readonly OrtGraphSet graph;
-    private readonly ScrapsModelConfig architecture;
-    private readonly GraphRunLimits limits;
+    private readonly OrtGraphSet _graph;
+    private readonly ScrapsModelConfig _architecture;
+    private readonly GraphRunLimits _limits;
 
     internal PhoneticEncoder(OrtGraphSet graph, ScrapsModelConfig architecture, GraphRunLimits limits)
     {
-        this.graph = graph;
-        this.architecture = architecture;
-        this.limits = limits;
+        _graph = graph;
+        _architecture = architecture;
+        _limits = limits;
     }
 
     /// <summary>Size of the vectors this encoder returns.</summary>
-    public int EmbeddingDim => architecture.LstmHidden;
+    public int EmbeddingDim => _architecture.LstmHidden;
 
     /// <summary>The longest phoneme sequence the model takes.</summary>
-    public int MaxLength => architecture.MaxPositions;
+    public int MaxLength => _architecture.MaxPositions;
 
     public int LengthOf(long[] item) => item.Length;
 
@@ -48,7 +47,7 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
         }
 
         var results = new EncoderOutput[items.Count];
-        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Length).ToArray(), limits.MaxItems, limits.MaxSteps))
+        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Length).ToArray(), _limits.MaxItems, _limits.MaxSteps))
         {
             cancellationToken.ThrowIfCancellationRequested();
             Run(items, run, outputs.HasFlag(EncoderOutputs.Sequence), results);
@@ -68,18 +67,18 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
             throw new InferenceInputException($"phoneme sequence {index} is empty");
         }
 
-        if (ids.Length > architecture.MaxPositions)
+        if (ids.Length > _architecture.MaxPositions)
         {
             throw new InferenceInputException(
-                $"phoneme sequence {index} has {ids.Length} phonemes; this model takes at most {architecture.MaxPositions}");
+                $"phoneme sequence {index} has {ids.Length} phonemes; this model takes at most {_architecture.MaxPositions}");
         }
 
         foreach (var id in ids)
         {
-            if (id <= 0 || id >= architecture.VocabSize)
+            if (id <= 0 || id >= _architecture.VocabSize)
             {
                 throw new InferenceInputException(
-                    $"phoneme sequence {index} has id {id}, outside the model's inventory ids 1..{architecture.VocabSize - 1}");
+                    $"phoneme sequence {index} has id {id}, outside the model's inventory ids 1..{_architecture.VocabSize - 1}");
             }
         }
     }
@@ -99,9 +98,9 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
 
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, [batch, length]);
         using var lengthsValue = OrtValue.CreateTensorValueFromMemory(lengths, [batch]);
-        using var outputs = graph.Run([idsValue, lengthsValue], withSequences ? WithSequence : EmbeddingOnly);
-        var embeddings = OutputReader.Embeddings(outputs.First(), batch, architecture.LstmHidden, graph.Path);
-        var dim = architecture.ModelDim;
+        using var outputs = _graph.Run([idsValue, lengthsValue], withSequences ? WithSequence : EmbeddingOnly);
+        var embeddings = OutputReader.Embeddings(outputs.First(), batch, _architecture.LstmHidden, _graph.Path);
+        var dim = _architecture.ModelDim;
         for (var b = 0; b < batch; b++)
         {
             float[]? sequence = null;
@@ -109,7 +108,7 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
             if (withSequences)
             {
                 steps = (int)lengths[b];
-                sequence = OutputReader.Sequence(outputs.ElementAt(1), b, steps, length, dim, graph.Path);
+                sequence = OutputReader.Sequence(outputs.ElementAt(1), b, steps, length, dim, _graph.Path);
             }
 
             results[run[b]] = new EncoderOutput(embeddings[b], sequence, steps, withSequences ? dim : 0);

@@ -15,8 +15,16 @@ public static class BinaryScoreMetrics
         Validate(positives, nameof(positives));
         Validate(negatives, nameof(negatives));
         var all = new (float Score, bool Positive)[positives.Length + negatives.Length];
-        for (var i = 0; i < positives.Length; i++) all[i] = (positives[i], true);
-        for (var i = 0; i < negatives.Length; i++) all[positives.Length + i] = (negatives[i], false);
+        for (var i = 0; i < positives.Length; i++)
+        {
+            all[i] = (positives[i], true);
+        }
+
+        for (var i = 0; i < negatives.Length; i++)
+        {
+            all[positives.Length + i] = (negatives[i], false);
+        }
+
         Array.Sort(all, static (a, b) => a.Score.CompareTo(b.Score));
 
         double positiveRankSum = 0;
@@ -27,7 +35,11 @@ public static class BinaryScoreMetrics
             var positivesInRun = 0;
             while (end < all.Length && all[end].Score == all[start].Score)
             {
-                if (all[end].Positive) positivesInRun++;
+                if (all[end].Positive)
+                {
+                    positivesInRun++;
+                }
+
                 end++;
             }
             // Ranks start + 1 .. end share their mean.
@@ -56,8 +68,16 @@ public static class BinaryScoreMetrics
         Array.Sort(neg);
         var thresholds = new double[pos.Length + neg.Length + 1];
         var count = 0;
-        foreach (var s in pos) thresholds[count++] = s;
-        foreach (var s in neg) thresholds[count++] = s;
+        foreach (var s in pos)
+        {
+            thresholds[count++] = s;
+        }
+
+        foreach (var s in neg)
+        {
+            thresholds[count++] = s;
+        }
+
         Array.Sort(thresholds, 0, count);
         count = Deduplicate(thresholds, count);
         // Above every score: accept nothing.
@@ -75,7 +95,11 @@ public static class BinaryScoreMetrics
             {
                 // Equal over (previous threshold, t_j] for every following t_j with the same rates.
                 var last = k;
-                while (last + 1 < count && RatesAt(pos, neg, thresholds[last + 1]) == (far, frr)) last++;
+                while (last + 1 < count && RatesAt(pos, neg, thresholds[last + 1]) == (far, frr))
+                {
+                    last++;
+                }
+
                 var lower = k == 0 ? t : previousThreshold;
                 return new EqualErrorPoint(frr, (lower + thresholds[last]) / 2);
             }
@@ -103,7 +127,14 @@ public static class BinaryScoreMetrics
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < t) lo = mid + 1; else hi = mid;
+            if (sorted[mid] < t)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
         return lo;
     }
@@ -112,16 +143,30 @@ public static class BinaryScoreMetrics
     {
         var w = 1;
         for (var r = 1; r < count; r++)
-            if (sorted[r] != sorted[w - 1]) sorted[w++] = sorted[r];
+        {
+            if (sorted[r] != sorted[w - 1])
+            {
+                sorted[w++] = sorted[r];
+            }
+        }
+
         return w;
     }
 
     private static void Validate(ReadOnlySpan<float> scores, string name)
     {
-        if (scores.IsEmpty) throw new ArgumentException($"The {name} are empty: the metric needs at least one score of each kind.", name);
+        if (scores.IsEmpty)
+        {
+            throw new ArgumentException($"The {name} are empty: the metric needs at least one score of each kind.", name);
+        }
+
         for (var i = 0; i < scores.Length; i++)
+        {
             if (!float.IsFinite(scores[i]))
+            {
                 throw new ArgumentException($"The {name} hold a non-finite score ({scores[i]}) at index {i}.", name);
+            }
+        }
     }
 }
 

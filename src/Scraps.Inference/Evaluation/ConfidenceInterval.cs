@@ -13,9 +13,16 @@ public static class ConfidenceIntervals
     public static ConfidenceInterval Wilson(double successes, int trials, double level = 0.95)
     {
         ValidateLevel(level);
-        if (trials <= 0) throw new ArgumentOutOfRangeException(nameof(trials), trials, "The number of trials must be positive.");
+        if (trials <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(trials), trials, "The number of trials must be positive.");
+        }
+
         if (successes < 0 || successes > trials || double.IsNaN(successes))
+        {
             throw new ArgumentOutOfRangeException(nameof(successes), successes, $"Successes must lie in [0, {trials}].");
+        }
+
         var z = StandardNormal.Quantile(0.5 + level / 2);
         var p = successes / trials;
         var z2n = z * z / trials;
@@ -32,17 +39,33 @@ public static class ConfidenceIntervals
     {
         ArgumentNullException.ThrowIfNull(values);
         ValidateLevel(level);
-        if (values.Count == 0) throw new ArgumentException("The mean of no values has no confidence interval.", nameof(values));
+        if (values.Count == 0)
+        {
+            throw new ArgumentException("The mean of no values has no confidence interval.", nameof(values));
+        }
+
         double sum = 0;
         for (var i = 0; i < values.Count; i++)
         {
-            if (!double.IsFinite(values[i])) throw new ArgumentException($"Value {i} is not finite ({values[i]}).", nameof(values));
+            if (!double.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"Value {i} is not finite ({values[i]}).", nameof(values));
+            }
+
             sum += values[i];
         }
         var mean = sum / values.Count;
-        if (values.Count == 1) return new ConfidenceInterval(mean, mean, mean, level);
+        if (values.Count == 1)
+        {
+            return new ConfidenceInterval(mean, mean, mean, level);
+        }
+
         double squares = 0;
-        foreach (var v in values) squares += (v - mean) * (v - mean);
+        foreach (var v in values)
+        {
+            squares += (v - mean) * (v - mean);
+        }
+
         var standardError = Math.Sqrt(squares / (values.Count - 1) / values.Count);
         var half = StudentT.Quantile(0.5 + level / 2, values.Count - 1) * standardError;
         return new ConfidenceInterval(mean, mean - half, mean + half, level);
@@ -55,9 +78,21 @@ public static class ConfidenceIntervals
     public static ConfidenceInterval HanleyMcNeil(double auc, int positives, int negatives, double level = 0.95)
     {
         ValidateLevel(level);
-        if (!(auc >= 0 && auc <= 1)) throw new ArgumentOutOfRangeException(nameof(auc), auc, "An AUC lies in [0, 1].");
-        if (positives <= 0) throw new ArgumentOutOfRangeException(nameof(positives), positives, "Needs at least one positive.");
-        if (negatives <= 0) throw new ArgumentOutOfRangeException(nameof(negatives), negatives, "Needs at least one negative.");
+        if (!(auc >= 0 && auc <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(auc), auc, "An AUC lies in [0, 1].");
+        }
+
+        if (positives <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(positives), positives, "Needs at least one positive.");
+        }
+
+        if (negatives <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(negatives), negatives, "Needs at least one negative.");
+        }
+
         var q1 = auc / (2 - auc);
         var q2 = 2 * auc * auc / (1 + auc);
         var variance = (auc * (1 - auc) + (positives - 1.0) * (q1 - auc * auc) + (negatives - 1.0) * (q2 - auc * auc))
@@ -69,6 +104,8 @@ public static class ConfidenceIntervals
     private static void ValidateLevel(double level)
     {
         if (!(level > 0 && level < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must lie strictly between 0 and 1 (e.g. 0.95).");
+        }
     }
 }

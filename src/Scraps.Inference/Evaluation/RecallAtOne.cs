@@ -19,10 +19,19 @@ public static class RecallAtOne
             var ties = 0;
             for (var j = 0; j < n && !better; j++)
             {
-                if (scores[i, j] > own) better = true;
-                else if (scores[i, j] == own) ties++;
+                if (scores[i, j] > own)
+                {
+                    better = true;
+                }
+                else if (scores[i, j] == own)
+                {
+                    ties++;
+                }
             }
-            if (!better) hits += 1.0 / ties;
+            if (!better)
+            {
+                hits += 1.0 / ties;
+            }
         }
         return hits / n;
     }
@@ -39,10 +48,19 @@ public static class RecallAtOne
             var ties = 0;
             for (var i = 0; i < n && !better; i++)
             {
-                if (scores[i, j] > own) better = true;
-                else if (scores[i, j] == own) ties++;
+                if (scores[i, j] > own)
+                {
+                    better = true;
+                }
+                else if (scores[i, j] == own)
+                {
+                    ties++;
+                }
             }
-            if (!better) hits += 1.0 / ties;
+            if (!better)
+            {
+                hits += 1.0 / ties;
+            }
         }
         return hits / n;
     }

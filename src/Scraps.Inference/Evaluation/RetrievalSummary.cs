@@ -16,7 +16,11 @@ public sealed record RetrievalSummary(
     public static RetrievalSummary Aggregate(IReadOnlyList<RetrievalFigures> batches, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        if (batches.Count == 0) throw new ArgumentException("There are no minibatch figures to summarise.", nameof(batches));
+        if (batches.Count == 0)
+        {
+            throw new ArgumentException("There are no minibatch figures to summarise.", nameof(batches));
+        }
+
         ConfidenceInterval Of(Func<RetrievalFigures, double> figure) =>
             ConfidenceIntervals.Mean(batches.Select(figure).ToArray(), level);
         return new RetrievalSummary(

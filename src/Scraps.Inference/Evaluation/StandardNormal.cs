@@ -10,14 +10,22 @@ internal static class StandardNormal
 
     public static double Quantile(double p)
     {
-        if (!(p > 0 && p < 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "A probability strictly between 0 and 1 is needed.");
+        if (!(p > 0 && p < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, "A probability strictly between 0 and 1 is needed.");
+        }
+
         const double low = 0.02425;
         if (p < low)
         {
             var q = Math.Sqrt(-2 * Math.Log(p));
             return (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
         }
-        if (p > 1 - low) return -Quantile(1 - p);
+        if (p > 1 - low)
+        {
+            return -Quantile(1 - p);
+        }
+
         var r = p - 0.5;
         var s = r * r;
         return (((((A[0] * s + A[1]) * s + A[2]) * s + A[3]) * s + A[4]) * s + A[5]) * r

@@ -8,8 +8,16 @@ internal static class StudentT
 {
     public static double Quantile(double p, int degreesOfFreedom)
     {
-        if (!(p > 0 && p < 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "A probability strictly between 0 and 1 is needed.");
-        if (degreesOfFreedom < 1) throw new ArgumentOutOfRangeException(nameof(degreesOfFreedom), degreesOfFreedom, "At least one degree of freedom is needed.");
+        if (!(p > 0 && p < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, "A probability strictly between 0 and 1 is needed.");
+        }
+
+        if (degreesOfFreedom < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(degreesOfFreedom), degreesOfFreedom, "At least one degree of freedom is needed.");
+        }
+
         switch (degreesOfFreedom)
         {
             case 1:

@@ -3,7 +3,7 @@ namespace Scraps.Inference.Manifests;
 /// <summary>A read-only view of the first <c>length</c> bytes of another stream (which stays open).</summary>
 internal sealed class BoundedReadStream(Stream inner, long length) : Stream
 {
-    private long position;
+    private long _position;
 
     public override bool CanRead => true;
 
@@ -15,20 +15,20 @@ internal sealed class BoundedReadStream(Stream inner, long length) : Stream
 
     public override long Position
     {
-        get => position;
+        get => _position;
         set => throw new NotSupportedException();
     }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        var allowed = (int)Math.Min(count, length - position);
+        var allowed = (int)Math.Min(count, length - _position);
         if (allowed <= 0)
         {
             return 0;
         }
 
         var read = inner.Read(buffer, offset, allowed);
-        position += read;
+        _position += read;
         return read;
     }
 

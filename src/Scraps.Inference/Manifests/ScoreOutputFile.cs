@@ -10,12 +10,12 @@ namespace Scraps.Inference.Manifests;
 internal sealed class ScoreOutputFile : IDisposable
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly FileStream stream;
-    private readonly MemoryStream line = new();
+    private readonly FileStream _stream;
+    private readonly MemoryStream _line = new();
 
     private ScoreOutputFile(FileStream stream, HashSet<string> completedIds)
     {
-        this.stream = stream;
+        _stream = stream;
         CompletedIds = completedIds;
     }
 
@@ -51,8 +51,8 @@ internal sealed class ScoreOutputFile : IDisposable
     /// <summary>One line: id, score, probability, match, and, when the model has the CTC head, alignmentScore (and words when scored with them).</summary>
     public void Write(string id, Scoring.PairScore result, IReadOnlyList<string> warnings)
     {
-        line.SetLength(0);
-        using (var json = new Utf8JsonWriter(line, WriterOptions))
+        _line.SetLength(0);
+        using (var json = new Utf8JsonWriter(_line, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("id", id);
@@ -96,9 +96,9 @@ internal sealed class ScoreOutputFile : IDisposable
             json.WriteEndObject();
         }
 
-        line.WriteByte((byte)'\n');
-        line.Position = 0;
-        line.CopyTo(stream);
+        _line.WriteByte((byte)'\n');
+        _line.Position = 0;
+        _line.CopyTo(_stream);
     }
 
     private static void WriteSeconds(Utf8JsonWriter json, string name, double? seconds)
@@ -114,12 +114,12 @@ internal sealed class ScoreOutputFile : IDisposable
     }
 
     /// <summary>Pushes written lines to disk, so an interrupted run resumes after them.</summary>
-    public void Flush() => stream.Flush(flushToDisk: false);
+    public void Flush() => _stream.Flush(flushToDisk: false);
 
     public void Dispose()
     {
-        stream.Dispose();
-        line.Dispose();
+        _stream.Dispose();
+        _line.Dispose();
     }
 
     /// <summary>Collects the ids of complete lines; returns the byte length up to the last line break.</summary>

@@ -103,7 +103,10 @@ internal sealed partial class ModelSessions : IDisposable
             {
                 acoustic.Add(Open(folder, GraphContract.Acoustic(architecture), source, target, opened));
                 phonetic.Add(Open(folder, GraphContract.Phonetic(architecture), source, target, opened));
-                if (architecture.MatchingHead is not null) matching.Add(Open(folder, GraphContract.Matching(architecture), source, target, opened));
+                if (architecture.MatchingHead is not null)
+                {
+                    matching.Add(Open(folder, GraphContract.Matching(architecture), source, target, opened));
+                }
             }
 
             return new Graphs(new OrtGraphSet(acoustic), new OrtGraphSet(phonetic), matching.Count > 0 ? new OrtGraphSet(matching) : null);

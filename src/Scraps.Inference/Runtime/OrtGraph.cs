@@ -8,11 +8,11 @@ namespace Scraps.Inference.Runtime;
 /// </summary>
 internal sealed class OrtGraph : IDisposable
 {
-    private readonly InferenceSession session;
+    private readonly InferenceSession _session;
 
     private OrtGraph(InferenceSession session, GraphContract contract, string path)
     {
-        this.session = session;
+        _session = session;
         Contract = contract;
         Path = path;
     }
@@ -44,8 +44,8 @@ internal sealed class OrtGraph : IDisposable
     public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyCollection<OrtValue> inputs, IReadOnlyCollection<string> outputNames)
     {
         using var runOptions = new RunOptions();
-        return session.Run(runOptions, Contract.Inputs.Select(p => p.Name).ToArray(), inputs, outputNames);
+        return _session.Run(runOptions, Contract.Inputs.Select(p => p.Name).ToArray(), inputs, outputNames);
     }
 
-    public void Dispose() => session.Dispose();
+    public void Dispose() => _session.Dispose();
 }

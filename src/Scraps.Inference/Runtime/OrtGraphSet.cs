@@ -8,28 +8,28 @@ namespace Scraps.Inference.Runtime;
 /// </summary>
 internal sealed class OrtGraphSet : IDisposable
 {
-    private readonly OrtGraph[] replicas;
-    private readonly ReplicaBalancer balancer;
+    private readonly OrtGraph[] _replicas;
+    private readonly ReplicaBalancer _balancer;
 
     public OrtGraphSet(IReadOnlyList<OrtGraph> replicas)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(replicas.Count, 1);
-        this.replicas = [.. replicas];
-        balancer = new ReplicaBalancer(replicas.Count);
+        _replicas = [.. replicas];
+        _balancer = new ReplicaBalancer(replicas.Count);
     }
 
-    public string Path => replicas[0].Path;
+    public string Path => _replicas[0].Path;
 
     /// <summary>Runs on the least busy replica.</summary>
     public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyCollection<OrtValue> inputs, IReadOnlyCollection<string> outputNames)
     {
-        using var lease = balancer.Acquire();
-        return replicas[lease.Replica].Run(inputs, outputNames);
+        using var lease = _balancer.Acquire();
+        return _replicas[lease.Replica].Run(inputs, outputNames);
     }
 
     public void Dispose()
     {
-        foreach (var replica in replicas)
+        foreach (var replica in _replicas)
         {
             replica.Dispose();
         }

@@ -7,33 +7,33 @@ namespace Scraps.Inference.Runtime;
 /// </summary>
 internal sealed class ReplicaBalancer
 {
-    private readonly int[] inFlight;
-    private int next;
+    private readonly int[] _inFlight;
+    private int _next;
 
     public ReplicaBalancer(int replicas)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
-        inFlight = new int[replicas];
+        _inFlight = new int[replicas];
     }
 
     /// <summary>Runs in flight on <paramref name="replica"/> now.</summary>
-    public int InFlight(int replica) => Volatile.Read(ref inFlight[replica]);
+    public int InFlight(int replica) => Volatile.Read(ref _inFlight[replica]);
 
     /// <summary>Takes the least busy replica; dispose the lease when its run is done.</summary>
     public Lease Acquire()
     {
-        var start = (int)((uint)Interlocked.Increment(ref next) % (uint)inFlight.Length);
+        var start = (int)((uint)Interlocked.Increment(ref _next) % (uint)_inFlight.Length);
         var best = start;
-        for (var k = 1; k < inFlight.Length; k++)
+        for (var k = 1; k < _inFlight.Length; k++)
         {
-            var i = (start + k) % inFlight.Length;
-            if (Volatile.Read(ref inFlight[i]) < Volatile.Read(ref inFlight[best]))
+            var i = (start + k) % _inFlight.Length;
+            if (Volatile.Read(ref _inFlight[i]) < Volatile.Read(ref _inFlight[best]))
             {
                 best = i;
             }
         }
 
-        Interlocked.Increment(ref inFlight[best]);
+        Interlocked.Increment(ref _inFlight[best]);
         return new Lease(this, best);
     }
 
@@ -42,6 +42,6 @@ internal sealed class ReplicaBalancer
     {
         public int Replica { get; } = replica;
 
-        public void Dispose() => Interlocked.Decrement(ref owner.inFlight[Replica]);
+        public void Dispose() => Interlocked.Decrement(ref owner._inFlight[Replica]);
     }
 }

@@ -14,13 +14,13 @@ namespace Scraps.Inference.Runtime;
 /// </summary>
 public sealed partial class ScrapsModel : IDisposable
 {
-    private readonly ModelSessions sessions;
+    private readonly ModelSessions _sessions;
 
     private ScrapsModel(string folder, ModelManifest manifest, ModelSessions sessions, ScrapsModelOptions options)
     {
         Folder = folder;
         Manifest = manifest;
-        this.sessions = sessions;
+        _sessions = sessions;
         RunLimits = GraphRunLimits.For(options, sessions.Provider.Running);
         Acoustic = new AcousticEncoder(sessions.Acoustic, manifest.Architecture, RunLimits, (double)manifest.FrontEnd.Hop / manifest.FrontEnd.SampleRate);
         Phonetic = new PhoneticEncoder(sessions.Phonetic, manifest.Architecture, RunLimits);
@@ -38,7 +38,7 @@ public sealed partial class ScrapsModel : IDisposable
     public ExecutionProviderKind ExecutionProvider => Provider.Running;
 
     /// <summary>What was asked for, what runs, on which GPUs, and why.</summary>
-    public ExecutionProviderStatus Provider => sessions.Provider;
+    public ExecutionProviderStatus Provider => _sessions.Provider;
 
     /// <summary>How the encoders cut a list into graph runs on this provider.</summary>
     public GraphRunLimits RunLimits { get; }
@@ -101,7 +101,7 @@ public sealed partial class ScrapsModel : IDisposable
         }
     }
 
-    public void Dispose() => sessions.Dispose();
+    public void Dispose() => _sessions.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded model {Name} {Version} from {Folder} on {Provider}")]
     private static partial void LogLoaded(ILogger logger, string name, string version, string folder, string provider);

@@ -15,13 +15,24 @@ public static class MatchingFigures
         var min = double.PositiveInfinity;
         for (var i = 0; i < ids.Length && i < logits.Length; i++)
         {
-            if (inventory[(int)ids[i]].Kind != PhonemeKind.Phone) continue;
+            if (inventory[(int)ids[i]].Kind != PhonemeKind.Phone)
+            {
+                continue;
+            }
+
             min = Math.Min(min, logits[i]);
         }
-        if (double.IsPositiveInfinity(min)) return 0;
+        if (double.IsPositiveInfinity(min))
+        {
+            return 0;
+        }
+
         for (var i = 0; i < ids.Length && i < logits.Length; i++)
         {
-            if (inventory[(int)ids[i]].Kind == PhonemeKind.Phone) sum += Math.Exp(-(logits[i] - min));
+            if (inventory[(int)ids[i]].Kind == PhonemeKind.Phone)
+            {
+                sum += Math.Exp(-(logits[i] - min));
+            }
         }
         return min - Math.Log(sum);
     }
@@ -32,7 +43,10 @@ public static class MatchingFigures
         double? min = null;
         for (var i = word.Start; i < word.End && i < logits.Length; i++)
         {
-            if (inventory[(int)ids[i]].Kind == PhonemeKind.Phone) min = Math.Min(min ?? double.PositiveInfinity, logits[i]);
+            if (inventory[(int)ids[i]].Kind == PhonemeKind.Phone)
+            {
+                min = Math.Min(min ?? double.PositiveInfinity, logits[i]);
+            }
         }
         return min;
     }

@@ -18,10 +18,10 @@ namespace Scraps.Inference.Scoring;
 /// </summary>
 public sealed class ScrapsScorer
 {
-    private readonly IPhonemizer? phonemizer;
-    private readonly LogMelExtractor extractor;
-    private readonly IScrapsEncoders encoders;
-    private readonly VerdictCalibration? verdict;
+    private readonly IPhonemizer? _phonemizer;
+    private readonly LogMelExtractor _extractor;
+    private readonly IScrapsEncoders _encoders;
+    private readonly VerdictCalibration? _verdict;
 
     /// <param name="model">A loaded package.</param>
     /// <param name="phonemizer">Turns text into phonemes (espeak-ng with the package's voice); null when only X-SAMPA input is used.</param>
@@ -31,10 +31,10 @@ public sealed class ScrapsScorer
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
-        this.phonemizer = phonemizer;
-        this.encoders = encoders ?? new DirectEncoders(model);
-        extractor = new LogMelExtractor(model.Manifest.FrontEnd);
-        verdict = VerdictCalibration.FromManifest(model.Manifest);
+        _phonemizer = phonemizer;
+        _encoders = encoders ?? new DirectEncoders(model);
+        _extractor = new LogMelExtractor(model.Manifest.FrontEnd);
+        _verdict = VerdictCalibration.FromManifest(model.Manifest);
         limits ??= new ScoringLimits();
         var frontEnd = model.Manifest.FrontEnd;
         var modelSeconds = (double)(model.Manifest.Architecture.MaxAcousticFrames - 1) * frontEnd.Hop / frontEnd.SampleRate;
@@ -56,14 +56,14 @@ public sealed class ScrapsScorer
     public bool HasAlignment => Model.Acoustic.HasPhoneLogProbs;
 
     /// <summary>True when the model has a matching head and its verdict reads it.</summary>
-    public bool HasMatching => Model.Matching is not null && verdict?.UsesMatching == true;
+    public bool HasMatching => Model.Matching is not null && _verdict?.UsesMatching == true;
 
     // ---- Inputs ----------------------------------------------------------------------------------------------
 
     /// <summary>Standardised log-mel features of mono 16 kHz samples.</summary>
     public LogMel FeaturesFromSamples(ReadOnlySpan<float> mono16k)
     {
-        var features = extractor.Compute(mono16k);
+        var features = _extractor.Compute(mono16k);
         Model.Standardizer.ApplyInPlace(features.Data);
         return features;
     }
@@ -76,7 +76,7 @@ public sealed class ScrapsScorer
     /// <exception cref="AudioFormatException">The file is not audio we can decode.</exception>
     public LogMel FeaturesFromFile(string path) => FeaturesFromSamples(AudioFrontEnd.LoadMono16kFile(RequireFile(path)));
 
-    /// <summary><see cref="PrepareClip"/> of a file's bytes.</summary>
+    /// <summary><see cref="PrepareClip(ReadOnlySpan{byte}, string)"/> of a file's bytes.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     public PreparedClip PrepareClipFile(string path, string field) => PrepareClip(File.ReadAllBytes(RequireFile(path)), field);
 
@@ -141,20 +141,20 @@ public sealed class ScrapsScorer
         PhonemizedTranscript transcript;
         if (hasText)
         {
-            if (phonemizer is null)
+            if (_phonemizer is null)
             {
                 throw new ArgumentException("this scorer has no phonemizer: send X-SAMPA phonemes instead of text");
             }
 
             // A phonemizer on another inventory is mapped through X-SAMPA (unknown tokens are reported).
-            var native = phonemizer.Inventory.IsEquivalentTo(Model.Inventory);
+            var native = _phonemizer.Inventory.IsEquivalentTo(Model.Inventory);
             if (words && native)
             {
-                transcript = TranscriptWords.Phonemize(phonemizer, text!);
+                transcript = TranscriptWords.Phonemize(_phonemizer, text!);
             }
             else
             {
-                var produced = phonemizer.Phonemize(text!);
+                var produced = _phonemizer.Phonemize(text!);
                 transcript = new PhonemizedTranscript(native ? produced : XSampaParser.Parse(produced.ToXSampa(), Model.Inventory), []);
             }
         }
@@ -280,10 +280,10 @@ public sealed class ScrapsScorer
     }
 
     public Task<EncoderOutput[]> EmbedAcousticAsync(IReadOnlyList<LogMel> clips, bool withSequences = false, CancellationToken cancellationToken = default) =>
-        encoders.EncodeAcousticAsync(clips, withSequences ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, cancellationToken);
+        _encoders.EncodeAcousticAsync(clips, withSequences ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, cancellationToken);
 
     public Task<EncoderOutput[]> EmbedPhoneticAsync(IReadOnlyList<PhoneticInput> phonemes, bool withSequences = false, CancellationToken cancellationToken = default) =>
-        encoders.EncodePhoneticAsync(phonemes.Select(p => p.Ids).ToArray(), withSequences ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, cancellationToken);
+        _encoders.EncodePhoneticAsync(phonemes.Select(p => p.Ids).ToArray(), withSequences ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, cancellationToken);
 
     // Synchronous forms for callers on their own threads (CLI jobs); the work is the same.
 
@@ -368,12 +368,16 @@ public sealed class ScrapsScorer
     {
         var wanted = acousticOutputs ?? (HasAlignment ? EncoderOutputs.PhoneLogProbs : EncoderOutputs.Embedding);
         var matching = acousticOutputs is null && HasMatching;
-        if (matching) wanted |= EncoderOutputs.PhoneFeatures;
+        if (matching)
+        {
+            wanted |= EncoderOutputs.PhoneFeatures;
+        }
+
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var acoustic = encoders.EncodeAcousticAsync(clips, wanted, linked.Token);
+        var acoustic = _encoders.EncodeAcousticAsync(clips, wanted, linked.Token);
         var phonetic = phonemes.Count == 0
             ? Task.FromResult(Array.Empty<EncoderOutput>())
-            : encoders.EncodePhoneticAsync(phonemes.Select(p => p.Ids).ToArray(), matching ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, linked.Token);
+            : _encoders.EncodePhoneticAsync(phonemes.Select(p => p.Ids).ToArray(), matching ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, linked.Token);
         try
         {
             // When one side fails (queue full, batch error), the other is cancelled, so queued work is never computed.
@@ -418,12 +422,12 @@ public sealed class ScrapsScorer
         var alignment = reports[0];
         double probability;
         bool match;
-        if (verdict is not null)
+        if (_verdict is not null)
         {
             var features = Features(score, alignment, phonemes, posteriors, groups, matchLogits);
-            rankKey = verdict.Logit(features);
-            probability = verdict.Probability(rankKey);
-            match = rankKey >= (options.Threshold ?? verdict.ThresholdOf(options.Strictness));
+            rankKey = _verdict.Logit(features);
+            probability = _verdict.Probability(rankKey);
+            match = rankKey >= (options.Threshold ?? _verdict.ThresholdOf(options.Strictness));
         }
         else
         {
@@ -453,7 +457,7 @@ public sealed class ScrapsScorer
         return new PairScore(score, probability, match)
         {
             AlignmentScore = alignment.Score,
-            VerdictLogit = verdict is null ? null : rankKey,
+            VerdictLogit = _verdict is null ? null : rankKey,
             Words = wordScores,
         };
     }
@@ -464,7 +468,11 @@ public sealed class ScrapsScorer
     {
         var phones = PhoneCount(phonemes.Ids);
         var features = new VerdictFeatures(score, alignment, phones, posteriors.Steps * posteriors.StepSeconds);
-        if (matchLogits is null) return features;
+        if (matchLogits is null)
+        {
+            return features;
+        }
+
         return features with
         {
             Match = MatchingFigures.PairLogit(matchLogits, phonemes.Ids, Model.Inventory),
@@ -475,11 +483,18 @@ public sealed class ScrapsScorer
     /// <summary>A word's confidence in [0, 1] and match: from its goodness alone (exp of it), or from the fitted word logit with a matching head.</summary>
     private (double Confidence, bool Match) WordVerdict(WordAlignment word, float[]? matchLogits, long[] ids)
     {
-        if (verdict is null) return (word.Confidence, word.Goodness >= DefaultWordThreshold);
-        if (matchLogits is null || !verdict.UsesMatching) return (word.Confidence, verdict.IsWordMatch(word.Goodness));
+        if (_verdict is null)
+        {
+            return (word.Confidence, word.Goodness >= DefaultWordThreshold);
+        }
+
+        if (matchLogits is null || !_verdict.UsesMatching)
+        {
+            return (word.Confidence, _verdict.IsWordMatch(word.Goodness));
+        }
         // The written word's tokens index the same sequence the logits belong to.
-        var logit = verdict.WordLogit(word.Goodness, MatchingFigures.WordLogit(matchLogits, ids, Model.Inventory, word.Word));
-        return (LogisticFitter.Sigmoid(logit), verdict.IsWordLogitMatch(logit));
+        var logit = _verdict.WordLogit(word.Goodness, MatchingFigures.WordLogit(matchLogits, ids, Model.Inventory, word.Word));
+        return (LogisticFitter.Sigmoid(logit), _verdict.IsWordLogitMatch(logit));
     }
 
     private int PhoneCount(long[] ids) => ids.Count(id => Model.Inventory[(int)id].Kind == PhonemeKind.Phone);

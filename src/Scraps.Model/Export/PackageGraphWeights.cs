@@ -1,3 +1,4 @@
+using Scraps.Model.Modules;
 using Scraps.Onnx.Graphs;
 using static TorchSharp.torch;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using TorchSharp.PyBridge;
+using Scraps.Model.Modules;
 using Scraps.Model.Training;
+using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Export;
@@ -52,7 +53,11 @@ public static class SafetensorsWeights
 
     private static Tensor Float32(Tensor tensor)
     {
-        if (tensor.dtype == ScalarType.Float32) return tensor;
+        if (tensor.dtype == ScalarType.Float32)
+        {
+            return tensor;
+        }
+
         var wide = tensor.to(ScalarType.Float32);
         tensor.Dispose();
         return wide;
@@ -69,13 +74,23 @@ public static class SafetensorsWeights
         var expected = model.state_dict().ToDictionary(p => p.Key, p => p.Value.shape, StringComparer.Ordinal);
         var problems = new List<string>();
         var missing = expected.Keys.Where(k => !weights.ContainsKey(k) && !(allowNewCtcHead && k.StartsWith("ctc_head.", StringComparison.Ordinal))).ToArray();
-        if (missing.Length > 0) problems.Add($"missing {Few(missing)}");
+        if (missing.Length > 0)
+        {
+            problems.Add($"missing {Few(missing)}");
+        }
+
         var unknown = weights.Keys.Where(k => !expected.ContainsKey(k)).Order(StringComparer.Ordinal).ToArray();
-        if (unknown.Length > 0) problems.Add($"names the model does not have: {Few(unknown)} (docs/pytorch.md lists the names)");
+        if (unknown.Length > 0)
+        {
+            problems.Add($"names the model does not have: {Few(unknown)} (docs/pytorch.md lists the names)");
+        }
+
         foreach (var (name, shape) in expected)
         {
             if (weights.TryGetValue(name, out var tensor) && !tensor.shape.SequenceEqual(shape))
+            {
                 problems.Add($"'{name}' is [{string.Join(", ", tensor.shape)}], the model needs [{string.Join(", ", shape)}]");
+            }
         }
         return problems;
     }

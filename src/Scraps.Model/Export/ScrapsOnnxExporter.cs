@@ -1,4 +1,4 @@
-using Scraps.Onnx;
+using Scraps.Model.Modules;
 using Scraps.Onnx.Graphs;
 
 namespace Scraps.Model.Export;

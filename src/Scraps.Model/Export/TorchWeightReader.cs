@@ -1,5 +1,5 @@
+using Scraps.Model.Modules;
 using Scraps.Onnx.Graphs;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

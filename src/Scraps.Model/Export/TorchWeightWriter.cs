@@ -5,8 +5,8 @@ namespace Scraps.Model.Export;
 
 /// <summary>
 /// The inverse of <see cref="TorchWeightReader"/>: plain weight arrays (PyTorch layouts, e.g. read back from a model
-/// package's ONNX graphs) as tensors under <see cref="ScrapsNet"/>'s state-dict names, ready for
-/// <see cref="ScrapsNet.CopyFrom"/>.
+/// package's ONNX graphs) as tensors under <see cref="Modules.ScrapsNet"/>'s state-dict names, ready for
+/// <see cref="Modules.ScrapsNet.CopyFrom"/>.
 /// </summary>
 internal static class TorchWeightWriter
 {
@@ -73,7 +73,11 @@ internal static class TorchWeightWriter
         if (weights.PhoneBranch is { } branch)
         {
             var config = c.PhoneBranch!;
-            if (branch.Input is { } input) Linear("phone_branch.input", input, d, config.Dim);
+            if (branch.Input is { } input)
+            {
+                Linear("phone_branch.input", input, d, config.Dim);
+            }
+
             for (var i = 0; i < branch.ConvBlocks.Count; i++)
             {
                 Put($"phone_branch.norms.{i}.weight", branch.ConvBlocks[i].Norm.Scale, config.Dim);
@@ -96,7 +100,11 @@ internal static class TorchWeightWriter
             Put("phone_branch.final_norm.weight", branch.FinalNorm.Scale, config.Dim);
             Put("phone_branch.final_norm.bias", branch.FinalNorm.Bias, config.Dim);
         }
-        if (weights.CtcHead is { } head) Linear("ctc_head", head, c.PhoneBranch?.Dim ?? d, c.VocabSize);
+        if (weights.CtcHead is { } head)
+        {
+            Linear("ctc_head", head, c.PhoneBranch?.Dim ?? d, c.VocabSize);
+        }
+
         if (weights.MatchingHead is { } matching)
         {
             long m = c.MatchingHead!.Dim;

@@ -1,7 +1,7 @@
-using TorchSharp;
+using Scraps.Model.Modules;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Loss;
 
 /// <summary>
 /// CTC loss of the acoustic CTC head against the pair's phones. Targets are the transcript's Phone tokens only:

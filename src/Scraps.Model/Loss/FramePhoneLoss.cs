@@ -1,7 +1,7 @@
-using TorchSharp;
+using Scraps.Model.Modules;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Loss;
 
 /// <summary>
 /// Frame cross-entropy of the CTC head's steps against the phones the synthesizer says sound there

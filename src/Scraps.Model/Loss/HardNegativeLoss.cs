@@ -1,7 +1,7 @@
-using TorchSharp;
+using Scraps.Model.Modules;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Loss;
 
 /// <summary>
 /// The audio -> text term for hard negatives (NegCLIP-style): each clip must score its own phoneme sequence above K

@@ -1,7 +1,8 @@
+using Scraps.Model.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Loss;
 
 /// <summary>
 /// The matching head's loss: binary cross-entropy of each phone's logit against whether the clip supports it

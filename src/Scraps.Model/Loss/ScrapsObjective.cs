@@ -1,7 +1,8 @@
+using Scraps.Model.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Loss;
 
 /// <summary>
 /// The training objective: the paper's symmetric contrastive loss, plus w * the hard-negative term
@@ -12,31 +13,37 @@ namespace Scraps.Model;
 /// </summary>
 public sealed class ScrapsObjective
 {
-    private readonly SymmetricContrastiveLoss contrastive = new();
-    private readonly HardNegativeLoss hard = new();
-    private readonly CtcPhoneLoss ctc = new();
-    private readonly FramePhoneLoss frame = new();
-    private readonly MatchingLoss matching = new();
-    private readonly Scalar hardWeight;
-    private readonly Scalar ctcWeight;
-    private readonly Scalar frameWeight;
-    private readonly Scalar matchWeight;
+    private readonly SymmetricContrastiveLoss _contrastive = new();
+    private readonly HardNegativeLoss _hard = new();
+    private readonly CtcPhoneLoss _ctc = new();
+    private readonly FramePhoneLoss _frame = new();
+    private readonly MatchingLoss _matching = new();
+    private readonly Scalar _hardWeight;
+    private readonly Scalar _ctcWeight;
+    private readonly Scalar _frameWeight;
+    private readonly Scalar _matchWeight;
 
     public ScrapsObjective(double hardNegativeWeight, double ctcWeight, double frameWeight = 0, double matchWeight = 0)
     {
         if (!(matchWeight >= 0) || !double.IsFinite(matchWeight))
+        {
             throw new ArgumentException($"The matching weight must be finite and non-negative, got {matchWeight}.");
+        }
+
         MatchWeight = matchWeight;
-        this.matchWeight = matchWeight.ToScalar();
+        _matchWeight = matchWeight.ToScalar();
         if (!(hardNegativeWeight >= 0) || !(ctcWeight >= 0) || !(frameWeight >= 0)
             || !double.IsFinite(hardNegativeWeight) || !double.IsFinite(ctcWeight) || !double.IsFinite(frameWeight))
+        {
             throw new ArgumentException($"Loss weights must be finite and non-negative, got {hardNegativeWeight}, {ctcWeight} and {frameWeight}.");
+        }
+
         HardNegativeWeight = hardNegativeWeight;
         CtcWeight = ctcWeight;
         FrameWeight = frameWeight;
-        hardWeight = hardNegativeWeight.ToScalar();
-        this.ctcWeight = ctcWeight.ToScalar();
-        this.frameWeight = frameWeight.ToScalar();
+        _hardWeight = hardNegativeWeight.ToScalar();
+        _ctcWeight = ctcWeight.ToScalar();
+        _frameWeight = frameWeight.ToScalar();
     }
 
     /// <summary>μ of the frame cross-entropy.</summary>
@@ -60,34 +67,40 @@ public sealed class ScrapsObjective
         Tensor phonetic, AcousticOutputs acoustic, Tensor? negatives, Tensor? ctcTargets, Tensor? ctcTargetLengths, Tensor? frameTargets = null, MatchingBatch? matchingBatch = null)
     {
         ArgumentNullException.ThrowIfNull(acoustic);
-        var total = contrastive.Compute(phonetic, acoustic.Embeddings);
+        var total = _contrastive.Compute(phonetic, acoustic.Embeddings);
         var breakdown = new LossBreakdown(total, total, null, null);
         if (negatives is not null && HardNegativeWeight > 0)
         {
-            var h = hard.Compute(acoustic.Embeddings, phonetic, negatives);
-            total = total.add(h.mul(hardWeight));
+            var h = _hard.Compute(acoustic.Embeddings, phonetic, negatives);
+            total = total.add(h.mul(_hardWeight));
             breakdown = breakdown with { HardNegative = h };
         }
         if (CtcWeight > 0)
         {
             if (acoustic.PhoneLogProbs is null || ctcTargets is null || ctcTargetLengths is null)
+            {
                 throw new ArgumentException("A CTC weight above 0 needs a model with the CTC head and the transcripts' phone targets.");
-            var c = ctc.Compute(acoustic.PhoneLogProbs, acoustic.PhoneStepLengths, ctcTargets, ctcTargetLengths);
-            total = total.add(c.mul(ctcWeight));
+            }
+
+            var c = _ctc.Compute(acoustic.PhoneLogProbs, acoustic.PhoneStepLengths, ctcTargets, ctcTargetLengths);
+            total = total.add(c.mul(_ctcWeight));
             breakdown = breakdown with { Ctc = c };
         }
         if (FrameWeight > 0 && frameTargets is not null)
         {
             if (acoustic.PhoneLogProbs is null)
+            {
                 throw new ArgumentException("A frame weight above 0 needs a model with the CTC head.");
-            var f = frame.Compute(acoustic.PhoneLogProbs, frameTargets);
-            total = total.add(f.mul(frameWeight));
+            }
+
+            var f = _frame.Compute(acoustic.PhoneLogProbs, frameTargets);
+            total = total.add(f.mul(_frameWeight));
             breakdown = breakdown with { Frame = f };
         }
         if (MatchWeight > 0 && matchingBatch is not null)
         {
-            var m = matching.Compute(matchingBatch.Logits, matchingBatch.Labels, matchingBatch.Pairs);
-            total = total.add(m.mul(matchWeight));
+            var m = _matching.Compute(matchingBatch.Logits, matchingBatch.Labels, matchingBatch.Pairs);
+            total = total.add(m.mul(_matchWeight));
             breakdown = breakdown with { Matching = m };
         }
         return breakdown with { Total = total };

@@ -1,7 +1,8 @@
+using Scraps.Model.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Loss;
 
 /// <summary>
 /// CLIP-style symmetric cross-entropy over the score matrix L = T A^T (row i of T and A belong to pair i):

@@ -3,7 +3,7 @@ using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Modules;
 
 /// <summary>
 /// Acoustic encoder (docs/architecture.md): zero padded frames; ReLU(Linear(melBins, d)); log2(s) times
@@ -17,14 +17,14 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
     public readonly Linear Prenet;
 
     [ComponentName(Name = "subsampling")]
-    private readonly ModuleList<Conv1d> subsampling;
+    private readonly ModuleList<Conv1d> _subsampling;
 
     /// <summary>Learnable scale of the position table (scalar, init 1).</summary>
     [ComponentName(Name = "alpha")]
     public readonly Parameter Alpha;
 
     [ComponentName(Name = "blocks")]
-    private readonly ModuleList<TransformerBlock> blocks;
+    private readonly ModuleList<TransformerBlock> _blocks;
 
     [ComponentName(Name = "final_norm")]
     public readonly LayerNorm FinalNorm;
@@ -33,9 +33,9 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
     [ComponentName(Name = "position_table")]
     public readonly Tensor PositionTable;
 
-    private readonly IReadOnlyList<Conv1d> subsamplingList;
-    private readonly IReadOnlyList<TransformerBlock> blockList;
-    private readonly ScrapsModelConfig config;
+    private readonly IReadOnlyList<Conv1d> _subsamplingList;
+    private readonly IReadOnlyList<TransformerBlock> _blockList;
+    private readonly ScrapsModelConfig _config;
 
     // Integer scalars for the int64 length arithmetic, kept in fields: no temporary Scalar per call (see PaddingMasks).
     private static readonly Scalar One = 1L.ToScalar();
@@ -44,28 +44,28 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
     public AcousticEncoder(ScrapsModelConfig config)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(AcousticEncoder)))
     {
-        this.config = config.Validate();
+        _config = config.Validate();
         Prenet = nn.Linear(config.MelBins, config.ModelDim);
         var convs = Enumerable.Range(0, config.SubsamplingConvolutions)
             .Select(_ => nn.Conv1d(config.ModelDim, config.ModelDim, kernel_size: 3, stride: 2, padding: 1))
             .ToArray();
-        subsampling = nn.ModuleList(convs);
-        subsamplingList = Array.AsReadOnly(convs);
+        _subsampling = nn.ModuleList(convs);
+        _subsamplingList = Array.AsReadOnly(convs);
         Alpha = new Parameter(ones([], ScalarType.Float32).DetachFromDisposeScope());
         var list = Enumerable.Range(0, config.Layers)
             .Select(_ => new TransformerBlock(config.ModelDim, config.Heads, config.FfnDim, config.Dropout))
             .ToArray();
-        blocks = nn.ModuleList(list);
-        blockList = Array.AsReadOnly(list);
+        _blocks = nn.ModuleList(list);
+        _blockList = Array.AsReadOnly(list);
         FinalNorm = nn.LayerNorm(config.ModelDim, TransformerBlock.LayerNormEpsilon);
         PositionTable = PositionalEncoding.Table(config.MaxPositions, config.ModelDim);
         RegisterComponents();
     }
 
     /// <summary>The stride-2 convolutions, log2(acousticSubsampling) of them (none for s = 1).</summary>
-    public IReadOnlyList<Conv1d> Subsampling => subsamplingList;
+    public IReadOnlyList<Conv1d> Subsampling => _subsamplingList;
 
-    public IReadOnlyList<TransformerBlock> Blocks => blockList;
+    public IReadOnlyList<TransformerBlock> Blocks => _blockList;
 
     /// <summary>Whether forward reads the lengths back to check their values (see <see cref="PhoneticEncoder.CheckValues"/>).</summary>
     public bool CheckValues { get; set; } = true;
@@ -82,18 +82,18 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
     /// </summary>
     public AcousticStages ForwardStages(Tensor features, Tensor lengths, bool keepStage2 = true)
     {
-        if (features.dtype != PositionTable.dtype || features.dim() != 3 || features.shape[2] != config.MelBins)
+        if (features.dtype != PositionTable.dtype || features.dim() != 3 || features.shape[2] != _config.MelBins)
         {
             throw new ArgumentException(
-                $"Acoustic features must be {PositionTable.dtype} [batch, frames, {config.MelBins}], got {PaddingMasks.Shape(features)}.", nameof(features));
+                $"Acoustic features must be {PositionTable.dtype} [batch, frames, {_config.MelBins}], got {PaddingMasks.Shape(features)}.", nameof(features));
         }
         long batch = features.shape[0], frames = features.shape[1];
         PaddingMasks.CheckLengths(lengths, batch, frames, "Feature", CheckValues);
-        long steps = config.SubsampledLength(frames);
-        if (steps > config.MaxPositions)
+        long steps = _config.SubsampledLength(frames);
+        if (steps > _config.MaxPositions)
         {
             throw new ArgumentException(
-                $"{frames} frames give {steps} steps after subsampling by {config.AcousticSubsampling}, more than maxPositions {config.MaxPositions}.",
+                $"{frames} frames give {steps} steps after subsampling by {_config.AcousticSubsampling}, more than maxPositions {_config.MaxPositions}.",
                 nameof(features));
         }
 
@@ -101,7 +101,7 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
         var x = nn.functional.relu(Prenet.forward(PaddingMasks.ZeroPadded(features, lengths)));
         var current = lengths;
         Tensor? stage2 = null, stage2Lengths = null;
-        foreach (var conv in subsamplingList)
+        foreach (var conv in _subsamplingList)
         {
             x = PaddingMasks.ZeroPadded(x, current);
             x = nn.functional.relu(conv.forward(x.transpose(1, 2))).transpose(1, 2);
@@ -115,12 +115,12 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
         }
 
         x = x.add(Alpha.mul(PositionTable.narrow(0, 0, x.shape[1])));
-        if (config.Dropout > 0 && training)
+        if (_config.Dropout > 0 && training)
         {
-            x = nn.functional.dropout(x, config.Dropout, training: true);
+            x = nn.functional.dropout(x, _config.Dropout, training: true);
         }
         var mask = PaddingMasks.AdditiveKeyMask(current, x.shape[1], x.dtype);
-        foreach (var block in blockList)
+        foreach (var block in _blockList)
         {
             x = block.forward(x, mask);
         }

@@ -3,7 +3,7 @@ using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Modules;
 
 /// <summary>
 /// Attention of queries over another sequence (q from one, k and v from the other; bias on all projections; heads of
@@ -27,7 +27,7 @@ public sealed class CrossAttention : nn.Module<Tensor, Tensor, Tensor, Tensor>
 
     public readonly int ModelDim;
 
-    private readonly Scalar scoreDivisor;
+    private readonly Scalar _scoreDivisor;
 
     public CrossAttention(int modelDim, int heads)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(CrossAttention)))
@@ -38,7 +38,7 @@ public sealed class CrossAttention : nn.Module<Tensor, Tensor, Tensor, Tensor>
         }
         ModelDim = modelDim;
         Heads = heads;
-        scoreDivisor = Math.Sqrt(modelDim / heads).ToScalar();
+        _scoreDivisor = Math.Sqrt(modelDim / heads).ToScalar();
         Query = nn.Linear(modelDim, modelDim);
         Key = nn.Linear(modelDim, modelDim);
         Value = nn.Linear(modelDim, modelDim);
@@ -54,7 +54,7 @@ public sealed class CrossAttention : nn.Module<Tensor, Tensor, Tensor, Tensor>
         var q = Query.forward(queries).view(batch, steps, Heads, headDim).transpose(1, 2);
         var k = Key.forward(memory).view(batch, memorySteps, Heads, headDim).transpose(1, 2);
         var v = Value.forward(memory).view(batch, memorySteps, Heads, headDim).transpose(1, 2);
-        var scores = q.matmul(k.transpose(-2, -1)).div(scoreDivisor).add(additiveMask);
+        var scores = q.matmul(k.transpose(-2, -1)).div(_scoreDivisor).add(additiveMask);
         var context = nn.functional.softmax(scores, -1).matmul(v);
         return Output.forward(context.transpose(1, 2).reshape(batch, steps, ModelDim)).MoveToOuterDisposeScope();
     }

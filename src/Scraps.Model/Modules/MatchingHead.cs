@@ -1,9 +1,8 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Modules;
 
 /// <summary>
 /// The matching head (<see cref="MatchingHeadConfig"/>): phone states and frames projected to width m (the frames with
@@ -27,7 +26,7 @@ public sealed class MatchingHead : nn.Module<Tensor, Tensor, Tensor, Tensor, Ten
     public readonly Tensor PositionTable;
 
     [ComponentName(Name = "layers")]
-    private readonly ModuleList<MatchingLayer> layers;
+    private readonly ModuleList<MatchingLayer> _layers;
 
     [ComponentName(Name = "final_norm")]
     public readonly LayerNorm FinalNorm;
@@ -35,38 +34,38 @@ public sealed class MatchingHead : nn.Module<Tensor, Tensor, Tensor, Tensor, Ten
     [ComponentName(Name = "output")]
     public readonly Linear Output;
 
-    private readonly double dropout;
+    private readonly double _dropout;
 
     public MatchingHead(ScrapsModelConfig config)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(MatchingHead)))
     {
         var head = config.MatchingHead ?? throw new ArgumentException("The config has no matching head.", nameof(config));
-        dropout = config.Dropout;
+        _dropout = config.Dropout;
         PhoneInput = nn.Linear(config.ModelDim, head.Dim);
         FrameInput = nn.Linear(config.MatchingAcousticDim, head.Dim);
         Alpha = new Parameter(ones([], ScalarType.Float32).DetachFromDisposeScope());
         PositionTable = PositionalEncoding.Table(config.MaxPositions * 2, head.Dim);
-        layers = nn.ModuleList(Enumerable.Range(0, head.Layers).Select(_ => new MatchingLayer(head.Dim, head.Heads, config.Dropout)).ToArray());
+        _layers = nn.ModuleList(Enumerable.Range(0, head.Layers).Select(_ => new MatchingLayer(head.Dim, head.Heads, config.Dropout)).ToArray());
         FinalNorm = nn.LayerNorm(head.Dim, TransformerBlock.LayerNormEpsilon);
         Output = nn.Linear(head.Dim, 1);
         RegisterComponents();
     }
 
-    public IReadOnlyList<MatchingLayer> Layers => layers.ToArray();
+    public IReadOnlyList<MatchingLayer> Layers => _layers.ToArray();
 
     public override Tensor forward(Tensor phones, Tensor phoneLengths, Tensor frames, Tensor frameLengths)
     {
         using var scope = NewDisposeScope();
         var x = PhoneInput.forward(phones);
         var memory = FrameInput.forward(frames).add(Alpha.mul(PositionTable.narrow(0, 0, frames.shape[1])));
-        if (dropout > 0 && training)
+        if (_dropout > 0 && training)
         {
-            x = nn.functional.dropout(x, dropout, training: true);
-            memory = nn.functional.dropout(memory, dropout, training: true);
+            x = nn.functional.dropout(x, _dropout, training: true);
+            memory = nn.functional.dropout(memory, _dropout, training: true);
         }
         var phoneMask = PaddingMasks.AdditiveKeyMask(phoneLengths, phones.shape[1], x.dtype);
         var frameMask = PaddingMasks.AdditiveKeyMask(frameLengths, frames.shape[1], x.dtype);
-        foreach (var layer in layers)
+        foreach (var layer in _layers)
         {
             x = layer.forward(x, phoneMask, memory, frameMask);
         }
@@ -101,12 +100,12 @@ public sealed class MatchingLayer : nn.Module<Tensor, Tensor, Tensor, Tensor, Te
     [ComponentName(Name = "ffn2")]
     public readonly Linear Ffn2;
 
-    private readonly double dropout;
+    private readonly double _dropout;
 
     public MatchingLayer(int dim, int heads, double dropout)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(MatchingLayer)))
     {
-        this.dropout = dropout;
+        _dropout = dropout;
         Norm1 = nn.LayerNorm(dim, TransformerBlock.LayerNormEpsilon);
         SelfAttention = new MultiHeadSelfAttention(dim, heads);
         Norm2 = nn.LayerNorm(dim, TransformerBlock.LayerNormEpsilon);
@@ -127,5 +126,5 @@ public sealed class MatchingLayer : nn.Module<Tensor, Tensor, Tensor, Tensor, Te
         return h.add(Drop(Ffn2.forward(inner))).MoveToOuterDisposeScope();
     }
 
-    private Tensor Drop(Tensor t) => dropout > 0 && training ? nn.functional.dropout(t, dropout, training: true) : t;
+    private Tensor Drop(Tensor t) => _dropout > 0 && training ? nn.functional.dropout(t, _dropout, training: true) : t;
 }

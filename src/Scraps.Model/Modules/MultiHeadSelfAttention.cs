@@ -3,7 +3,7 @@ using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Modules;
 
 /// <summary>
 /// Self-attention with separate q, k, v and output projections (bias on all), heads of size d/h:
@@ -28,7 +28,7 @@ public sealed class MultiHeadSelfAttention : nn.Module<Tensor, Tensor, Tensor>
     public readonly int ModelDim;
 
     /// <summary>sqrt(d/h), kept as a field: no temporary Scalar per call (see PaddingMasks).</summary>
-    private readonly Scalar scoreDivisor;
+    private readonly Scalar _scoreDivisor;
 
     public MultiHeadSelfAttention(int modelDim, int heads)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(MultiHeadSelfAttention)))
@@ -39,7 +39,7 @@ public sealed class MultiHeadSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         }
         ModelDim = modelDim;
         Heads = heads;
-        scoreDivisor = Math.Sqrt(modelDim / heads).ToScalar();
+        _scoreDivisor = Math.Sqrt(modelDim / heads).ToScalar();
         Query = nn.Linear(modelDim, modelDim);
         Key = nn.Linear(modelDim, modelDim);
         Value = nn.Linear(modelDim, modelDim);
@@ -55,7 +55,7 @@ public sealed class MultiHeadSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         var q = SplitHeads(Query.forward(x), batch, steps, headDim);
         var k = SplitHeads(Key.forward(x), batch, steps, headDim);
         var v = SplitHeads(Value.forward(x), batch, steps, headDim);
-        var scores = q.matmul(k.transpose(-2, -1)).div(scoreDivisor).add(additiveMask);
+        var scores = q.matmul(k.transpose(-2, -1)).div(_scoreDivisor).add(additiveMask);
         var context = nn.functional.softmax(scores, -1).matmul(v);
         var merged = context.transpose(1, 2).reshape(batch, steps, ModelDim);
         return Output.forward(merged).MoveToOuterDisposeScope();

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Modules;
 
 /// <summary>Checks of batch inputs and the masks built from sequence lengths.</summary>
 internal static class PaddingMasks

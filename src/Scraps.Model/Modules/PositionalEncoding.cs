@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Modules;
 
 /// <summary>Sinusoidal position table: PE[p, 2i] = sin(p / 10000^(2i/d)), PE[p, 2i+1] = cos(p / 10000^(2i/d)).</summary>
 internal static class PositionalEncoding

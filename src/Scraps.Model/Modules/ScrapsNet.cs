@@ -3,7 +3,7 @@ using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Modules;
 
 /// <summary>
 /// The SCRAPS model: phonetic and acoustic encoders and ONE LSTM(d, D) integrator shared by both. The SCRAPS
@@ -50,9 +50,21 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         Phonetic = new PhoneticEncoder(config);
         Acoustic = new AcousticEncoder(config);
         Integrator = nn.LSTM(config.ModelDim, config.LstmHidden, numLayers: 1, batchFirst: true);
-        if (config.PhoneBranch is { } branch) Branch = new PhoneBranch(config.ModelDim, branch, config.Dropout);
-        if (config.CtcHead) CtcHead = nn.Linear(config.PhoneBranch?.Dim ?? config.ModelDim, config.VocabSize);
-        if (config.MatchingHead is not null) Matching = new MatchingHead(config);
+        if (config.PhoneBranch is { } branch)
+        {
+            Branch = new PhoneBranch(config.ModelDim, branch, config.Dropout);
+        }
+
+        if (config.CtcHead)
+        {
+            CtcHead = nn.Linear(config.PhoneBranch?.Dim ?? config.ModelDim, config.VocabSize);
+        }
+
+        if (config.MatchingHead is not null)
+        {
+            Matching = new MatchingHead(config);
+        }
+
         RegisterComponents();
     }
 
@@ -171,7 +183,10 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
             var loaded = new Dictionary<string, bool>();
             model.load(path, strict: !(allowNewCtcHead && config.CtcHead), loadedParameters: loaded);
             var missing = model.state_dict().Keys.Where(k => !loaded.GetValueOrDefault(k) && !(allowNewCtcHead && k.StartsWith("ctc_head.", StringComparison.Ordinal))).ToArray();
-            if (missing.Length > 0) throw new ArgumentException($"the file has no {string.Join(", ", missing)}");
+            if (missing.Length > 0)
+            {
+                throw new ArgumentException($"the file has no {string.Join(", ", missing)}");
+            }
         }
         catch (Exception e) when (e is ArgumentException or EndOfStreamException or IOException or NotImplementedException or System.Runtime.InteropServices.ExternalException)
         {
@@ -191,14 +206,25 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
         using var noGrad = no_grad();
         foreach (var (name, target) in state_dict())
         {
-            if (fresh?.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)) == true) continue;
+            if (fresh?.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)) == true)
+            {
+                continue;
+            }
+
             if (!weights.TryGetValue(name, out var source))
             {
-                if (name.StartsWith("ctc_head.", StringComparison.Ordinal)) continue;
+                if (name.StartsWith("ctc_head.", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 throw new ArgumentException($"no weights for '{name}'");
             }
             if (!source.shape.SequenceEqual(target.shape))
+            {
                 throw new ArgumentException($"'{name}' is [{string.Join(", ", source.shape)}], the model needs [{string.Join(", ", target.shape)}]");
+            }
+
             target.copy_(source);
         }
     }
@@ -217,8 +243,16 @@ public sealed class ScrapsNet : nn.Module<Tensor, Tensor, Tensor, Tensor, (Tenso
             fresh.Add("phone_branch.");
             fresh.Add("ctc_head.");
         }
-        if (target.CtcHead && !source.CtcHead) fresh.Add("ctc_head.");
-        if (target.MatchingHead is not null && source.MatchingHead != target.MatchingHead) fresh.Add("matching_head.");
+        if (target.CtcHead && !source.CtcHead)
+        {
+            fresh.Add("ctc_head.");
+        }
+
+        if (target.MatchingHead is not null && source.MatchingHead != target.MatchingHead)
+        {
+            fresh.Add("matching_head.");
+        }
+
         return fresh;
     }
 

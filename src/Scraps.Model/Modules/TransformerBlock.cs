@@ -1,9 +1,8 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
 
-namespace Scraps.Model;
+namespace Scraps.Model.Modules;
 
 /// <summary>
 /// Pre-LayerNorm transformer block (eps 1e-5): h = x + Dropout(MHA(LN1(x), M)),

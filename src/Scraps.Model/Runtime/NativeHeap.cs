@@ -20,8 +20,16 @@ public static partial class NativeHeap
     /// <summary>Sets glibc's heap for training, once per process; false where it cannot (not glibc).</summary>
     public static bool KeepFreedMemory()
     {
-        if (!OperatingSystem.IsLinux()) return false;
-        if (Interlocked.Exchange(ref _configured, 1) == 1) return true;
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        if (Interlocked.Exchange(ref _configured, 1) == 1)
+        {
+            return true;
+        }
+
         try
         {
             return Mallopt(MmapMax, 0) == 1 && Mallopt(TrimThreshold, int.MaxValue) == 1;

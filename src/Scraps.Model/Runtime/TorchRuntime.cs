@@ -18,7 +18,7 @@ public static class TorchRuntime
     private static readonly string[] CudaLibraries = ["libc10.so", "libtorch_cpu.so", "libc10_cuda.so", "libtorch_cuda.so", "libtorch.so"];
 
     private static readonly Lock Gate = new();
-    private static NativeState? state;
+    private static NativeState? _state;
 
     /// <summary>Idempotent and thread-safe: the first call loads the native libraries; every call picks a device.</summary>
     public static TorchDeviceInfo Initialize(TorchRuntimeOptions? options = null)
@@ -33,17 +33,17 @@ public static class TorchRuntime
 
         lock (Gate)
         {
-            if (state is null)
+            if (_state is null)
             {
-                Volatile.Write(ref state, Load(cudaFolder));
+                Volatile.Write(ref _state, Load(cudaFolder));
             }
-            else if (!string.Equals(state.CudaFolder, cudaFolder, StringComparison.Ordinal))
+            else if (!string.Equals(_state.CudaFolder, cudaFolder, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
-                    $"libtorch is already loaded from {state.CudaFolder ?? "the TorchSharp-cpu package"}; it cannot be reloaded from " +
+                    $"libtorch is already loaded from {_state.CudaFolder ?? "the TorchSharp-cpu package"}; it cannot be reloaded from " +
                     $"{cudaFolder ?? "the TorchSharp-cpu package"} in the same process.");
             }
-            return ChooseDevice(request, state);
+            return ChooseDevice(request, _state);
         }
     }
 
@@ -54,7 +54,7 @@ public static class TorchRuntime
     /// </summary>
     internal static string EnsureLoaded(string moduleName)
     {
-        if (Volatile.Read(ref state) is null)
+        if (Volatile.Read(ref _state) is null)
         {
             Initialize();
         }

@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Training;
@@ -22,7 +21,11 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
         FeatureMixing? mixing = null,
         IReadOnlyList<int[]>? negatives = null)
     {
-        if (items.Count == 0) throw new ArgumentException("A batch needs at least one utterance.", nameof(items));
+        if (items.Count == 0)
+        {
+            throw new ArgumentException("A batch needs at least one utterance.", nameof(items));
+        }
+
         var count = items.Count;
         var (ids, idLengths, maxTokens) = PadIds(items.Select(u => u.PhonemeIds).ToArray());
         var maxFrames = items.Max(u => u.Frames);
@@ -40,7 +43,9 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
             if (augment is not null)
             {
                 for (var b = 0; b < count; b++)
+                {
                     augment.Apply(features.AsSpan(b * maxFrames * melBins, items[b].Frames * melBins), items[b].Frames, random);
+                }
             }
         }
         var batch = new HostBatch(count, maxTokens, maxFrames, melBins, ids, idLengths, features, featureLengths);
@@ -86,9 +91,17 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
         var labelled = 0;
         for (var b = 0; b < items.Count; b++)
         {
-            if (items[b].PhoneFrames is not { } spans) continue;
+            if (items[b].PhoneFrames is not { } spans)
+            {
+                continue;
+            }
+
             var phones = items[b].PhonemeIds.Where(id => id < isPhone!.Length && isPhone[id]).ToArray();
-            if (spans.Length != 2 * phones.Length) continue;
+            if (spans.Length != 2 * phones.Length)
+            {
+                continue;
+            }
+
             FrameTargets.Fill(targets.AsSpan(b * steps, steps), StepsOf(items[b].Frames), phoneStride, spans, phones);
             labelled++;
         }
@@ -109,7 +122,11 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
             row.Fill(SupportLabels.Ignore);
             SupportLabels.OfTranscript(items[b].PhonemeIds, IsPhone, row[..items[b].PhonemeIds.Length]);
         }
-        if (negatives is not { Count: > 0 }) return new MatchTargets(own, null, 0);
+        if (negatives is not { Count: > 0 })
+        {
+            return new MatchTargets(own, null, 0);
+        }
+
         var perItem = negatives.Count / items.Count;
         var width = negatives.Max(n => n.Length);
         var near = new long[negatives.Count * width];
@@ -125,7 +142,11 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
     /// <summary>Steps of the CTC head for a clip of this many frames: L -> (L - 1) / 2 + 1 per stride-2 stage.</summary>
     private int StepsOf(int frames)
     {
-        for (var stride = phoneStride; stride > 1; stride /= 2) frames = ((frames - 1) / 2) + 1;
+        for (var stride = phoneStride; stride > 1; stride /= 2)
+        {
+            frames = ((frames - 1) / 2) + 1;
+        }
+
         return frames;
     }
 
@@ -155,7 +176,11 @@ internal sealed class BatchCollator(ITrainingData data, int melBins, Device devi
         for (var b = 0; b < sequences.Count; b++)
         {
             var s = sequences[b];
-            for (var t = 0; t < s.Length; t++) ids[(b * maxTokens) + t] = s[t];
+            for (var t = 0; t < s.Length; t++)
+            {
+                ids[(b * maxTokens) + t] = s[t];
+            }
+
             lengths[b] = s.Length;
         }
         return (ids, lengths, maxTokens);

@@ -38,12 +38,20 @@ internal sealed class CheckpointStore(string runDirectory)
         var name = Prefix + state.Step.ToString("D9", CultureInfo.InvariantCulture);
         var final = Path.Combine(Root, name);
         var temporary = final + ".partial";
-        if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+        if (Directory.Exists(temporary))
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+
         Directory.CreateDirectory(temporary);
         writeWeights(Path.Combine(temporary, WeightsFile));
         writeOptimizer(Path.Combine(temporary, OptimizerFile));
         File.WriteAllText(Path.Combine(temporary, StateFile), JsonSerializer.Serialize(state, Json));
-        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+        if (Directory.Exists(final))
+        {
+            Directory.Delete(final, recursive: true);
+        }
+
         Directory.Move(temporary, final);
 
         var latestTemporary = Path.Combine(Root, LatestFile + ".tmp");
@@ -57,19 +65,31 @@ internal sealed class CheckpointStore(string runDirectory)
     public TrainingCheckpoint? LoadLatest()
     {
         var latest = Path.Combine(Root, LatestFile);
-        if (!File.Exists(latest)) return null;
+        if (!File.Exists(latest))
+        {
+            return null;
+        }
+
         var name = File.ReadAllText(latest).Trim();
         var directory = Path.Combine(Root, name);
         if (!name.StartsWith(Prefix, StringComparison.Ordinal) || !Directory.Exists(directory))
+        {
             throw new CheckpointFormatException($"{latest} names checkpoint '{name}', which does not exist in {Root}.");
+        }
+
         return Load(directory);
     }
 
     public static TrainingCheckpoint Load(string directory)
     {
         foreach (var file in new[] { WeightsFile, OptimizerFile, StateFile })
+        {
             if (!File.Exists(Path.Combine(directory, file)))
+            {
                 throw new CheckpointFormatException($"Checkpoint {directory} is incomplete: {file} is missing.");
+            }
+        }
+
         return LoadState(directory);
     }
 
@@ -78,7 +98,10 @@ internal sealed class CheckpointStore(string runDirectory)
     {
         var statePath = Path.Combine(directory, StateFile);
         if (!File.Exists(statePath))
+        {
             throw new FileNotFoundException($"Checkpoint state not found: {statePath}.", statePath);
+        }
+
         TrainingCheckpoint? state;
         try
         {
@@ -88,12 +111,22 @@ internal sealed class CheckpointStore(string runDirectory)
         {
             throw new CheckpointFormatException($"{statePath} is not a valid checkpoint state: {e.Message}", e);
         }
-        if (state is null) throw new CheckpointFormatException($"{statePath} holds no checkpoint state.");
+        if (state is null)
+        {
+            throw new CheckpointFormatException($"{statePath} holds no checkpoint state.");
+        }
+
         if (state.Options?.Config is null || string.IsNullOrEmpty(state.InventoryVersion))
+        {
             throw new CheckpointFormatException($"{statePath} is not a valid checkpoint state: options, config or inventoryVersion missing.");
+        }
+
         if (state.FormatVersion != TrainingCheckpoint.CurrentFormatVersion)
+        {
             throw new CheckpointFormatException(
                 $"{statePath} has format version {state.FormatVersion}; this build reads version {TrainingCheckpoint.CurrentFormatVersion}.");
+        }
+
         return state with { Directory = directory };
     }
 
@@ -106,7 +139,9 @@ internal sealed class CheckpointStore(string runDirectory)
             .OrderByDescending(n => n, StringComparer.Ordinal)
             .ToList();
         foreach (var old in complete.Where(n => n != newest).Skip(Math.Max(0, keep - 1)))
+        {
             Directory.Delete(Path.Combine(Root, old), recursive: true);
+        }
     }
 }
 

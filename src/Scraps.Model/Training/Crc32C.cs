@@ -12,9 +12,15 @@ internal static class Crc32C
         var crc = ~0u;
         var i = 0;
         for (; i + 8 <= data.Length; i += 8)
+        {
             crc = BitOperations.Crc32C(crc, BitConverter.ToUInt64(data.Slice(i, 8)));
+        }
+
         for (; i < data.Length; i++)
+        {
             crc = BitOperations.Crc32C(crc, data[i]);
+        }
+
         return ~crc;
     }
 

@@ -7,27 +7,27 @@ namespace Scraps.Model.Training;
 /// </summary>
 public sealed class DeterministicRandom
 {
-    private ulong s0, s1, s2, s3;
+    private ulong _s0, _s1, _s2, _s3;
 
     public DeterministicRandom(long seed, ulong purpose, long position)
     {
         var x = (ulong)seed ^ (purpose * 0x9E3779B97F4A7C15UL) ^ ((ulong)position * 0xD1B54A32D192ED03UL);
-        s0 = SplitMix(ref x);
-        s1 = SplitMix(ref x);
-        s2 = SplitMix(ref x);
-        s3 = SplitMix(ref x);
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
     }
 
     public ulong NextUInt64()
     {
-        var result = RotateLeft(s1 * 5, 7) * 9;
-        var t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = RotateLeft(s3, 45);
+        var result = RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
         return result;
     }
 
@@ -40,7 +40,10 @@ public sealed class DeterministicRandom
         while (true)
         {
             var product = Math.BigMul(NextUInt64(), bound, out var low);
-            if (low >= threshold) return (int)product;
+            if (low >= threshold)
+            {
+                return (int)product;
+            }
         }
     }
 

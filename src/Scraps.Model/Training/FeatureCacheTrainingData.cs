@@ -5,12 +5,12 @@ namespace Scraps.Model.Training;
 /// <summary>The train and valid splits of a <see cref="FeatureCache"/> as training data (the cache stays owned by the caller).</summary>
 public sealed class FeatureCacheTrainingData : ITrainingData
 {
-    private readonly FeatureCache cache;
+    private readonly FeatureCache _cache;
 
     public FeatureCacheTrainingData(FeatureCache cache)
     {
         ArgumentNullException.ThrowIfNull(cache);
-        this.cache = cache;
+        _cache = cache;
         Train = Select(DataSplits.Train);
         Valid = Select(DataSplits.Valid);
     }
@@ -19,16 +19,16 @@ public sealed class FeatureCacheTrainingData : ITrainingData
 
     public IReadOnlyList<TrainingUtterance> Valid { get; }
 
-    public string InventoryVersion => cache.InventoryVersion;
+    public string InventoryVersion => _cache.InventoryVersion;
 
     /// <summary>Largest phoneme id used plus one: the smallest vocabulary that can embed every utterance.</summary>
     public int MinimumVocabSize =>
-        cache.Utterances.Count == 0 ? 0 : cache.Utterances.Max(u => u.PhonemeIds.Length == 0 ? 0 : u.PhonemeIds.Max()) + 1;
+        _cache.Utterances.Count == 0 ? 0 : _cache.Utterances.Max(u => u.PhonemeIds.Length == 0 ? 0 : u.PhonemeIds.Max()) + 1;
 
-    public void ReadStandardizedFeatures(int index, Span<float> destination) => cache.ReadStandardizedFeatures(index, destination);
+    public void ReadStandardizedFeatures(int index, Span<float> destination) => _cache.ReadStandardizedFeatures(index, destination);
 
     private TrainingUtterance[] Select(string split) =>
-        cache.Utterances
+        _cache.Utterances
             .Where(u => u.Split == split)
             .Select(u => new TrainingUtterance(u.Index, u.Id, u.Voice, u.Frames, u.PhonemeIds) { PhoneFrames = u.PhoneFrames })
             .ToArray();

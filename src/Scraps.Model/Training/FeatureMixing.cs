@@ -17,8 +17,15 @@ internal sealed class FeatureMixing(TrainingOptions options, int melBins)
     public void Apply(float[] features, int count, int maxFrames, IReadOnlyList<long> frames, DeterministicRandom random)
     {
         if (features.Length != count * maxFrames * melBins)
+        {
             throw new ArgumentException($"Expected {count} x {maxFrames} x {melBins} values, got {features.Length}.", nameof(features));
-        if (frames.Count != count) throw new ArgumentException($"Expected {count} clip lengths, got {frames.Count}.", nameof(frames));
+        }
+
+        if (frames.Count != count)
+        {
+            throw new ArgumentException($"Expected {count} clip lengths, got {frames.Count}.", nameof(frames));
+        }
+
         var original = options.MixAugmentProbability > 0 && count > 1 ? (float[])features.Clone() : null;
         for (var b = 0; b < count; b++)
         {
@@ -28,21 +35,31 @@ internal sealed class FeatureMixing(TrainingOptions options, int melBins)
             var clip = features.AsSpan(b * maxFrames * melBins, length * melBins);
             if (draw < options.NoiseAugmentProbability)
             {
-                for (var i = 0; i < clip.Length; i++) clip[i] = ((1 - alpha) * clip[i]) + (alpha * (float)NextGaussian(random));
+                for (var i = 0; i < clip.Length; i++)
+                {
+                    clip[i] = ((1 - alpha) * clip[i]) + (alpha * (float)NextGaussian(random));
+                }
             }
             else if (draw < options.NoiseAugmentProbability + options.MixAugmentProbability && original is not null)
             {
                 var other = random.Next(count - 1);
                 other += other >= b ? 1 : 0;
                 var otherFrames = (int)frames[other];
-                if (otherFrames == 0) continue;
+                if (otherFrames == 0)
+                {
+                    continue;
+                }
+
                 var offset = random.Next(otherFrames);
                 var source = original.AsSpan(other * maxFrames * melBins, otherFrames * melBins);
                 for (var f = 0; f < length; f++)
                 {
                     var noise = source.Slice(((offset + f) % otherFrames) * melBins, melBins);
                     var target = clip.Slice(f * melBins, melBins);
-                    for (var k = 0; k < melBins; k++) target[k] = ((1 - alpha) * target[k]) + (alpha * noise[k]);
+                    for (var k = 0; k < melBins; k++)
+                    {
+                        target[k] = ((1 - alpha) * target[k]) + (alpha * noise[k]);
+                    }
                 }
             }
         }

@@ -17,7 +17,10 @@ public static class FrameTargets
     public static void Fill(Span<long> row, int steps, int stride, ReadOnlySpan<int> spans, ReadOnlySpan<int> phoneIds)
     {
         if (spans.Length != 2 * phoneIds.Length)
+        {
             throw new ArgumentException($"{spans.Length / 2} spans for {phoneIds.Length} phones", nameof(spans));
+        }
+
         steps = Math.Min(steps, row.Length);
         row[..steps].Clear();
         row[steps..].Fill(Ignore);
@@ -31,14 +34,29 @@ public static class FrameTargets
             {
                 // Shorter than a step: the step nearest its middle, if no other phone holds it.
                 var middle = Math.Clamp((int)Math.Round((spans[2 * k] + spans[(2 * k) + 1]) / (2.0 * stride)), 0, steps - 1);
-                if (row[middle] != 0) continue;
+                if (row[middle] != 0)
+                {
+                    continue;
+                }
+
                 first = middle;
                 end = middle + 1;
             }
-            if (first >= steps) continue;
-            for (var s = first; s < end; s++) row[s] = phoneIds[k];
+            if (first >= steps)
+            {
+                continue;
+            }
+
+            for (var s = first; s < end; s++)
+            {
+                row[s] = phoneIds[k];
+            }
+
             if (phoneIds[k] == previousId && first <= previousLast + 1 && end - first >= 2)
+            {
                 row[first] = 0; // a repeat needs a blank between, or CTC's path merges the two
+            }
+
             previousId = phoneIds[k];
             previousLast = end - 1;
         }

@@ -10,21 +10,28 @@ namespace Scraps.Model.Training;
 internal sealed class GradientClipping(double maxNorm)
 {
     // Scalars live as long as the clipper (see PaddingMasks: a temporary Scalar's finalizer can race libtorch).
-    private readonly Scalar epsilon = 1e-6.ToScalar();
-    private readonly Scalar one = 1.0.ToScalar();
-    private readonly Scalar max = maxNorm.ToScalar();
+    private readonly Scalar _epsilon = 1e-6.ToScalar();
+    private readonly Scalar _one = 1.0.ToScalar();
+    private readonly Scalar _max = maxNorm.ToScalar();
 
     /// <summary>Scales every gradient in place; returns the norm before clipping (a scalar tensor).</summary>
     public Tensor Clip(IReadOnlyList<TorchSharp.Modules.Parameter> parameters)
     {
         using var scope = NewDisposeScope();
         var grads = parameters.Select(p => p.grad).OfType<Tensor>().ToArray();
-        if (grads.Length == 0) return zeros([]).MoveToOuterDisposeScope();
+        if (grads.Length == 0)
+        {
+            return zeros([]).MoveToOuterDisposeScope();
+        }
+
         var norm = stack(grads.Select(g => g.detach().norm()).ToArray()).norm();
-        var coefficient = norm.add(epsilon).reciprocal().mul(max).clamp_max(one);
+        var coefficient = norm.add(_epsilon).reciprocal().mul(_max).clamp_max(_one);
         using (no_grad())
         {
-            foreach (var g in grads) g.mul_(coefficient);
+            foreach (var g in grads)
+            {
+                g.mul_(coefficient);
+            }
         }
         return norm.MoveToOuterDisposeScope();
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Scraps.Onnx.Graphs;
-using static TorchSharp.torch;
 
 namespace Scraps.Model.Training;
 
@@ -29,16 +29,33 @@ internal abstract class InitialWeights
     public static InitialWeights Resolve(string path, ScrapsModelConfig config, string inventoryVersion)
     {
         var full = Path.GetFullPath(path);
-        if (File.Exists(Path.Combine(full, PackageManifest))) return FromPackage(full, config, inventoryVersion);
-        if (SafetensorsInitialWeights.FileOf(full) is { } safetensors) return SafetensorsInitialWeights.FromFile(safetensors, config, inventoryVersion);
+        if (File.Exists(Path.Combine(full, PackageManifest)))
+        {
+            return FromPackage(full, config, inventoryVersion);
+        }
+
+        if (SafetensorsInitialWeights.FileOf(full) is { } safetensors)
+        {
+            return SafetensorsInitialWeights.FromFile(safetensors, config, inventoryVersion);
+        }
 
         var source = CheckpointStore.LoadState(TrainingLoop.CheckpointFolderOf(full, "initial weights"));
         var problems = Differences(source.Options.Config, config);
         if (source.InventoryVersion != inventoryVersion)
+        {
             problems.Add($"the phoneme inventory is {inventoryVersion}, the checkpoint used {source.InventoryVersion}");
-        if (!File.Exists(source.WeightsPath)) problems.Add($"{source.WeightsPath} is missing");
+        }
+
+        if (!File.Exists(source.WeightsPath))
+        {
+            problems.Add($"{source.WeightsPath} is missing");
+        }
+
         if (problems.Count > 0)
+        {
             throw new CheckpointFormatException($"Cannot start from the weights of {source.Directory}: {string.Join("; ", problems)}.");
+        }
+
         return new CheckpointWeights(source);
     }
 
@@ -60,9 +77,15 @@ internal abstract class InitialWeights
             AcousticSubsampling = source.AcousticSubsampling >= run.AcousticSubsampling && run.AcousticSubsampling >= 2 ? run.AcousticSubsampling : source.AcousticSubsampling,
         };
         if (comparable != run)
+        {
             problems.Add($"the model config differs (source: {source.ToJson().ReplaceLineEndings(" ")})");
+        }
+
         if (source.CtcHead && !run.CtcHead)
+        {
             problems.Add("the source has a CTC head and this run's config has none (set \"ctcHead\": true)");
+        }
+
         return problems;
     }
 
@@ -84,9 +107,15 @@ internal abstract class InitialWeights
         }
         var problems = Differences(architecture, config);
         if (packageInventory != inventoryVersion)
+        {
             problems.Add($"the phoneme inventory is {inventoryVersion}, the package uses {packageInventory}");
+        }
+
         if (problems.Count > 0)
+        {
             throw new CheckpointFormatException($"Cannot start from model package {folder}: {string.Join("; ", problems)}.");
+        }
+
         return new PackageWeights(folder, architecture);
     }
 

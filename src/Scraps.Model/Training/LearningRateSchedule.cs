@@ -11,9 +11,15 @@ internal sealed class LearningRateSchedule(TrainingOptions options)
     {
         var peak = options.LearningRate;
         if (options.WarmupSteps > 0 && step <= options.WarmupSteps)
+        {
             return peak * step / options.WarmupSteps;
+        }
+
         if (options.Schedule == LearningRateScheduleKind.Constant)
+        {
             return peak;
+        }
+
         var decaySteps = Math.Max(1, options.Steps - options.WarmupSteps);
         var progress = Math.Clamp((double)(step - options.WarmupSteps) / decaySteps, 0, 1);
         var floor = peak * options.MinLearningRateRatio;

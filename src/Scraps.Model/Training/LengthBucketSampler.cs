@@ -13,44 +13,56 @@ internal sealed class LengthBucketSampler
 {
     public const int PoolBatches = 32;
 
-    private readonly IReadOnlyList<TrainingUtterance> utterances;
-    private readonly TrainingOptions options;
-    private readonly ulong[] textKeys;
-    private (int Epoch, IReadOnlyList<int[]> Batches)? cached;
+    private readonly IReadOnlyList<TrainingUtterance> _utterances;
+    private readonly TrainingOptions _options;
+    private readonly ulong[] _textKeys;
+    private (int Epoch, IReadOnlyList<int[]> Batches)? _cached;
 
     public LengthBucketSampler(IReadOnlyList<TrainingUtterance> utterances, TrainingOptions options)
     {
         if (utterances.Count < 2)
+        {
             throw new ArgumentException($"Training needs at least 2 utterances to form a contrastive batch; it has {utterances.Count}.", nameof(utterances));
-        this.utterances = utterances;
-        this.options = options;
-        textKeys = utterances.Select(u => TextKey(u.PhonemeIds)).ToArray();
-        if (textKeys.Distinct().Count() < 2)
+        }
+
+        _utterances = utterances;
+        _options = options;
+        _textKeys = utterances.Select(u => TextKey(u.PhonemeIds)).ToArray();
+        if (_textKeys.Distinct().Count() < 2)
+        {
             throw new ArgumentException("Every training utterance has the same phonemes: a contrastive batch needs at least two different transcripts.", nameof(utterances));
+        }
     }
 
     /// <summary>The batches of an epoch, each a list of positions in the utterance list.</summary>
     public IReadOnlyList<int[]> Epoch(int epoch)
     {
-        if (cached is { } c && c.Epoch == epoch) return c.Batches;
-        var random = new DeterministicRandom(options.Seed, RandomPurpose.EpochOrder, epoch);
-        var order = Enumerable.Range(0, utterances.Count).ToArray();
+        if (_cached is { } c && c.Epoch == epoch)
+        {
+            return c.Batches;
+        }
+
+        var random = new DeterministicRandom(_options.Seed, RandomPurpose.EpochOrder, epoch);
+        var order = Enumerable.Range(0, _utterances.Count).ToArray();
         random.Shuffle(order);
 
         var batches = new List<int[]>();
-        var poolSize = options.BatchSize * PoolBatches;
+        var poolSize = _options.BatchSize * PoolBatches;
         for (var start = 0; start < order.Length; start += poolSize)
         {
             var pool = order.AsSpan(start, Math.Min(poolSize, order.Length - start)).ToArray();
-            Array.Sort(pool, (a, b) => utterances[a].Frames != utterances[b].Frames
-                ? utterances[a].Frames.CompareTo(utterances[b].Frames)
+            Array.Sort(pool, (a, b) => _utterances[a].Frames != _utterances[b].Frames
+                ? _utterances[a].Frames.CompareTo(_utterances[b].Frames)
                 : a.CompareTo(b));
             CutPool(new List<int>(pool), batches);
         }
         if (batches.Count == 0)
+        {
             throw new ArgumentException("No batch of two different transcripts can be formed from the training utterances.");
+        }
+
         random.Shuffle(batches);
-        cached = (epoch, batches);
+        _cached = (epoch, batches);
         return batches;
     }
 
@@ -59,8 +71,11 @@ internal sealed class LengthBucketSampler
     {
         var batches = Epoch(position.Epoch);
         if (position.Batch < 0 || position.Batch >= batches.Count)
+        {
             throw new ArgumentOutOfRangeException(nameof(position), position,
                 $"Epoch {position.Epoch} has {batches.Count} batches; the checkpoint's data position does not fit this data set.");
+        }
+
         var next = position.Batch + 1 < batches.Count ? position with { Batch = position.Batch + 1 } : new DataPosition(position.Epoch + 1, 0);
         return (batches[position.Batch], next);
     }
@@ -72,7 +87,7 @@ internal sealed class LengthBucketSampler
     /// </summary>
     private void CutPool(List<int> pending, List<int[]> batches)
     {
-        var count = (pending.Count + options.BatchSize - 1) / options.BatchSize;
+        var count = (pending.Count + _options.BatchSize - 1) / _options.BatchSize;
         var capacity = (pending.Count + count - 1) / count;
         var batch = new List<int>(capacity);
         var texts = new HashSet<ulong>();
@@ -84,22 +99,39 @@ internal sealed class LengthBucketSampler
             {
                 var item = pending[i];
                 // The pool is sorted, so the newest item is the longest: it sets the padded size.
-                if (options.MaxFramesPerBatch > 0 && batch.Count > 0
-                    && (long)(batch.Count + 1) * utterances[item].Frames > options.MaxFramesPerBatch)
+                if (_options.MaxFramesPerBatch > 0 && batch.Count > 0
+                    && (long)(batch.Count + 1) * _utterances[item].Frames > _options.MaxFramesPerBatch)
+                {
                     break;
-                if (!texts.Add(textKeys[item])) continue;
+                }
+
+                if (!texts.Add(_textKeys[item]))
+                {
+                    continue;
+                }
+
                 batch.Add(item);
             }
-            foreach (var item in batch) pending.Remove(item);
+            foreach (var item in batch)
+            {
+                pending.Remove(item);
+            }
             // A lone pair (or a pool tail of one transcript) has no negatives: it teaches nothing.
-            if (batch.Count >= 2) batches.Add(batch.ToArray());
+            if (batch.Count >= 2)
+            {
+                batches.Add(batch.ToArray());
+            }
         }
     }
 
     private static ulong TextKey(int[] ids)
     {
         var hash = 14695981039346656037UL;
-        foreach (var id in ids) hash = (hash ^ (uint)id) * 1099511628211UL;
+        foreach (var id in ids)
+        {
+            hash = (hash ^ (uint)id) * 1099511628211UL;
+        }
+
         return hash;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Scraps.Phonetics;
 using static TorchSharp.torch;
 
@@ -21,7 +22,11 @@ internal sealed class SafetensorsInitialWeights(string path, Dictionary<string, 
     public static string? FileOf(string path)
     {
         var full = Path.GetFullPath(path);
-        if (File.Exists(full) && full.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase)) return full;
+        if (File.Exists(full) && full.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase))
+        {
+            return full;
+        }
+
         var inFolder = Path.Combine(full, SafetensorsWeights.WeightsFile);
         return Directory.Exists(full) && File.Exists(inFolder) ? inFolder : null;
     }
@@ -32,14 +37,21 @@ internal sealed class SafetensorsInitialWeights(string path, Dictionary<string, 
         var problems = new List<string>();
         var configPath = Path.Combine(folder, SafetensorsWeights.ConfigFile);
         if (File.Exists(configPath))
+        {
             problems.AddRange(Differences(ScrapsModelConfig.Parse(File.ReadAllText(configPath), configPath), config));
+        }
+
         problems.AddRange(InventoryProblems(Path.Combine(folder, SafetensorsWeights.PhonemesFile), inventoryVersion));
 
         var weights = SafetensorsWeights.Read(file);
         problems.AddRange(SafetensorsWeights.Differences(weights, config, allowNewCtcHead: true));
         if (problems.Count > 0)
         {
-            foreach (var tensor in weights.Values) tensor.Dispose();
+            foreach (var tensor in weights.Values)
+            {
+                tensor.Dispose();
+            }
+
             throw new CheckpointFormatException($"Cannot start from {file}: {string.Join("; ", problems)}.");
         }
         return new SafetensorsInitialWeights(file, weights);
@@ -60,7 +72,10 @@ internal sealed class SafetensorsInitialWeights(string path, Dictionary<string, 
         }
         finally
         {
-            foreach (var tensor in weights.Values) tensor.Dispose();
+            foreach (var tensor in weights.Values)
+            {
+                tensor.Dispose();
+            }
         }
     }
 
@@ -87,11 +102,23 @@ internal sealed class SafetensorsInitialWeights(string path, Dictionary<string, 
             return [$"{phonemesPath} is not a phoneme inventory ({{version, symbols: [{{id, xsampa, ...}}]}}): {e.Message}"];
         }
 
-        if (version != inventoryVersion) return [$"the phoneme inventory is {inventoryVersion}, the weights use {version}"];
+        if (version != inventoryVersion)
+        {
+            return [$"the phoneme inventory is {inventoryVersion}, the weights use {version}"];
+        }
+
         var run = PhonemeInventory.EnglishUs;
-        if (run.Version != inventoryVersion) return [];
+        if (run.Version != inventoryVersion)
+        {
+            return [];
+        }
+
         var expected = run.Symbols.Select(s => (s.Id, s.XSampa)).ToList();
-        if (symbols.SequenceEqual(expected)) return [];
+        if (symbols.SequenceEqual(expected))
+        {
+            return [];
+        }
+
         var first = Enumerable.Range(0, Math.Max(symbols.Count, expected.Count))
             .First(i => i >= symbols.Count || i >= expected.Count || symbols[i] != expected[i]);
         return [$"{phonemesPath} calls itself {version} but differs from this build's {version} at token {first} "

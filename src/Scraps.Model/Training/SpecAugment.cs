@@ -10,7 +10,10 @@ internal sealed class SpecAugment(TrainingOptions options, int melBins)
     public void Apply(Span<float> features, int frames, DeterministicRandom random)
     {
         if (features.Length != frames * melBins)
+        {
             throw new ArgumentException($"Expected {frames} x {melBins} = {frames * melBins} values, got {features.Length}.", nameof(features));
+        }
+
         var maxWidth = Math.Min(options.TimeMaskMaxFrames, frames / 5);
         for (var m = 0; m < options.TimeMasks && maxWidth > 0; m++)
         {
@@ -23,7 +26,9 @@ internal sealed class SpecAugment(TrainingOptions options, int melBins)
             var width = random.NextInclusive(0, Math.Min(options.FrequencyMaskMaxBins, melBins));
             var start = random.Next(melBins - width + 1);
             for (var f = 0; f < frames; f++)
+            {
                 features.Slice(f * melBins + start, width).Clear();
+            }
         }
     }
 }

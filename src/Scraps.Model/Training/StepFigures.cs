@@ -1,4 +1,4 @@
-using TorchSharp;
+using Scraps.Model.Loss;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Training;

@@ -18,7 +18,10 @@ public static class SupportLabels
         labels.Fill(Ignore);
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (isPhone(tokens[i])) labels[i] = 1;
+            if (isPhone(tokens[i]))
+            {
+                labels[i] = 1;
+            }
         }
     }
 
@@ -29,8 +32,16 @@ public static class SupportLabels
         int n = nearMiss.Length, m = original.Length;
         var cost = new int[(n + 1) * (m + 1)];
         int At(int i, int j) => (i * (m + 1)) + j;
-        for (var i = 0; i <= n; i++) cost[At(i, 0)] = i;
-        for (var j = 0; j <= m; j++) cost[At(0, j)] = j;
+        for (var i = 0; i <= n; i++)
+        {
+            cost[At(i, 0)] = i;
+        }
+
+        for (var j = 0; j <= m; j++)
+        {
+            cost[At(0, j)] = j;
+        }
+
         for (var i = 1; i <= n; i++)
         {
             for (var j = 1; j <= m; j++)

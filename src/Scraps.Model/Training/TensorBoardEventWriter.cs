@@ -12,16 +12,16 @@ internal sealed class TensorBoardEventWriter : IDisposable
 {
     public const string FileVersion = "brain.Event:2";
 
-    private readonly FileStream stream;
-    private readonly TimeProvider clock;
+    private readonly FileStream _stream;
+    private readonly TimeProvider _clock;
 
     private TensorBoardEventWriter(FileStream stream, TimeProvider clock)
     {
-        this.stream = stream;
-        this.clock = clock;
+        _stream = stream;
+        _clock = clock;
     }
 
-    public string Path => stream.Name;
+    public string Path => _stream.Name;
 
     /// <summary>Creates a new event file in <paramref name="directory"/> and writes its version record.</summary>
     public static TensorBoardEventWriter Create(string directory, TimeProvider? clock = null)
@@ -31,7 +31,11 @@ internal sealed class TensorBoardEventWriter : IDisposable
         var seconds = clock.GetUtcNow().ToUnixTimeSeconds();
         var baseName = $"events.out.tfevents.{seconds}.{Environment.MachineName}.{Environment.ProcessId}";
         var path = System.IO.Path.Combine(directory, baseName);
-        for (var n = 1; File.Exists(path); n++) path = System.IO.Path.Combine(directory, $"{baseName}.{n}");
+        for (var n = 1; File.Exists(path); n++)
+        {
+            path = System.IO.Path.Combine(directory, $"{baseName}.{n}");
+        }
+
         var writer = new TensorBoardEventWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read), clock);
         var e = new ProtoWriter();
         e.Double(1, writer.WallTime());
@@ -48,7 +52,11 @@ internal sealed class TensorBoardEventWriter : IDisposable
         foreach (var (tag, value) in scalars)
         {
             // A loss part or figure that is off (NaN) is left out rather than drawn as a gap in every chart.
-            if (double.IsNaN(value)) continue;
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
             var v = new ProtoWriter();
             v.String(1, tag);
             v.Float(2, (float)value);
@@ -68,7 +76,7 @@ internal sealed class TensorBoardEventWriter : IDisposable
         WriteEvent(step, 7, log);
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => _stream.Dispose();
 
     private void WriteEvent(long step, int field, ProtoWriter payload)
     {
@@ -79,7 +87,7 @@ internal sealed class TensorBoardEventWriter : IDisposable
         WriteRecord(e.ToArray());
     }
 
-    private double WallTime() => clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+    private double WallTime() => _clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
     private void WriteRecord(byte[] data)
     {
@@ -88,16 +96,16 @@ internal sealed class TensorBoardEventWriter : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(header[8..], Crc32C.Mask(Crc32C.Compute(header[..8])));
         Span<byte> footer = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(footer, Crc32C.Mask(Crc32C.Compute(data)));
-        stream.Write(header);
-        stream.Write(data);
-        stream.Write(footer);
-        stream.Flush();
+        _stream.Write(header);
+        _stream.Write(data);
+        _stream.Write(footer);
+        _stream.Flush();
     }
 
     /// <summary>The few protobuf wire-format encodings an Event needs.</summary>
     private sealed class ProtoWriter
     {
-        private readonly MemoryStream buffer = new();
+        private readonly MemoryStream _buffer = new();
 
         public void Varint(int field, ulong value)
         {
@@ -110,7 +118,7 @@ internal sealed class TensorBoardEventWriter : IDisposable
             Tag(field, 1);
             Span<byte> b = stackalloc byte[8];
             BinaryPrimitives.WriteDoubleLittleEndian(b, value);
-            buffer.Write(b);
+            _buffer.Write(b);
         }
 
         public void Float(int field, float value)
@@ -118,20 +126,20 @@ internal sealed class TensorBoardEventWriter : IDisposable
             Tag(field, 5);
             Span<byte> b = stackalloc byte[4];
             BinaryPrimitives.WriteSingleLittleEndian(b, value);
-            buffer.Write(b);
+            _buffer.Write(b);
         }
 
         public void String(int field, string value) => Bytes(field, Encoding.UTF8.GetBytes(value));
 
         public void Message(int field, ProtoWriter message) => Bytes(field, message.ToArray());
 
-        public byte[] ToArray() => buffer.ToArray();
+        public byte[] ToArray() => _buffer.ToArray();
 
         private void Bytes(int field, byte[] value)
         {
             Tag(field, 2);
             WriteVarint((ulong)value.Length);
-            buffer.Write(value);
+            _buffer.Write(value);
         }
 
         private void Tag(int field, int wireType) => WriteVarint((ulong)((field << 3) | wireType));
@@ -140,10 +148,10 @@ internal sealed class TensorBoardEventWriter : IDisposable
         {
             while (value >= 0x80)
             {
-                buffer.WriteByte((byte)(value | 0x80));
+                _buffer.WriteByte((byte)(value | 0x80));
                 value >>= 7;
             }
-            buffer.WriteByte((byte)value);
+            _buffer.WriteByte((byte)value);
         }
     }
 }

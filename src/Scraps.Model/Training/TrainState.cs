@@ -1,5 +1,6 @@
+using Scraps.Model.Loss;
+using Scraps.Model.Modules;
 using Scraps.Model.Runtime;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Training;
@@ -7,19 +8,19 @@ namespace Scraps.Model.Training;
 /// <summary>
 /// What travels from one training step to the next (open_clip's TrainState): the model, its optimiser and
 /// parameters, the objective, the batch collator with its augmentations, the learning-rate schedule and the
-/// hard-negative sampler. <see cref="Step"/> runs one optimiser step in its own dispose scope; every random draw
+/// hard-negative sampler. <see cref="Step(HostBatch, long)"/> runs one optimiser step in its own dispose scope; every random draw
 /// comes from (seed, step), so a resumed run repeats the steps an uninterrupted one would take.
 /// </summary>
 internal sealed class TrainState : IDisposable
 {
-    private readonly TrainingOptions options;
-    private readonly TorchDeviceInfo device;
-    private readonly GradientClipping? clipping;
+    private readonly TrainingOptions _options;
+    private readonly TorchDeviceInfo _device;
+    private readonly GradientClipping? _clipping;
 
     public TrainState(TrainingOptions options, ScrapsNet model, ITrainingData data, TorchDeviceInfo device, bool[]? isPhone, HardNegativeSampler? negatives)
     {
-        this.options = options;
-        this.device = device;
+        _options = options;
+        _device = device;
         Model = model;
         IsPhone = isPhone;
         Parameters = model.parameters().ToArray();
@@ -32,7 +33,7 @@ internal sealed class TrainState : IDisposable
         Augment = options.SpecAugment ? new SpecAugment(options, options.Config.MelBins) : null;
         Mixing = options.NoiseAugmentProbability + options.MixAugmentProbability > 0 ? new FeatureMixing(options, options.Config.MelBins) : null;
         Schedule = new LearningRateSchedule(options);
-        clipping = options.GradientClipNorm > 0 ? new GradientClipping(options.GradientClipNorm) : null;
+        _clipping = options.GradientClipNorm > 0 ? new GradientClipping(options.GradientClipNorm) : null;
         Negatives = options.HardNegatives > 0 ? negatives ?? throw new ArgumentException("Hard negatives need a sampler.", nameof(negatives)) : null;
         // Validation near misses (near-miss AUC) use the sampler even when training draws none.
         ValidationNegatives = negatives;
@@ -72,8 +73,8 @@ internal sealed class TrainState : IDisposable
     {
         var negatives = Negatives is null
             ? null
-            : DrawNegatives(batch, new DeterministicRandom(options.Seed, RandomPurpose.HardNegatives, step));
-        return Collator.Prepare(batch, Augment, new DeterministicRandom(options.Seed, RandomPurpose.Augmentation, step), Mixing, negatives);
+            : DrawNegatives(batch, new DeterministicRandom(_options.Seed, RandomPurpose.HardNegatives, step));
+        return Collator.Prepare(batch, Augment, new DeterministicRandom(_options.Seed, RandomPurpose.Augmentation, step), Mixing, negatives);
     }
 
     /// <summary>
@@ -83,9 +84,13 @@ internal sealed class TrainState : IDisposable
     public StepResult Step(HostBatch host, long step)
     {
         using var scope = NewDisposeScope();
-        var dropoutSeed = new DeterministicRandom(options.Seed, RandomPurpose.Dropout, step).NextSeed();
+        var dropoutSeed = new DeterministicRandom(_options.Seed, RandomPurpose.Dropout, step).NextSeed();
         manual_seed(dropoutSeed);
-        if (device.IsCuda) cuda.manual_seed_all(dropoutSeed);
+        if (_device.IsCuda)
+        {
+            cuda.manual_seed_all(dropoutSeed);
+        }
+
         var tensors = Collator.ToDevice(host);
 
         Optimizer.zero_grad();
@@ -95,9 +100,13 @@ internal sealed class TrainState : IDisposable
         var matching = tensors.MatchLabels is null ? null : Matching(tensors, phoneStates, acoustic, negatives?.Item2);
         var loss = Objective.Compute(phonetic, acoustic, negatives?.Item1, tensors.CtcTargets, tensors.CtcTargetLengths, tensors.FrameTargets, matching);
         loss.Total.backward();
-        var gradientNorm = clipping?.Clip(Parameters);
+        var gradientNorm = _clipping?.Clip(Parameters);
         var rate = Schedule.At(step);
-        foreach (var group in Optimizer.ParamGroups) group.LearningRate = rate;
+        foreach (var group in Optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+
         Optimizer.step();
         var figures = StepFigures.Of(loss, gradientNorm);
         return new StepResult(figures.MoveToOuterDisposeScope(), rate, host.Count) { AudioSeconds = host.FeatureLengths.Sum() * Scraps.Audio.LogMel.FrameSeconds };
@@ -134,11 +143,11 @@ internal sealed class TrainState : IDisposable
     public int[][] DrawNegatives(IReadOnlyList<TrainingUtterance> batch, DeterministicRandom random)
     {
         var sampler = Negatives ?? throw new InvalidOperationException("This run draws no hard negatives.");
-        var rows = new int[batch.Count * options.HardNegatives][];
+        var rows = new int[batch.Count * _options.HardNegatives][];
         for (var i = 0; i < batch.Count; i++)
         {
-            var drawn = sampler.Draw(batch[i].PhonemeIds, options.HardNegatives, random);
-            Array.Copy(drawn, 0, rows, i * options.HardNegatives, drawn.Length);
+            var drawn = sampler.Draw(batch[i].PhonemeIds, _options.HardNegatives, random);
+            Array.Copy(drawn, 0, rows, i * _options.HardNegatives, drawn.Length);
         }
         return rows;
     }

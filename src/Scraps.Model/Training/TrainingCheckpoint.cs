@@ -30,7 +30,7 @@ public sealed record TrainingCheckpoint
     [System.Text.Json.Serialization.JsonIgnore]
     public string? Directory { get; init; }
 
-    /// <summary>The checkpoint's weights (<see cref="ScrapsNet.LoadWeights"/> with <see cref="TrainingOptions.Config"/>), or null when not read from a folder.</summary>
+    /// <summary>The checkpoint's weights (<see cref="Modules.ScrapsNet.LoadWeights"/> with <see cref="TrainingOptions.Config"/>), or null when not read from a folder.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? WeightsPath => Directory is null ? null : Path.Combine(Directory, CheckpointStore.WeightsFile);
 }

@@ -15,27 +15,30 @@ internal sealed class TrainingLog : IDisposable
     private const string TrainHeader = "step,epoch,loss,learning_rate,gradient_norm,steps_per_second,batch_size,elapsed_seconds,contrastive_loss,hard_negative_loss,ctc_loss,frame_loss,matching_loss,audio_seconds_per_second";
     private const string ValidHeader = "step,loss,auc_roc,eer,eer_threshold,recall1_phonetic_to_acoustic,recall1_acoustic_to_phonetic,batches,batch_size,near_miss_auc,phone_error_rate,matching_near_miss_auc";
 
-    private readonly StreamWriter train;
-    private readonly StreamWriter valid;
-    private readonly TensorBoardEventWriter events;
+    private readonly StreamWriter _train;
+    private readonly StreamWriter _valid;
+    private readonly TensorBoardEventWriter _events;
 
     public TrainingLog(string runDirectory, long startStep, bool resumed)
     {
         Directory.CreateDirectory(runDirectory);
-        train = Open(Path.Combine(runDirectory, TrainCsv), TrainHeader, startStep);
-        valid = Open(Path.Combine(runDirectory, ValidCsv), ValidHeader, startStep);
-        events = TensorBoardEventWriter.Create(Path.Combine(runDirectory, TensorBoardFolder));
-        if (resumed) events.WriteSessionStart(startStep);
+        _train = Open(Path.Combine(runDirectory, TrainCsv), TrainHeader, startStep);
+        _valid = Open(Path.Combine(runDirectory, ValidCsv), ValidHeader, startStep);
+        _events = TensorBoardEventWriter.Create(Path.Combine(runDirectory, TensorBoardFolder));
+        if (resumed)
+        {
+            _events.WriteSessionStart(startStep);
+        }
     }
 
-    public string EventFile => events.Path;
+    public string EventFile => _events.Path;
 
     public void Write(TrainingStepReport r)
     {
-        train.WriteLine(Row(r.Step, r.Epoch, r.Loss, r.LearningRate, r.GradientNorm, r.StepsPerSecond, r.BatchSize, r.Elapsed.TotalSeconds,
+        _train.WriteLine(Row(r.Step, r.Epoch, r.Loss, r.LearningRate, r.GradientNorm, r.StepsPerSecond, r.BatchSize, r.Elapsed.TotalSeconds,
             r.Parts.Contrastive, r.Parts.HardNegative, r.Parts.Ctc, r.Parts.Frame, r.Parts.Matching, r.AudioSecondsPerSecond));
-        train.Flush();
-        events.WriteScalars(r.Step,
+        _train.Flush();
+        _events.WriteScalars(r.Step,
         [
             new("train/loss", r.Loss),
             new("train/contrastive_loss", r.Parts.Contrastive),
@@ -52,10 +55,10 @@ internal sealed class TrainingLog : IDisposable
     public void Write(ValidationReport r)
     {
         var f = r.Figures;
-        valid.WriteLine(Row(r.Step, r.Loss, f.AucRoc, f.EqualErrorRate, f.EerThreshold, f.RecallAt1PhoneticToAcoustic, f.RecallAt1AcousticToPhonetic, r.Batches, r.BatchSize,
+        _valid.WriteLine(Row(r.Step, r.Loss, f.AucRoc, f.EqualErrorRate, f.EerThreshold, f.RecallAt1PhoneticToAcoustic, f.RecallAt1AcousticToPhonetic, r.Batches, r.BatchSize,
             r.NearMissAuc, r.PhoneErrorRate, r.MatchingNearMissAuc));
-        valid.Flush();
-        events.WriteScalars(r.Step,
+        _valid.Flush();
+        _events.WriteScalars(r.Step,
         [
             new("valid/loss", r.Loss),
             new("valid/auc_roc", f.AucRoc),
@@ -71,9 +74,9 @@ internal sealed class TrainingLog : IDisposable
 
     public void Dispose()
     {
-        train.Dispose();
-        valid.Dispose();
-        events.Dispose();
+        _train.Dispose();
+        _valid.Dispose();
+        _events.Dispose();
     }
 
     /// <summary>Opens a CSV for appending, keeping only the header and the rows up to <paramref name="lastKeptStep"/>.</summary>
@@ -86,7 +89,9 @@ internal sealed class TrainingLog : IDisposable
             {
                 var comma = line.IndexOf(',');
                 if (comma > 0 && long.TryParse(line.AsSpan(0, comma), NumberStyles.Integer, CultureInfo.InvariantCulture, out var step) && step <= lastKeptStep)
+                {
                     kept.Add(line);
+                }
             }
         }
         File.WriteAllLines(path, kept);

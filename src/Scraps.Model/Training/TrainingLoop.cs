@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Runtime;
+using Scraps.Model.Loss;
+using Scraps.Model.Modules;
 using Scraps.Model.Runtime;
 using Scraps.Phonetics;
 using Scraps.Phonetics.Lexicon;
@@ -20,13 +22,13 @@ public sealed class TrainingLoop
 {
     private const int ValidationChunk = 32;
 
-    private readonly TrainingOptions options;
-    private readonly ITrainingData data;
-    private readonly TorchDeviceInfo device;
-    private readonly IValidationScorer scorer;
-    private readonly ITrainingObserver? observer;
-    private readonly CheckpointStore store;
-    private readonly string runDirectory;
+    private readonly TrainingOptions _options;
+    private readonly ITrainingData _data;
+    private readonly TorchDeviceInfo _device;
+    private readonly IValidationScorer _scorer;
+    private readonly ITrainingObserver? _observer;
+    private readonly CheckpointStore _store;
+    private readonly string _runDirectory;
 
     public TrainingLoop(
         TrainingOptions options,
@@ -42,13 +44,13 @@ public sealed class TrainingLoop
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(scorer);
         options.Validate();
-        this.options = options;
-        this.data = data;
-        this.runDirectory = Path.GetFullPath(runDirectory);
-        this.device = device;
-        this.scorer = scorer;
-        this.observer = observer;
-        store = new CheckpointStore(this.runDirectory);
+        _options = options;
+        _data = data;
+        _runDirectory = Path.GetFullPath(runDirectory);
+        _device = device;
+        _scorer = scorer;
+        _observer = observer;
+        _store = new CheckpointStore(_runDirectory);
     }
 
     /// <summary>The newest checkpoint in <paramref name="runDirectory"/>, or null (to read a run's options before resuming it).</summary>
@@ -62,10 +64,21 @@ public sealed class TrainingLoop
     public static string CheckpointFolderOf(string runOrCheckpoint, string what)
     {
         var full = Path.GetFullPath(runOrCheckpoint);
-        if (!Directory.Exists(full)) throw new DirectoryNotFoundException($"{what}: folder not found: {full}");
-        if (File.Exists(Path.Combine(full, CheckpointStore.StateFile))) return full;
+        if (!Directory.Exists(full))
+        {
+            throw new DirectoryNotFoundException($"{what}: folder not found: {full}");
+        }
+
+        if (File.Exists(Path.Combine(full, CheckpointStore.StateFile)))
+        {
+            return full;
+        }
+
         if (!Directory.Exists(Path.Combine(full, CheckpointStore.Folder)))
+        {
             throw new ArgumentException($"{what}: {full} is neither a run folder (with {CheckpointStore.Folder}/) nor a checkpoint folder (with {CheckpointStore.StateFile}).");
+        }
+
         return (LatestCheckpoint(full) ?? throw new CheckpointFormatException($"{what}: run folder {full} holds no checkpoint.")).Directory!;
     }
 
@@ -101,7 +114,11 @@ public sealed class TrainingLoop
         // middle of the training thread's native calls, so training runs with concurrent GC off.
         var latency = GCSettings.LatencyMode;
         GCSettings.LatencyMode = GCLatencyMode.Batch;
-        if (!device.IsCuda) NativeHeap.KeepFreedMemory();
+        if (!_device.IsCuda)
+        {
+            NativeHeap.KeepFreedMemory();
+        }
+
         try
         {
             return Train(resume, cancellationToken);
@@ -114,68 +131,78 @@ public sealed class TrainingLoop
 
     private TrainingResult Train(bool resume, CancellationToken cancellationToken)
     {
-        var checkpoint = store.LoadLatest();
+        var checkpoint = _store.LoadLatest();
         if (checkpoint is not null && !resume)
         {
             throw new ArgumentException(
-                $"{runDirectory} already holds checkpoints (latest: step {checkpoint.Step}); pass --resume to continue that run or choose another output folder.");
+                $"{_runDirectory} already holds checkpoints (latest: step {checkpoint.Step}); pass --resume to continue that run or choose another output folder.");
         }
-        if (checkpoint is not null) CheckResumable(checkpoint);
+        if (checkpoint is not null)
+        {
+            CheckResumable(checkpoint);
+        }
 
-        var config = options.Config;
-        var (train, skippedTrain) = Usable(data.Train, "train");
-        var (valid, skippedValid) = Usable(data.Valid, "valid");
-        var sampler = new LengthBucketSampler(train, options);
-        var validation = ValidationSet.Draw(valid, options);
+        var config = _options.Config;
+        var (train, skippedTrain) = Usable(_data.Train, "train");
+        var (valid, skippedValid) = Usable(_data.Valid, "valid");
+        var sampler = new LengthBucketSampler(train, _options);
+        var validation = ValidationSet.Draw(valid, _options);
         var inventory = Inventory();
         var negatives = NearMissSampler(inventory);
 
-        manual_seed(new DeterministicRandom(options.Seed, RandomPurpose.Initialisation, 0).NextSeed());
-        var initialWeights = checkpoint is null && options.InitialWeights is not null ? InitialWeights.Resolve(options.InitialWeights, config, data.InventoryVersion) : null;
+        manual_seed(new DeterministicRandom(_options.Seed, RandomPurpose.Initialisation, 0).NextSeed());
+        var initialWeights = checkpoint is null && _options.InitialWeights is not null ? InitialWeights.Resolve(_options.InitialWeights, config, _data.InventoryVersion) : null;
         using var model = checkpoint is not null
             ? ScrapsNet.LoadWeights(Path.Combine(checkpoint.Directory!, CheckpointStore.WeightsFile), config)
             : initialWeights is not null
                 ? initialWeights.Load(config)
                 : new ScrapsNet(config);
-        model.to(device.Device);
+        model.to(_device.Device);
         model.CheckInputValues = false; // Usable() checked every id and length once; no host sync per forward
-        using var state = new TrainState(options, model, data, device, inventory?.Symbols.Select(x => x.Kind == PhonemeKind.Phone).ToArray(), negatives);
-        if (checkpoint is not null) state.Optimizer.load_state_dict(Path.Combine(checkpoint.Directory!, CheckpointStore.OptimizerFile));
+        using var state = new TrainState(_options, model, _data, _device, inventory?.Symbols.Select(x => x.Kind == PhonemeKind.Phone).ToArray(), negatives);
+        if (checkpoint is not null)
+        {
+            state.Optimizer.load_state_dict(Path.Combine(checkpoint.Directory!, CheckpointStore.OptimizerFile));
+        }
+
         var validationNegatives = state.ValidationNegatives is null ? null : ValidationNearMisses(validation, state.ValidationNegatives);
 
         var step = checkpoint?.Step ?? 0;
         var position = checkpoint?.Position ?? new DataPosition(0, 0);
-        using var log = new TrainingLog(runDirectory, step, resumed: checkpoint is not null);
-        observer?.OnStarted(new TrainingStarted(
-            device.Reason, state.Parameters.Sum(p => p.numel()), train.Count, valid.Count, skippedTrain + skippedValid,
-            sampler.Epoch(position.Epoch).Count, step, options.Steps, checkpoint?.Directory, initialWeights?.Description)
+        using var log = new TrainingLog(_runDirectory, step, resumed: checkpoint is not null);
+        _observer?.OnStarted(new TrainingStarted(
+            _device.Reason, state.Parameters.Sum(p => p.numel()), train.Count, valid.Count, skippedTrain + skippedValid,
+            sampler.Epoch(position.Epoch).Count, step, _options.Steps, checkpoint?.Directory, initialWeights?.Description)
         {
             LabelledUtterances = train.Count(u => u.PhoneFrames is not null),
         });
 
-        using var run = new RunState(options);
+        using var run = new RunState(_options);
         ValidationReport? lastValidation = null;
         string? lastCheckpoint = checkpoint?.Directory;
         var savedStep = step;
-        using var stopping = cancellationToken.Register(() => observer?.OnStopping(step));
+        using var stopping = cancellationToken.Register(() => _observer?.OnStopping(step));
         model.train();
         // The next batch is collated on another thread while this one trains (host work: reading, augmenting, padding).
-        Task<(HostBatch Host, int[] Indices, DataPosition Next)>? prepared = step < options.Steps ? PrepareAsync(state, sampler, train, position, step + 1) : null;
-        while (step < options.Steps && !cancellationToken.IsCancellationRequested)
+        Task<(HostBatch Host, int[] Indices, DataPosition Next)>? prepared = step < _options.Steps ? PrepareAsync(state, sampler, train, position, step + 1) : null;
+        while (step < _options.Steps && !cancellationToken.IsCancellationRequested)
         {
             step++;
             var (host, indices, next) = prepared!.GetAwaiter().GetResult();
-            prepared = step < options.Steps ? PrepareAsync(state, sampler, train, next, step + 1) : null;
+            prepared = step < _options.Steps ? PrepareAsync(state, sampler, train, next, step + 1) : null;
             var started = Stopwatch.GetTimestamp();
             var result = state.Step(host, step);
             var took = Stopwatch.GetElapsedTime(started);
             run.Add(result, took);
             position = next;
-            if (run.StepsThisProcess == 2) observer?.OnPace(took, options.Steps - step);
-
-            if (step % options.LogEvery == 0 || step == options.Steps)
+            if (run.StepsThisProcess == 2)
             {
-                var report = run.Report(step, options.Steps, position.Epoch, result.Rate, indices.Length);
+                _observer?.OnPace(took, _options.Steps - step);
+            }
+
+            if (step % _options.LogEvery == 0 || step == _options.Steps)
+            {
+                var report = run.Report(step, _options.Steps, position.Epoch, result.Rate, indices.Length);
                 if (!double.IsFinite(report.Loss))
                 {
                     throw new TrainingDivergedException(
@@ -183,15 +210,15 @@ public sealed class TrainingLoop
                         $"or resume from the last checkpoint ({lastCheckpoint ?? "none"}).");
                 }
                 log.Write(report);
-                observer?.OnStep(report);
+                _observer?.OnStep(report);
             }
-            if (options.ValidateEvery > 0 && validation.Count > 0 && (step % options.ValidateEvery == 0 || step == options.Steps))
+            if (_options.ValidateEvery > 0 && validation.Count > 0 && (step % _options.ValidateEvery == 0 || step == _options.Steps))
             {
                 lastValidation = Validate(state, validation, validationNegatives, step);
                 log.Write(lastValidation);
-                observer?.OnValidated(lastValidation);
+                _observer?.OnValidated(lastValidation);
             }
-            if (step % options.CheckpointEvery == 0 || step == options.Steps)
+            if (step % _options.CheckpointEvery == 0 || step == _options.Steps)
             {
                 lastCheckpoint = Save(model, state.Optimizer, step, position, run.LastStepLoss);
                 savedStep = step;
@@ -203,7 +230,7 @@ public sealed class TrainingLoop
             // Cancelled between checkpoints: save where we are so --resume loses nothing.
             lastCheckpoint = Save(model, state.Optimizer, step, position, run.LastStepLoss);
         }
-        return new TrainingResult(step, step < options.Steps, run.FirstLoss, run.LastLoss, lastValidation, lastCheckpoint, run.OverallStepsPerSecond);
+        return new TrainingResult(step, step < _options.Steps, run.FirstLoss, run.LastLoss, lastValidation, lastCheckpoint, run.OverallStepsPerSecond);
     }
 
     /// <summary>Collates the batch at <paramref name="position"/> for <paramref name="step"/> on a pool thread.</summary>
@@ -286,7 +313,7 @@ public sealed class TrainingLoop
         {
             model.train();
         }
-        var figures = scorer.Score(matrices);
+        var figures = _scorer.Score(matrices);
         return new ValidationReport(step, lossSum / batches.Count, figures, batches.Count, batches[0].Length, Stopwatch.GetElapsedTime(started))
         {
             NearMissAuc = positives.Count > 0 ? PairedAuc(positives, negatives) : double.NaN,
@@ -307,7 +334,11 @@ public sealed class TrainingLoop
                 .Where(t => tokens[(row * width) + t] is var id && id > 0 && (isPhone is null || (id < isPhone.Length && isPhone[id])))
                 .Select(t => (double)values[(row * width) + t])
                 .ToArray();
-            if (phones.Length == 0) continue;
+            if (phones.Length == 0)
+            {
+                continue;
+            }
+
             var min = phones.Min();
             yield return min - Math.Log(phones.Sum(v => Math.Exp(-(v - min))));
         }
@@ -317,7 +348,7 @@ public sealed class TrainingLoop
     private IReadOnlyList<int[][]> ValidationNearMisses(IReadOnlyList<TrainingUtterance[]> batches, HardNegativeSampler sampler) =>
         batches.Select((batch, b) =>
         {
-            var random = new DeterministicRandom(options.Seed, RandomPurpose.ValidationNegatives, b);
+            var random = new DeterministicRandom(_options.Seed, RandomPurpose.ValidationNegatives, b);
             var kind = sampler.Kinds.Contains(HardNegativeKind.CloseWord) ? HardNegativeKind.CloseWord : sampler.Kinds[0];
             return batch.Select(u => sampler.Draw(u.PhonemeIds, kind, random)).ToArray();
         }).ToArray();
@@ -338,14 +369,34 @@ public sealed class TrainingLoop
         static int LowerBound(double[] a, double v)
         {
             int lo = 0, hi = a.Length;
-            while (lo < hi) { var mid = (lo + hi) / 2; if (a[mid] < v) lo = mid + 1; else hi = mid; }
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2; if (a[mid] < v)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
             return lo;
         }
 
         static int UpperBound(double[] a, double v)
         {
             int lo = 0, hi = a.Length;
-            while (lo < hi) { var mid = (lo + hi) / 2; if (a[mid] <= v) lo = mid + 1; else hi = mid; }
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2; if (a[mid] <= v)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
             return lo;
         }
     }
@@ -365,7 +416,11 @@ public sealed class TrainingLoop
             for (var t = 0; t < steps[b]; t++)
             {
                 var c = best[(b * width) + t];
-                if (c != 0 && c != previous) decoded.Add((int)c);
+                if (c != 0 && c != previous)
+                {
+                    decoded.Add((int)c);
+                }
+
                 previous = c;
             }
             var target = targets.AsSpan(offset, (int)targetLengths[b]).ToArray().Select(x => (int)x).ToArray();
@@ -382,17 +437,17 @@ public sealed class TrainingLoop
         {
             Step = step,
             Position = position,
-            Options = options,
-            InventoryVersion = data.InventoryVersion,
+            Options = _options,
+            InventoryVersion = _data.InventoryVersion,
             LastLoss = lastLoss,
             SavedAt = DateTimeOffset.UtcNow,
         };
-        var directory = store.Save(
+        var directory = _store.Save(
             state,
             model.SaveWeights,
             path => ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(path),
-            options.KeepCheckpoints);
-        observer?.OnCheckpointSaved(step, directory);
+            _options.KeepCheckpoints);
+        _observer?.OnCheckpointSaved(step, directory);
         return directory;
     }
 
@@ -401,22 +456,39 @@ public sealed class TrainingLoop
     {
         var problems = ArchitectureProblems(checkpoint);
         var saved = checkpoint.Options.DataOrderOptions().ToDictionary(o => o.Name, o => o.Value);
-        foreach (var (name, value) in options.DataOrderOptions())
-            if (!Equals(saved[name], value)) problems.Add($"{name} is {value}, the checkpoint used {saved[name]}");
-        if (checkpoint.Step > options.Steps)
-            problems.Add($"the checkpoint is at step {checkpoint.Step}, past the requested {options.Steps} steps");
+        foreach (var (name, value) in _options.DataOrderOptions())
+        {
+            if (!Equals(saved[name], value))
+            {
+                problems.Add($"{name} is {value}, the checkpoint used {saved[name]}");
+            }
+        }
+
+        if (checkpoint.Step > _options.Steps)
+        {
+            problems.Add($"the checkpoint is at step {checkpoint.Step}, past the requested {_options.Steps} steps");
+        }
+
         if (problems.Count > 0)
+        {
             throw new CheckpointFormatException($"Cannot resume from {checkpoint.Directory}: {string.Join("; ", problems)}.");
+        }
     }
 
     /// <summary>What keeps a checkpoint's weights out of this run: another model config or phoneme inventory.</summary>
     private List<string> ArchitectureProblems(TrainingCheckpoint checkpoint)
     {
         var problems = new List<string>();
-        if (checkpoint.Options.Config != options.Config)
+        if (checkpoint.Options.Config != _options.Config)
+        {
             problems.Add($"the model config differs (checkpoint: {checkpoint.Options.Config.ToJson().ReplaceLineEndings(" ")})");
-        if (checkpoint.InventoryVersion != data.InventoryVersion)
-            problems.Add($"the phoneme inventory is {data.InventoryVersion}, the checkpoint used {checkpoint.InventoryVersion}");
+        }
+
+        if (checkpoint.InventoryVersion != _data.InventoryVersion)
+        {
+            problems.Add($"the phoneme inventory is {_data.InventoryVersion}, the checkpoint used {checkpoint.InventoryVersion}");
+        }
+
         return problems;
     }
 
@@ -427,43 +499,58 @@ public sealed class TrainingLoop
     private PhonemeInventory? Inventory()
     {
         var inventory = PhonemeInventory.EnglishUs;
-        if (data.InventoryVersion == inventory.Version) return inventory;
-        if (options.Config.CtcHead || options.HardNegatives > 0 || options.Lexicon is not null)
+        if (_data.InventoryVersion == inventory.Version)
+        {
+            return inventory;
+        }
+
+        if (_options.Config.CtcHead || _options.HardNegatives > 0 || _options.Lexicon is not null)
+        {
             throw new ArgumentException(
-                $"The training data uses phoneme inventory '{data.InventoryVersion}'; the CTC head and near misses need '{inventory.Version}' (which phones are phones).");
+                $"The training data uses phoneme inventory '{_data.InventoryVersion}'; the CTC head and near misses need '{inventory.Version}' (which phones are phones).");
+        }
+
         return null;
     }
 
     /// <summary>The near-miss sampler: for training negatives (K > 0) and for the validation near-miss AUC (given a lexicon).</summary>
     private HardNegativeSampler? NearMissSampler(PhonemeInventory? inventory)
     {
-        if (inventory is null || (options.Lexicon is null && options.HardNegatives == 0)) return null;
+        if (inventory is null || (_options.Lexicon is null && _options.HardNegatives == 0))
+        {
+            return null;
+        }
+
         NearMissFinder? finder = null;
-        if (options.Lexicon is not null)
+        if (_options.Lexicon is not null)
         {
             var phonemizer = new Lazy<EspeakPhonemizer>(() => new EspeakPhonemizer(new EspeakOptions { Inventory = inventory }));
-            finder = new NearMissFinder(LexiconSource.Open(options.Lexicon, inventory, () => phonemizer.Value));
+            finder = new NearMissFinder(LexiconSource.Open(_options.Lexicon, inventory, () => phonemizer.Value));
         }
-        return new HardNegativeSampler(inventory, finder, options.HardNegativeKinds, options.Config.MaxPositions);
+        return new HardNegativeSampler(inventory, finder, _options.HardNegativeKinds, _options.Config.MaxPositions);
     }
 
     /// <summary>Utterances the model can take; phoneme ids outside the vocabulary are an error, over-long clips are skipped.</summary>
     private (IReadOnlyList<TrainingUtterance> Usable, int Skipped) Usable(IReadOnlyList<TrainingUtterance> utterances, string split)
     {
-        var config = options.Config;
+        var config = _options.Config;
         var usable = new List<TrainingUtterance>(utterances.Count);
         foreach (var u in utterances)
         {
             foreach (var id in u.PhonemeIds)
             {
                 if (id < 1 || id >= config.VocabSize)
+                {
                     throw new ArgumentException(
                         $"Utterance '{u.Id}' ({split}) has phoneme id {id}, outside the model's vocabulary 1..{config.VocabSize - 1}: " +
                         "the feature cache and the model config disagree on the phoneme inventory.");
+                }
             }
-            if (u.Frames >= 1 && u.Frames <= options.MaxClipFrames && u.PhonemeIds.Length >= 1
+            if (u.Frames >= 1 && u.Frames <= _options.MaxClipFrames && u.PhonemeIds.Length >= 1
                 && u.PhonemeIds.Length <= config.MaxPositions && config.SubsampledLength(u.Frames) <= config.MaxPositions)
+            {
                 usable.Add(u);
+            }
         }
         return (usable, utterances.Count - usable.Count);
     }
@@ -483,49 +570,60 @@ public sealed class TrainingLoop
     /// </summary>
     private sealed class RunState(TrainingOptions options) : IDisposable
     {
-        private readonly Stopwatch wall = Stopwatch.StartNew();
-        private Tensor? windowSum;
-        private Tensor? lastFigures;
-        private int windowSteps;
-        private TimeSpan windowTime;
-        private double windowAudio;
-        private TimeSpan totalTime;
-        private long totalSteps;
-        private double firstWindow = double.NaN;
-        private double lastWindow = double.NaN;
+        private readonly Stopwatch _wall = Stopwatch.StartNew();
+        private Tensor? _windowSum;
+        private Tensor? _lastFigures;
+        private int _windowSteps;
+        private TimeSpan _windowTime;
+        private double _windowAudio;
+        private TimeSpan _totalTime;
+        private long _totalSteps;
+        private double _firstWindow = double.NaN;
+        private double _lastWindow = double.NaN;
 
         /// <summary>Loss of the latest step (read back on demand: at checkpoints).</summary>
         public double LastStepLoss
         {
             get
             {
-                if (lastFigures is null) return double.NaN;
+                if (_lastFigures is null)
+                {
+                    return double.NaN;
+                }
+
                 using var scope = NewDisposeScope();
-                return lastFigures[StepFigures.Total].item<float>();
+                return _lastFigures[StepFigures.Total].item<float>();
             }
         }
 
         /// <summary>Mean loss of the first reported window (the latest step's loss before any report).</summary>
-        public double FirstLoss => double.IsNaN(firstWindow) ? LastStepLoss : firstWindow;
+        public double FirstLoss => double.IsNaN(_firstWindow) ? LastStepLoss : _firstWindow;
 
         /// <summary>Mean loss of the latest reported window (the latest step's loss before any report).</summary>
-        public double LastLoss => double.IsNaN(lastWindow) ? LastStepLoss : lastWindow;
+        public double LastLoss => double.IsNaN(_lastWindow) ? LastStepLoss : _lastWindow;
 
-        public double OverallStepsPerSecond => totalTime > TimeSpan.Zero ? totalSteps / totalTime.TotalSeconds : 0;
+        public double OverallStepsPerSecond => _totalTime > TimeSpan.Zero ? _totalSteps / _totalTime.TotalSeconds : 0;
 
-        public long StepsThisProcess => totalSteps;
+        public long StepsThisProcess => _totalSteps;
 
         public void Add(StepResult result, TimeSpan duration)
         {
-            if (windowSum is null) windowSum = result.Figures.clone();
-            else windowSum.add_(result.Figures);
-            lastFigures?.Dispose();
-            lastFigures = result.Figures;
-            windowSteps++;
-            windowAudio += result.AudioSeconds;
-            windowTime += duration;
-            totalTime += duration;
-            totalSteps++;
+            if (_windowSum is null)
+            {
+                _windowSum = result.Figures.clone();
+            }
+            else
+            {
+                _windowSum.add_(result.Figures);
+            }
+
+            _lastFigures?.Dispose();
+            _lastFigures = result.Figures;
+            _windowSteps++;
+            _windowAudio += result.AudioSeconds;
+            _windowTime += duration;
+            _totalTime += duration;
+            _totalSteps++;
         }
 
         public TrainingStepReport Report(long step, long steps, int epoch, double rate, int batchSize)
@@ -533,15 +631,19 @@ public sealed class TrainingLoop
             float[] sums;
             using (NewDisposeScope())
             {
-                sums = windowSum is null ? new float[StepFigures.Count] : windowSum.cpu().data<float>().ToArray();
+                sums = _windowSum is null ? new float[StepFigures.Count] : _windowSum.cpu().data<float>().ToArray();
             }
-            windowSum?.Dispose();
-            windowSum = null;
-            var n = Math.Max(windowSteps, 1);
-            var mean = windowSteps > 0 ? sums[StepFigures.Total] / (double)n : double.NaN;
-            if (double.IsNaN(firstWindow)) firstWindow = mean;
-            lastWindow = mean;
-            var speed = windowTime > TimeSpan.Zero ? windowSteps / windowTime.TotalSeconds : 0;
+            _windowSum?.Dispose();
+            _windowSum = null;
+            var n = Math.Max(_windowSteps, 1);
+            var mean = _windowSteps > 0 ? sums[StepFigures.Total] / (double)n : double.NaN;
+            if (double.IsNaN(_firstWindow))
+            {
+                _firstWindow = mean;
+            }
+
+            _lastWindow = mean;
+            var speed = _windowTime > TimeSpan.Zero ? _windowSteps / _windowTime.TotalSeconds : 0;
             var framed = sums[StepFigures.FramePresent];
             var parts = new LossParts(
                 sums[StepFigures.Contrastive] / n,
@@ -552,15 +654,15 @@ public sealed class TrainingLoop
                 Matching = options.MatchWeight > 0 ? sums[StepFigures.Matching] / n : double.NaN,
             };
             var gradientNorm = options.GradientClipNorm > 0 ? sums[StepFigures.GradientNorm] / n : double.NaN;
-            var audio = windowTime > TimeSpan.Zero ? windowAudio / windowTime.TotalSeconds : 0;
-            (windowSteps, windowTime, windowAudio) = (0, TimeSpan.Zero, 0);
-            return new TrainingStepReport(step, steps, epoch, mean, rate, gradientNorm, speed, batchSize, wall.Elapsed) { Parts = parts, AudioSecondsPerSecond = audio };
+            var audio = _windowTime > TimeSpan.Zero ? _windowAudio / _windowTime.TotalSeconds : 0;
+            (_windowSteps, _windowTime, _windowAudio) = (0, TimeSpan.Zero, 0);
+            return new TrainingStepReport(step, steps, epoch, mean, rate, gradientNorm, speed, batchSize, _wall.Elapsed) { Parts = parts, AudioSecondsPerSecond = audio };
         }
 
         public void Dispose()
         {
-            windowSum?.Dispose();
-            lastFigures?.Dispose();
+            _windowSum?.Dispose();
+            _lastFigures?.Dispose();
         }
     }
 }

@@ -103,13 +103,13 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// μ in L = L_clip + w L_hard + λ L_ctc + μ L_frame: cross-entropy of the CTC head's steps against the phone labels
-    /// of clips whose synthesizer gave phone times (<see cref="FramePhoneLoss"/>); above 0 only with the CTC head.
+    /// of clips whose synthesizer gave phone times (<see cref="Loss.FramePhoneLoss"/>); above 0 only with the CTC head.
     /// </summary>
     public double FrameWeight { get; init; }
 
     /// <summary>
     /// ν in L = ... + ν L_match: the matching head's loss on each clip's transcript and its near misses
-    /// (<see cref="MatchingLoss"/>); above 0 only with a matching head, and it needs hard negatives to learn from.
+    /// (<see cref="Loss.MatchingLoss"/>); above 0 only with a matching head, and it needs hard negatives to learn from.
     /// </summary>
     public double MatchWeight { get; init; }
 
@@ -192,6 +192,9 @@ public sealed record TrainingOptions
 
     private static void Require(bool ok, string name, object value, string rule)
     {
-        if (!ok) throw new ArgumentException($"Training option {name} = {value} {rule}.", name);
+        if (!ok)
+        {
+            throw new ArgumentException($"Training option {name} = {value} {rule}.", name);
+        }
     }
 }

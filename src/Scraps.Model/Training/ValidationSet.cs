@@ -11,7 +11,11 @@ internal static class ValidationSet
     public static IReadOnlyList<TrainingUtterance[]> Draw(IReadOnlyList<TrainingUtterance> valid, TrainingOptions options)
     {
         var distinct = valid.Select(u => string.Join(' ', u.PhonemeIds)).Distinct().Count();
-        if (distinct < 2) return [];
+        if (distinct < 2)
+        {
+            return [];
+        }
+
         var size = Math.Min(options.ValidationBatchSize, distinct);
         var batches = size == distinct ? 1 : options.ValidationBatches;
         var result = new List<TrainingUtterance[]>(batches);

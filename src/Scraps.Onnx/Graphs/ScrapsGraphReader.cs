@@ -124,7 +124,10 @@ public static class ScrapsGraphReader
         var weight = new float[transposed.Length];
         for (var i = 0; i < inputs; i++)
         {
-            for (var o = 0; o < outputs; o++) weight[(o * inputs) + i] = transposed[(i * outputs) + o];
+            for (var o = 0; o < outputs; o++)
+            {
+                weight[(o * inputs) + i] = transposed[(i * outputs) + o];
+            }
         }
         return new LinearWeights(weight, t.Get($"{name}.bias", outputs));
     }
@@ -145,7 +148,11 @@ public static class ScrapsGraphReader
 
     private static Tensors Initializers(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Graph not found: {path}", path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Graph not found: {path}", path);
+        }
+
         ModelProto model;
         try
         {
@@ -166,11 +173,21 @@ public static class ScrapsGraphReader
         public float[] Get(string name, params long[] shape)
         {
             if (!byName.TryGetValue(name, out var tensor))
+            {
                 throw new InvalidDataException($"{path} has no weight '{name}'.");
+            }
+
             if (tensor.DataType != (int)OnnxElementType.Float || !tensor.Dims.SequenceEqual(shape))
+            {
                 throw new InvalidDataException(
                     $"{path}: weight '{name}' is [{string.Join(", ", tensor.Dims)}] of type {tensor.DataType}, expected float [{string.Join(", ", shape)}] (from the model config).");
-            if (tensor.RawData.Length > 0) return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
+            }
+
+            if (tensor.RawData.Length > 0)
+            {
+                return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
+            }
+
             return [.. tensor.FloatData];
         }
     }

@@ -81,7 +81,9 @@ internal sealed class EspeakEngine
     public EspeakVoiceInfo GetVoice(string voice)
     {
         lock (_gate)
+        {
             return SelectVoice(voice);
+        }
     }
 
     /// <summary>Translates <paramref name="text"/> clause by clause with <paramref name="voice"/>.</summary>
@@ -123,8 +125,9 @@ internal sealed class EspeakEngine
             lock (_gate)
             {
                 SelectVoice(voice);
-                EspeakNative.SetParameter(EspeakNative.ParameterRate, wordsPerMinute, 0);
-                EspeakNative.SetParameter(EspeakNative.ParameterPitch, pitch, 0);
+                // Out-of-range values are clamped by espeak-ng, never refused: its status says nothing more.
+                _ = EspeakNative.SetParameter(EspeakNative.ParameterRate, wordsPerMinute, 0);
+                _ = EspeakNative.SetParameter(EspeakNative.ParameterPitch, pitch, 0);
                 SynthesisSink.Begin();
                 try
                 {
@@ -134,9 +137,12 @@ internal sealed class EspeakEngine
                     }
 
                     var result = EspeakNative.Synth(buffer, (nuint)(utf8.Length + 1), 0, 0, 0, EspeakNative.SynthCharsUtf8, IntPtr.Zero, IntPtr.Zero);
-                    EspeakNative.Synchronize();
+                    _ = EspeakNative.Synchronize(); // Synth's own status below is the one that matters
                     if (result != EspeakNative.EeOk)
+                    {
                         throw new InvalidOperationException($"espeak-ng could not synthesize the text (error {result})");
+                    }
+
                     return SynthesisSink.End(SampleRate);
                 }
                 finally
@@ -159,7 +165,9 @@ internal sealed class EspeakEngine
         while (position != IntPtr.Zero)
         {
             if (clauses.Count >= maxCalls)
+            {
                 throw new InvalidOperationException("espeak-ng did not reach the end of the text; giving up instead of looping");
+            }
 
             var start = checked((int)(position - buffer));
             var result = EspeakNative.TextToPhonemes(ref position, EspeakNative.CharsUtf8, mode);
@@ -176,12 +184,16 @@ internal sealed class EspeakEngine
     private EspeakVoiceInfo SelectVoice(string voice)
     {
         if (_currentVoice == voice)
+        {
             return _voices[voice];
+        }
 
         CheckVoiceName(voice);
         _currentVoice = null; // a failed attempt can leave espeak without a usable voice
         if (EspeakNative.SetVoiceByName(voice) != EspeakNative.EeOk && SetVoiceByLanguage(voice) != EspeakNative.EeOk)
+        {
             throw new UnknownVoiceException(voice, "it is neither a voice name nor a language that espeak-ng knows (list them with 'espeak-ng --voices')");
+        }
 
         var info = ReadCurrentVoice(voice);
         _voices[voice] = info;
@@ -192,9 +204,14 @@ internal sealed class EspeakEngine
     private static void CheckVoiceName(string voice)
     {
         if (voice.Length is 0 or > MaxVoiceNameLength || !voice.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '+' or '/'))
+        {
             throw new UnknownVoiceException(voice, $"a voice is 1 to {MaxVoiceNameLength} ASCII letters, digits or - _ + /");
+        }
+
         if (voice.StartsWith("mb", StringComparison.OrdinalIgnoreCase))
+        {
             throw new UnknownVoiceException(voice, "MBROLA voices are not supported; use an espeak-ng voice such as en-us");
+        }
     }
 
     private static int SetVoiceByLanguage(string language)
@@ -215,7 +232,10 @@ internal sealed class EspeakEngine
     {
         var pointer = EspeakNative.GetCurrentVoice();
         if (pointer == IntPtr.Zero)
+        {
             throw new UnknownVoiceException(requested, "espeak-ng selected no voice");
+        }
+
         var voice = Marshal.PtrToStructure<EspeakNative.EspeakVoice>(pointer);
         var identifier = voice.Identifier == IntPtr.Zero ? requested : Marshal.PtrToStringUTF8(voice.Identifier) ?? requested;
         // "languages" is a priority byte followed by the language name.

@@ -26,7 +26,10 @@ internal static class EspeakLibrary
         lock (Gate)
         {
             if (_handle != IntPtr.Zero)
+            {
                 return;
+            }
+
             var handle = Load(DefaultCandidates);
             NativeLibrary.SetDllImportResolver(typeof(EspeakLibrary).Assembly, Resolve);
             _handle = handle;
@@ -40,7 +43,9 @@ internal static class EspeakLibrary
         foreach (var name in candidates)
         {
             if (NativeLibrary.TryLoad(name, out var handle))
+            {
                 return handle;
+            }
         }
 
         throw new EspeakNotAvailableException(

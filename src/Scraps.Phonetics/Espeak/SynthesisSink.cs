@@ -27,7 +27,9 @@ internal static class SynthesisSink
     {
         _events = null;
         if (_samples.Length > (1 << 22))
+        {
             _samples = []; // do not keep a long passage's buffer for the life of the process
+        }
     }
 
     /// <summary>t_espeak_callback: returns 0 to go on synthesizing.</summary>
@@ -35,12 +37,17 @@ internal static class SynthesisSink
     public static unsafe int Receive(short* wav, int count, EspeakNative.EspeakEvent* events)
     {
         if (_events is null)
+        {
             return 1; // not ours (no synthesis in progress): ask espeak-ng to stop
+        }
 
         if (wav != null && count > 0)
         {
             if (_count + count > _samples.Length)
+            {
                 Array.Resize(ref _samples, Math.Max(_count + count, Math.Max(1 << 16, _samples.Length * 2)));
+            }
+
             new ReadOnlySpan<short>(wav, count).CopyTo(_samples.AsSpan(_count));
             _count += count;
         }

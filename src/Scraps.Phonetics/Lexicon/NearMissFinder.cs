@@ -16,20 +16,20 @@ public sealed class NearMissFinder
     /// <summary>Words with at most this many phones get distance 1 only.</summary>
     public const int ShortWordPhones = 3;
 
-    private readonly PronunciationLexicon lexicon;
-    private readonly int[][] byLength;
+    private readonly PronunciationLexicon _lexicon;
+    private readonly int[][] _byLength;
 
     public NearMissFinder(PronunciationLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
-        this.lexicon = lexicon;
+        _lexicon = lexicon;
         var longest = lexicon.Entries.Count == 0 ? 0 : lexicon.Entries.Max(e => e.Phones.Length);
-        byLength = Enumerable.Range(0, longest + 1)
+        _byLength = Enumerable.Range(0, longest + 1)
             .Select(length => Enumerable.Range(0, lexicon.Entries.Count).Where(i => lexicon.Entries[i].Phones.Length == length).ToArray())
             .ToArray();
     }
 
-    public PronunciationLexicon Lexicon => lexicon;
+    public PronunciationLexicon Lexicon => _lexicon;
 
     /// <summary>The distance allowed for a word of <paramref name="phones"/> phones.</summary>
     public static int AllowedDistance(int phones) => phones <= ShortWordPhones ? 1 : MaxDistance;
@@ -42,14 +42,21 @@ public sealed class NearMissFinder
     {
         var allowed = AllowedDistance(phones.Length);
         var found = new List<(LexiconEntry Entry, int Distance, int Index)>();
-        for (var length = Math.Max(0, phones.Length - allowed); length <= Math.Min(byLength.Length - 1, phones.Length + allowed); length++)
+        for (var length = Math.Max(0, phones.Length - allowed); length <= Math.Min(_byLength.Length - 1, phones.Length + allowed); length++)
         {
-            foreach (var i in byLength[length])
+            foreach (var i in _byLength[length])
             {
-                var entry = lexicon.Entries[i];
-                if (exceptWord is not null && entry.Word == exceptWord) continue;
+                var entry = _lexicon.Entries[i];
+                if (exceptWord is not null && entry.Word == exceptWord)
+                {
+                    continue;
+                }
+
                 var distance = PhoneEditDistance.Compute(phones, entry.Phones, allowed);
-                if (distance >= 1 && distance <= allowed) found.Add((entry, distance, i));
+                if (distance >= 1 && distance <= allowed)
+                {
+                    found.Add((entry, distance, i));
+                }
             }
         }
         return found.OrderBy(f => f.Distance).ThenBy(f => f.Index).Select(f => (f.Entry, f.Distance)).ToArray();

@@ -14,7 +14,7 @@ public sealed class PronunciationLexicon
     /// <summary>The first line of a saved lexicon (followed by key=value fields).</summary>
     public const string Header = "# scraps-lexicon/1";
 
-    private readonly Dictionary<string, LexiconEntry> byWord;
+    private readonly Dictionary<string, LexiconEntry> _byWord;
 
     public PronunciationLexicon(PhonemeInventory inventory, IEnumerable<LexiconEntry> entries, string source)
     {
@@ -22,11 +22,15 @@ public sealed class PronunciationLexicon
         ArgumentNullException.ThrowIfNull(entries);
         Inventory = inventory;
         Source = source;
-        byWord = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
+        _byWord = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
         var list = new List<LexiconEntry>();
         foreach (var entry in entries)
         {
-            if (entry.Phones.Length == 0 || !byWord.TryAdd(entry.Word, entry)) continue;
+            if (entry.Phones.Length == 0 || !_byWord.TryAdd(entry.Word, entry))
+            {
+                continue;
+            }
+
             list.Add(entry);
         }
         Entries = list.AsReadOnly();
@@ -39,7 +43,7 @@ public sealed class PronunciationLexicon
 
     public IReadOnlyList<LexiconEntry> Entries { get; }
 
-    public bool TryGet(string word, out LexiconEntry entry) => byWord.TryGetValue(Normalize(word), out entry!);
+    public bool TryGet(string word, out LexiconEntry entry) => _byWord.TryGetValue(Normalize(word), out entry!);
 
     /// <summary>Lower-case spelling without surrounding punctuation: how words are keyed.</summary>
     public static string Normalize(string word) => word.Trim().Trim('"', '\'', ',', '.', '!', '?', ';', ':', '(', ')', '[', ']').ToLowerInvariant();
@@ -66,7 +70,11 @@ public sealed class PronunciationLexicon
         foreach (var raw in words)
         {
             var word = Normalize(raw);
-            if (word.Length == 0 || !seen.Add(word)) continue;
+            if (word.Length == 0 || !seen.Add(word))
+            {
+                continue;
+            }
+
             try
             {
                 entries.Add(ToEntry(word, phonemizer.Phonemize(word)));
@@ -91,10 +99,25 @@ public sealed class PronunciationLexicon
             var end = line.IndexOfAny([' ', '\t']);
             var word = (end < 0 ? line : line[..end]).ToLowerInvariant();
             var paren = word.IndexOf('(', StringComparison.Ordinal);
-            if (paren >= 0) word = word[..paren];
-            if (word.Length == 0 || !char.IsLetter(word[0]) || !char.IsLetter(word[^1])) continue;
-            if (!word.All(c => char.IsAsciiLetterLower(c) || c == '\'')) continue;
-            if (seen.Add(word)) yield return word;
+            if (paren >= 0)
+            {
+                word = word[..paren];
+            }
+
+            if (word.Length == 0 || !char.IsLetter(word[0]) || !char.IsLetter(word[^1]))
+            {
+                continue;
+            }
+
+            if (!word.All(c => char.IsAsciiLetterLower(c) || c == '\''))
+            {
+                continue;
+            }
+
+            if (seen.Add(word))
+            {
+                yield return word;
+            }
         }
     }
 
@@ -125,11 +148,17 @@ public sealed class PronunciationLexicon
         using var reader = new StreamReader(path);
         var header = reader.ReadLine() ?? string.Empty;
         if (!header.StartsWith(Header, StringComparison.Ordinal))
+        {
             throw new InvalidDataException($"{path} is not a pronunciation lexicon (its first line should start with '{Header}').");
+        }
+
         var fields = header[Header.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var version = fields.FirstOrDefault(f => f.StartsWith("inventory=", StringComparison.Ordinal))?["inventory=".Length..];
         if (version != inventory.Version)
+        {
             throw new InvalidDataException($"{path} was built for phoneme inventory '{version}', not '{inventory.Version}': rebuild it.");
+        }
+
         var sourceAt = header.IndexOf(" source=", StringComparison.Ordinal);
         var source = sourceAt < 0 ? path : header[(sourceAt + 8)..];
         var entries = new List<LexiconEntry>();
@@ -137,9 +166,17 @@ public sealed class PronunciationLexicon
         while (reader.ReadLine() is { } line)
         {
             number++;
-            if (line.Length == 0) continue;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab <= 0) throw new InvalidDataException($"{path}:{number}: expected 'word<TAB>phonemes'.");
+            if (tab <= 0)
+            {
+                throw new InvalidDataException($"{path}:{number}: expected 'word<TAB>phonemes'.");
+            }
+
             PhonemeSequence sequence;
             try
             {

@@ -30,11 +30,18 @@ public static class TranscriptWords
         foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var display = raw.Trim('"', '\'', ',', '.', '!', '?', ';', ':', '(', ')', '[', ']', '{', '}', '«', '»', '“', '”', '‘', '’', '…', '-', '—', '–');
-            if (display.Length == 0) continue;
+            if (display.Length == 0)
+            {
+                continue;
+            }
+
             try
             {
                 var phones = phonemizer.Phonemize(raw).Symbols.Where(s => s.Kind == PhonemeKind.Phone).Select(s => s.Id).ToArray();
-                if (phones.Length > 0) written.Add((display, phones));
+                if (phones.Length > 0)
+                {
+                    written.Add((display, phones));
+                }
             }
             catch (PhonemeInputException)
             {
@@ -53,7 +60,11 @@ public static class TranscriptWords
         for (var i = 0; i <= sequence.Length; i++)
         {
             var inWord = i < sequence.Length && sequence.Symbols[i].Kind is PhonemeKind.Phone or PhonemeKind.Stress;
-            if (inWord && start < 0) start = i;
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+
             if (!inWord && start >= 0)
             {
                 words.Add(new TranscriptWord(string.Join(' ', sequence.Symbols.Skip(start).Take(i - start).Select(s => s.XSampa)), start, i));
@@ -85,7 +96,11 @@ public static class TranscriptWords
             var start = positions[mine[0]];
             var end = positions[mine[^1]] + 1;
             // A stress mark just before the word's first phone belongs to the word.
-            while (start > 0 && sequence.Symbols[start - 1].Kind == PhonemeKind.Stress) start--;
+            while (start > 0 && sequence.Symbols[start - 1].Kind == PhonemeKind.Stress)
+            {
+                start--;
+            }
+
             words.Add(new TranscriptWord(written[j].Text, start, end));
             next = end;
         }
@@ -104,8 +119,16 @@ public static class TranscriptWords
         }
         var cost = new int[(n + 1) * (m + 1)];
         int At(int i, int j) => (i * (m + 1)) + j;
-        for (var i = 0; i <= n; i++) cost[At(i, 0)] = i;
-        for (var j = 0; j <= m; j++) cost[At(0, j)] = j;
+        for (var i = 0; i <= n; i++)
+        {
+            cost[At(i, 0)] = i;
+        }
+
+        for (var j = 0; j <= m; j++)
+        {
+            cost[At(0, j)] = j;
+        }
+
         for (var i = 1; i <= n; i++)
         {
             for (var j = 1; j <= m; j++)
@@ -134,11 +157,26 @@ public static class TranscriptWords
         }
         // Unaligned transcript phones join the word before them (the word after, at the start).
         for (var i = 0; i < n; i++)
-            if (result[i] < 0 && i > 0) result[i] = result[i - 1];
+        {
+            if (result[i] < 0 && i > 0)
+            {
+                result[i] = result[i - 1];
+            }
+        }
+
         for (var i = n - 1; i >= 0; i--)
-            if (result[i] < 0) result[i] = i + 1 < n ? result[i + 1] : owner[^1];
+        {
+            if (result[i] < 0)
+            {
+                result[i] = i + 1 < n ? result[i + 1] : owner[^1];
+            }
+        }
         // Keep the owners non-decreasing (an alignment is monotonic; ties in the back-trace could still cross).
-        for (var i = 1; i < n; i++) result[i] = Math.Max(result[i], result[i - 1]);
+        for (var i = 1; i < n; i++)
+        {
+            result[i] = Math.Max(result[i], result[i - 1]);
+        }
+
         return result;
     }
 }

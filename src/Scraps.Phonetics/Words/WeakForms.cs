@@ -70,11 +70,18 @@ public static class WeakForms
             var ids = new List<int>();
             foreach (var symbol in form.Split(' '))
             {
-                if (!inventory.TryGetByXSampa(symbol, out var token) || token.Kind != PhonemeKind.Phone) break;
+                if (!inventory.TryGetByXSampa(symbol, out var token) || token.Kind != PhonemeKind.Phone)
+                {
+                    break;
+                }
+
                 ids.Add(token.Id);
             }
 
-            if (ids.Count == form.Split(' ').Length) result.Add(ids.ToArray());
+            if (ids.Count == form.Split(' ').Length)
+            {
+                result.Add(ids.ToArray());
+            }
         }
 
         return result;

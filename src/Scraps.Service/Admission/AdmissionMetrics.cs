@@ -14,16 +14,16 @@ internal sealed class AdmissionMetrics
     public const string Capacity = "capacity";
     public const string ClientShare = "client_share";
 
-    private readonly Counter<long> rejections;
+    private readonly Counter<long> _rejections;
 
     public AdmissionMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        rejections = meterFactory.Create(MeterName).CreateCounter<long>(
+        _rejections = meterFactory.Create(MeterName).CreateCounter<long>(
             "scraps.admission.rejections", "{request}", "Requests refused by admission (429), by reason: capacity or client_share.");
-        rejections.Add(0, new KeyValuePair<string, object?>("reason", Capacity));
-        rejections.Add(0, new KeyValuePair<string, object?>("reason", ClientShare));
+        _rejections.Add(0, new KeyValuePair<string, object?>("reason", Capacity));
+        _rejections.Add(0, new KeyValuePair<string, object?>("reason", ClientShare));
     }
 
-    public void Rejected(string reason) => rejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    public void Rejected(string reason) => _rejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

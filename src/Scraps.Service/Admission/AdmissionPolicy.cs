@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Scraps.Service.Configuration;
@@ -20,32 +19,32 @@ internal sealed partial class AdmissionPolicy : IRateLimiterPolicy<string>
     public const string Name = "scoring";
     private const string Partition = "scoring";
 
-    private readonly MeteredConcurrencyLimiter limiter;
-    private readonly DrainRateMeter meter;
-    private readonly AdmissionOptions options;
-    private readonly AdmissionMetrics metrics;
+    private readonly MeteredConcurrencyLimiter _limiter;
+    private readonly DrainRateMeter _meter;
+    private readonly AdmissionOptions _options;
+    private readonly AdmissionMetrics _metrics;
 
     public AdmissionPolicy(IOptions<AdmissionOptions> options, DrainRateMeter meter, AdmissionMetrics metrics, ILogger<AdmissionPolicy> logger)
     {
-        this.options = options.Value;
-        this.meter = meter;
-        this.metrics = metrics;
-        limiter = new MeteredConcurrencyLimiter(
+        _options = options.Value;
+        _meter = meter;
+        _metrics = metrics;
+        _limiter = new MeteredConcurrencyLimiter(
             new ConcurrencyLimiterOptions
             {
-                PermitLimit = this.options.PermitLimit,
-                QueueLimit = this.options.QueueLimit,
+                PermitLimit = _options.PermitLimit,
+                QueueLimit = _options.QueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             },
             meter);
         OnRejected = async (context, cancellationToken) =>
         {
-            var statistics = limiter.GetStatistics();
-            var inFlight = this.options.PermitLimit - (int)(statistics?.CurrentAvailablePermits ?? 0);
+            var statistics = _limiter.GetStatistics();
+            var inFlight = _options.PermitLimit - (int)(statistics?.CurrentAvailablePermits ?? 0);
             var queued = (int)(statistics?.CurrentQueuedCount ?? 0);
             var retryAfter = RetryAfter(inFlight + queued);
             var share = context.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) && reason == AdmissionMetrics.ClientShare;
-            this.metrics.Rejected(share ? AdmissionMetrics.ClientShare : AdmissionMetrics.Capacity);
+            _metrics.Rejected(share ? AdmissionMetrics.ClientShare : AdmissionMetrics.Capacity);
             LogRejected(logger, context.HttpContext.Request.Path.Value ?? string.Empty, inFlight, queued, retryAfter.TotalSeconds);
             var problem = Problem.TooManyRequests(
                 share
@@ -61,10 +60,10 @@ internal sealed partial class AdmissionPolicy : IRateLimiterPolicy<string>
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; }
 
     /// <summary>Places one client may hold at once: its share of the permit limit, at least one.</summary>
-    private int ClientPlaces => Math.Max(1, (int)Math.Ceiling(options.ClientShare * options.PermitLimit));
+    private int ClientPlaces => Math.Max(1, (int)Math.Ceiling(_options.ClientShare * _options.PermitLimit));
 
     /// <summary>Places in one client's queue: its share of the queue.</summary>
-    private int ClientQueue => (int)Math.Ceiling(options.ClientShare * options.QueueLimit);
+    private int ClientQueue => (int)Math.Ceiling(_options.ClientShare * _options.QueueLimit);
 
     /// <summary>
     /// One partition per client (API key's id, else remote address) whose limiter chains the client's share in front of
@@ -72,7 +71,11 @@ internal sealed partial class AdmissionPolicy : IRateLimiterPolicy<string>
     /// </summary>
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        if (options.ClientShare >= 1) return RateLimitPartition.Get(Partition, _ => limiter);
+        if (_options.ClientShare >= 1)
+        {
+            return RateLimitPartition.Get(Partition, _ => _limiter);
+        }
+
         var client = httpContext.Items[Security.ApiKeyMiddleware.ClientItem] as string
             ?? httpContext.Connection.RemoteIpAddress?.ToString()
             ?? "unknown";
@@ -83,7 +86,7 @@ internal sealed partial class AdmissionPolicy : IRateLimiterPolicy<string>
                 QueueLimit = ClientQueue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             }),
-            limiter));
+            _limiter));
     }
 
     /// <summary>
@@ -93,9 +96,9 @@ internal sealed partial class AdmissionPolicy : IRateLimiterPolicy<string>
     /// </summary>
     internal TimeSpan RetryAfter(int backlog)
     {
-        var rate = meter.RatePerSecond() ?? (double)options.PermitLimit;
+        var rate = _meter.RatePerSecond() ?? (double)_options.PermitLimit;
         var seconds = Math.Ceiling(Math.Max(1, backlog) / Math.Max(rate, 1e-3));
-        return TimeSpan.FromSeconds(Math.Clamp(seconds, 1, options.MaxRetryAfter.TotalSeconds));
+        return TimeSpan.FromSeconds(Math.Clamp(seconds, 1, _options.MaxRetryAfter.TotalSeconds));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refused {Path} with 429: {InFlight} in progress, {Queued} waiting, Retry-After {Seconds} s")]

@@ -17,7 +17,11 @@ internal sealed class ClientShareLimiter(ConcurrencyLimiter client, RateLimiter 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         var mine = client.AttemptAcquire(permitCount);
-        if (!mine.IsAcquired) return Refused(mine, AdmissionMetrics.ClientShare);
+        if (!mine.IsAcquired)
+        {
+            return Refused(mine, AdmissionMetrics.ClientShare);
+        }
+
         var shared = global.AttemptAcquire(permitCount);
         return shared.IsAcquired ? new Both(mine, shared) : Refused(shared, AdmissionMetrics.Capacity, mine);
     }
@@ -25,7 +29,11 @@ internal sealed class ClientShareLimiter(ConcurrencyLimiter client, RateLimiter 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         var mine = await client.AcquireAsync(permitCount, cancellationToken).ConfigureAwait(false);
-        if (!mine.IsAcquired) return Refused(mine, AdmissionMetrics.ClientShare);
+        if (!mine.IsAcquired)
+        {
+            return Refused(mine, AdmissionMetrics.ClientShare);
+        }
+
         RateLimitLease shared;
         try
         {
@@ -42,7 +50,11 @@ internal sealed class ClientShareLimiter(ConcurrencyLimiter client, RateLimiter 
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) client.Dispose(); // the global limiter belongs to the policy
+        if (disposing)
+        {
+            client.Dispose(); // the global limiter belongs to the policy
+        }
+
         base.Dispose(disposing);
     }
 

@@ -10,16 +10,16 @@ internal sealed class DrainRateMeter(TimeProvider time)
     /// <summary>The window the rate is measured over.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
-    private readonly Lock gate = new();
-    private readonly Queue<long> completions = new();
+    private readonly Lock _gate = new();
+    private readonly Queue<long> _completions = new();
 
     /// <summary>Records one finished request.</summary>
     public void Completed()
     {
         var now = time.GetTimestamp();
-        lock (gate)
+        lock (_gate)
         {
-            completions.Enqueue(now);
+            _completions.Enqueue(now);
             Trim(now);
         }
     }
@@ -28,25 +28,25 @@ internal sealed class DrainRateMeter(TimeProvider time)
     public double? RatePerSecond()
     {
         var now = time.GetTimestamp();
-        lock (gate)
+        lock (_gate)
         {
             Trim(now);
-            if (completions.Count == 0)
+            if (_completions.Count == 0)
             {
                 return null;
             }
 
             // Over the span actually covered (at least one second), so a fresh burst is not read as a huge rate.
-            var span = Math.Max(1.0, time.GetElapsedTime(completions.Peek(), now).TotalSeconds);
-            return completions.Count / span;
+            var span = Math.Max(1.0, time.GetElapsedTime(_completions.Peek(), now).TotalSeconds);
+            return _completions.Count / span;
         }
     }
 
     private void Trim(long now)
     {
-        while (completions.Count > 0 && time.GetElapsedTime(completions.Peek(), now) > Window)
+        while (_completions.Count > 0 && time.GetElapsedTime(_completions.Peek(), now) > Window)
         {
-            completions.Dequeue();
+            _completions.Dequeue();
         }
     }
 }

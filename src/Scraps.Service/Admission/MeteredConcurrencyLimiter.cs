@@ -9,35 +9,35 @@ namespace Scraps.Service.Admission;
 /// </summary>
 internal sealed class MeteredConcurrencyLimiter(ConcurrencyLimiterOptions options, DrainRateMeter meter) : RateLimiter
 {
-    private readonly ConcurrencyLimiter inner = new(options);
+    private readonly ConcurrencyLimiter _inner = new(options);
 
-    public override TimeSpan? IdleDuration => inner.IdleDuration;
+    public override TimeSpan? IdleDuration => _inner.IdleDuration;
 
-    public override RateLimiterStatistics? GetStatistics() => inner.GetStatistics();
+    public override RateLimiterStatistics? GetStatistics() => _inner.GetStatistics();
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) => Wrap(inner.AttemptAcquire(permitCount));
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => Wrap(_inner.AttemptAcquire(permitCount));
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
-        Wrap(await inner.AcquireAsync(permitCount, cancellationToken).ConfigureAwait(false));
+        Wrap(await _inner.AcquireAsync(permitCount, cancellationToken).ConfigureAwait(false));
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            inner.Dispose();
+            _inner.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    protected override async ValueTask DisposeAsyncCore() => await inner.DisposeAsync().ConfigureAwait(false);
+    protected override async ValueTask DisposeAsyncCore() => await _inner.DisposeAsync().ConfigureAwait(false);
 
     private RateLimitLease Wrap(RateLimitLease lease) => lease.IsAcquired ? new MeteredLease(lease, meter) : lease;
 
     /// <summary>An acquired lease that counts a completion when released.</summary>
     private sealed class MeteredLease(RateLimitLease inner, DrainRateMeter meter) : RateLimitLease
     {
-        private int disposed;
+        private int _disposed;
 
         public override bool IsAcquired => inner.IsAcquired;
 
@@ -47,7 +47,7 @@ internal sealed class MeteredConcurrencyLimiter(ConcurrencyLimiterOptions option
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing && Interlocked.Exchange(ref disposed, 1) == 0)
+            if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
             {
                 inner.Dispose();
                 meter.Completed();

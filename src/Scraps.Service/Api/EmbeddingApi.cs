@@ -1,6 +1,6 @@
-using Scraps.Service.Admission;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scraps.Inference.Encoders;
+using Scraps.Service.Admission;
 using Scraps.Service.Api.Contracts;
 using Scraps.Service.Api.Requests;
 using Scraps.Service.Hosting;

@@ -42,7 +42,11 @@ internal sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
             else
             {
                 var fromFile = Security.ApiKeyStore.ReadKeysFile(file).ToArray();
-                if (fromFile.Length == 0) problems.Add($"Scraps:ApiKeys:KeysFile '{file}' holds no key (one a line, # for comments)");
+                if (fromFile.Length == 0)
+                {
+                    problems.Add($"Scraps:ApiKeys:KeysFile '{file}' holds no key (one a line, # for comments)");
+                }
+
                 keys.AddRange(fromFile);
             }
         }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Scraps.Inference.Batching;
 using Scraps.Inference.Runtime;
-using Scraps.Inference.Scoring;
 
 namespace Scraps.Service.Engine;
 

@@ -1,9 +1,8 @@
-using Scraps.Inference.Encoders;
 using Microsoft.Extensions.Options;
 using Scraps.Inference.Batching;
+using Scraps.Inference.Encoders;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
-using Scraps.Inference.Scoring;
 using Scraps.Service.Configuration;
 using Scraps.Service.Engine;
 using Scraps.Service.Telemetry;

@@ -1,4 +1,3 @@
-using System.Net.Http;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

@@ -15,25 +15,25 @@ internal sealed class ApiKeyStore
 {
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(2);
 
-    private readonly ApiKeyOptions options;
-    private readonly TimeProvider clock;
-    private readonly Lock gate = new();
-    private byte[][] digests;
-    private DateTime fileWritten;
-    private DateTimeOffset checkedAt;
+    private readonly ApiKeyOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly Lock _gate = new();
+    private byte[][] _digests;
+    private DateTime _fileWritten;
+    private DateTimeOffset _checkedAt;
 
     public ApiKeyStore(IOptions<ApiKeyOptions> options, TimeProvider clock)
     {
-        this.options = options.Value;
-        this.clock = clock;
-        digests = Load(out fileWritten);
-        checkedAt = clock.GetUtcNow();
+        _options = options.Value;
+        _clock = clock;
+        _digests = Load(out _fileWritten);
+        _checkedAt = clock.GetUtcNow();
     }
 
     /// <summary>Whether the service asks for keys at all.</summary>
-    public bool Enabled => options.Enabled;
+    public bool Enabled => _options.Enabled;
 
-    public ApiKeyOptions Options => options;
+    public ApiKeyOptions Options => _options;
 
     /// <summary>The client id of a valid key (the first 12 hex digits of its digest, safe to log and to partition by); null when not valid.</summary>
     public string? Check(string presented)
@@ -51,31 +51,31 @@ internal sealed class ApiKeyStore
 
     private byte[][] Current()
     {
-        if (options.KeysFile is null || clock.GetUtcNow() - checkedAt < RecheckInterval)
+        if (_options.KeysFile is null || _clock.GetUtcNow() - _checkedAt < RecheckInterval)
         {
-            return digests;
+            return _digests;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            if (clock.GetUtcNow() - checkedAt >= RecheckInterval)
+            if (_clock.GetUtcNow() - _checkedAt >= RecheckInterval)
             {
-                checkedAt = clock.GetUtcNow();
-                if (File.Exists(options.KeysFile) && File.GetLastWriteTimeUtc(options.KeysFile) != fileWritten)
+                _checkedAt = _clock.GetUtcNow();
+                if (File.Exists(_options.KeysFile) && File.GetLastWriteTimeUtc(_options.KeysFile) != _fileWritten)
                 {
-                    digests = Load(out fileWritten);
+                    _digests = Load(out _fileWritten);
                 }
             }
 
-            return digests;
+            return _digests;
         }
     }
 
     private byte[][] Load(out DateTime written)
     {
         written = default;
-        var keys = new List<string>(options.Keys);
-        if (options.KeysFile is { } file && File.Exists(file))
+        var keys = new List<string>(_options.Keys);
+        if (_options.KeysFile is { } file && File.Exists(file))
         {
             written = File.GetLastWriteTimeUtc(file);
             keys.AddRange(ReadKeysFile(file));

@@ -1,5 +1,5 @@
-using OpenTelemetry.Resources;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Scraps.Inference.Batching;
 
 namespace Scraps.Service.Telemetry;

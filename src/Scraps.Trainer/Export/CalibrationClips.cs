@@ -1,4 +1,3 @@
-using Scraps.Model;
 using Scraps.Model.Data;
 
 namespace Scraps.Trainer.Export;

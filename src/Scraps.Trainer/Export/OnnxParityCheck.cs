@@ -1,6 +1,6 @@
 using Scraps.Inference.Runtime;
-using Scraps.Model;
 using Scraps.Model.Data;
+using Scraps.Model.Modules;
 using static TorchSharp.torch;
 
 namespace Scraps.Trainer.Export;
@@ -48,7 +48,10 @@ internal static class OnnxParityCheck
             acoustic = Math.Max(acoustic, RelativeError(ortAcoustic[i].Embedding, outputs.Embeddings.data<float>().ToArray()));
             phonetic = Math.Max(phonetic, RelativeError(ortPhonetic[i].Embedding, torchPhonetic.data<float>().ToArray()));
             if (outputs.PhoneLogProbs is { } logProbs && ortAcoustic[i].PhoneLogProbs is { } ort)
+            {
                 head = Math.Max(head, RelativeError(ort.LogProbs, logProbs.data<float>().ToArray()));
+            }
+
             if (ortMatching is not null)
             {
                 var logits = net.MatchLogits(states, tensor(new long[] { phonemes[i].Length }), outputs.PhoneFeatures!, outputs.PhoneStepLengths);

@@ -3,9 +3,9 @@ using Scraps.Inference.Calibration;
 using Scraps.Inference.Evaluation;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
-using Scraps.Model;
 using Scraps.Model.Data;
 using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Scraps.Model.Training;
 using Scraps.Phonetics;
 
@@ -133,7 +133,10 @@ internal sealed class PackageExporter(TextWriter log)
                 }
                 finally
                 {
-                    foreach (var c in extra) c.Dispose();
+                    foreach (var c in extra)
+                    {
+                        c.Dispose();
+                    }
                 }
                 log.WriteLine($"verdict (score + alignment) on {verdictFigures.Pairs} held-out clips, each with a random and a close-word near-miss transcript: " +
                               $"AUC vs random {verdictFigures.RandomAuc:0.0000}, vs near misses {verdictFigures.NearMissAuc:0.0000} (score alone {verdictFigures.NearMissAucScoreOnly:0.0000}); " +

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Scraps.Inference.Package;
-using Scraps.Model;
 using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Scraps.Phonetics;
 
 namespace Scraps.Trainer.Export;

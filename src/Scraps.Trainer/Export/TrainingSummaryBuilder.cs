@@ -162,7 +162,10 @@ internal static class TrainingSummaryBuilder
             result["steps"] = source.Step;
             result["batchSize"] = source.Options.BatchSize;
             result["maxClipFrames"] = source.Options.MaxClipFrames;
-            if (source.Options.InitialWeights is not null) result["startedFrom"] = source.Options.InitialWeights;
+            if (source.Options.InitialWeights is not null)
+            {
+                result["startedFrom"] = source.Options.InitialWeights;
+            }
         }
         catch (Exception e) when (e is IOException or ArgumentException or CheckpointFormatException or UnauthorizedAccessException)
         {

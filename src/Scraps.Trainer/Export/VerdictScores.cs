@@ -1,4 +1,3 @@
-using Scraps.Inference.Alignment;
 using Scraps.Inference.Calibration;
 using Scraps.Inference.Encoders;
 using Scraps.Inference.Evaluation;
@@ -6,7 +5,6 @@ using Scraps.Inference.Runtime;
 using Scraps.Inference.Scoring;
 using Scraps.Model.Data;
 using Scraps.Model.Training;
-using Scraps.Phonetics.Words;
 
 namespace Scraps.Trainer.Export;
 
@@ -79,7 +77,9 @@ internal sealed record VerdictScores(
                 var missFigures = scorer.Measure(acoustic[i], phonetic[(2 * chunk.Length) + i], miss, logits?[(2 * chunk.Length) + i]) with { Group = group };
                 nearMiss.Add(missFigures);
                 if (ChangedWord(sampler, chunk[i].PhonemeIds, misses[i]) is { } w && w < missFigures.Alignment.Words.Count)
+                {
                     substitutedWords.Add(WordFigures(missFigures, miss, logits?[(2 * chunk.Length) + i], model)[w]);
+                }
             }
         }
         return new VerdictScores(matched, random, nearMiss, matchedWords, substitutedWords, withMatching);
@@ -145,7 +145,10 @@ internal sealed record VerdictScores(
         for (var k = 1; k < clips.Count; k++)
         {
             var j = (i + k) % clips.Count;
-            if (!clips[j].PhonemeIds.AsSpan().SequenceEqual(clips[i].PhonemeIds)) return clips[j];
+            if (!clips[j].PhonemeIds.AsSpan().SequenceEqual(clips[i].PhonemeIds))
+            {
+                return clips[j];
+            }
         }
         return clips[i];
     }
@@ -155,10 +158,17 @@ internal sealed record VerdictScores(
     {
         var a = sampler.Words(original);
         var b = sampler.Words(nearMiss);
-        if (a.Count != b.Count) return null;
+        if (a.Count != b.Count)
+        {
+            return null;
+        }
+
         for (var w = 0; w < a.Count; w++)
         {
-            if (!original.AsSpan(a[w].Start, a[w].End - a[w].Start).SequenceEqual(nearMiss.AsSpan(b[w].Start, b[w].End - b[w].Start))) return w;
+            if (!original.AsSpan(a[w].Start, a[w].End - a[w].Start).SequenceEqual(nearMiss.AsSpan(b[w].Start, b[w].End - b[w].Start)))
+            {
+                return w;
+            }
         }
         return null;
     }

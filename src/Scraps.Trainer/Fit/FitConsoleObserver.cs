@@ -13,18 +13,18 @@ internal sealed class FitConsoleObserver(IAnsiConsole console, TextWriter? plain
 {
     public static readonly TimeSpan PlainStepInterval = TimeSpan.FromSeconds(15);
 
-    private ProgressContext? context;
-    private ProgressTask? task;
-    private ValidationReport? validation;
-    private TrainingStepReport? lastStep;
-    private DateTimeOffset lastPlainStep = DateTimeOffset.MinValue;
+    private ProgressContext? _context;
+    private ProgressTask? _task;
+    private ValidationReport? _validation;
+    private TrainingStepReport? _lastStep;
+    private DateTimeOffset _lastPlainStep = DateTimeOffset.MinValue;
 
     /// <summary>
     /// The progress bar to drive (interactive mode), set once the display has started. The display must not
     /// refresh itself: the observer redraws it from the training thread, so no other thread allocates (and
     /// triggers garbage collections) while libtorch runs (see TrainingLoop.Run).
     /// </summary>
-    public void Attach(ProgressContext display, ProgressTask progress) => (context, task) = (display, progress);
+    public void Attach(ProgressContext display, ProgressTask progress) => (_context, _task) = (display, progress);
 
     public void OnStarted(TrainingStarted s)
     {
@@ -34,35 +34,35 @@ internal sealed class FitConsoleObserver(IAnsiConsole console, TextWriter? plain
         Line($"{s.Parameters:N0} parameters; {s.TrainUtterances} train / {s.ValidUtterances} valid utterances " +
              $"({s.SkippedTooLong} too long, left out); {s.BatchesPerEpoch} batches per epoch" +
              (s.LabelledUtterances > 0 ? $"; {s.LabelledUtterances} train clips with phone labels" : string.Empty));
-        if (task is not null)
+        if (_task is not null)
         {
-            task.MaxValue = s.Steps;
-            task.Value = s.StartStep;
-            context?.Refresh();
+            _task.MaxValue = s.Steps;
+            _task.Value = s.StartStep;
+            _context?.Refresh();
         }
     }
 
     public void OnStep(TrainingStepReport r)
     {
-        lastStep = r;
-        if (task is not null)
+        _lastStep = r;
+        if (_task is not null)
         {
-            task.Value = r.Step;
-            task.Description = Markup.Escape(Describe());
-            context?.Refresh();
+            _task.Value = r.Step;
+            _task.Description = Markup.Escape(Describe());
+            _context?.Refresh();
             return;
         }
         var now = clock.GetUtcNow();
-        if (now - lastPlainStep >= PlainStepInterval || r.Step == r.Steps)
+        if (now - _lastPlainStep >= PlainStepInterval || r.Step == r.Steps)
         {
-            lastPlainStep = now;
+            _lastPlainStep = now;
             Line(Describe());
         }
     }
 
     public void OnValidated(ValidationReport v)
     {
-        validation = v;
+        _validation = v;
         var f = v.Figures;
         Line(string.Create(CultureInfo.InvariantCulture,
             $"validation at step {v.Step} ({v.Batches} x {v.BatchSize} pairs, {v.Duration.TotalSeconds:0.0} s): loss {v.Loss:0.000}, " +
@@ -71,10 +71,10 @@ internal sealed class FitConsoleObserver(IAnsiConsole console, TextWriter? plain
             (double.IsNaN(v.PhoneErrorRate) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", phone error rate {v.PhoneErrorRate:0.000}")) +
             (double.IsNaN(v.NearMissAuc) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", close-word AUC {v.NearMissAuc:0.000}")) +
             (double.IsNaN(v.MatchingNearMissAuc) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (matching head {v.MatchingNearMissAuc:0.000})")));
-        if (task is not null)
+        if (_task is not null)
         {
-            task.Description = Markup.Escape(Describe());
-            context?.Refresh();
+            _task.Description = Markup.Escape(Describe());
+            _context?.Refresh();
         }
     }
 
@@ -92,20 +92,29 @@ internal sealed class FitConsoleObserver(IAnsiConsole console, TextWriter? plain
     public void Line(string message)
     {
         var stamped = $"{clock.GetLocalNow():HH:mm:ss} {message}";
-        if (plain is not null) plain.WriteLine(stamped);
-        else console.MarkupLine(Markup.Escape(stamped));
+        if (plain is not null)
+        {
+            plain.WriteLine(stamped);
+        }
+        else
+        {
+            console.MarkupLine(Markup.Escape(stamped));
+        }
     }
 
     private string Describe()
     {
-        var text = lastStep is { } r
+        var text = _lastStep is { } r
             ? string.Create(CultureInfo.InvariantCulture,
                 $"step {r.Step}/{r.Steps} loss {r.Loss:0.000} lr {r.LearningRate:0.0e0} {r.StepsPerSecond:0.00} steps/s, {r.AudioSecondsPerSecond:0} s of audio/s")
             : "starting";
-        if (validation is { } v)
+        if (_validation is { } v)
+        {
             text += string.Create(CultureInfo.InvariantCulture,
                 $" | valid@{v.Step} AUC {v.Figures.AucRoc:0.000} EER {v.Figures.EqualErrorRate:0.000} " +
                 $"R@1 {v.Figures.RecallAt1PhoneticToAcoustic:0.000}/{v.Figures.RecallAt1AcousticToPhonetic:0.000}");
+        }
+
         return text;
     }
 }

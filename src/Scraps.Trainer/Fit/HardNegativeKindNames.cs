@@ -15,7 +15,11 @@ internal static class HardNegativeKindNames
     public static HardNegativeKind ParseList(string value)
     {
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (names.Length == 0) throw new ArgumentException("--hard-negative-kinds names no kind.");
+        if (names.Length == 0)
+        {
+            throw new ArgumentException("--hard-negative-kinds names no kind.");
+        }
+
         return names.Select(n => ByName.TryGetValue(n, out var k)
             ? k
             : throw new ArgumentException($"--hard-negative-kinds: unknown kind '{n}' (kinds: {string.Join(", ", ByName.Keys)}).")).Aggregate(HardNegativeKind.None, (a, k) => a | k);

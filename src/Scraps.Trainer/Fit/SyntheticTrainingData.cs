@@ -8,21 +8,33 @@ namespace Scraps.Trainer.Fit;
 /// </summary>
 internal sealed class SyntheticTrainingData : ITrainingData
 {
-    private readonly float[][] features;
+    private readonly float[][] _features;
 
     public SyntheticTrainingData(int utterances, int frames, int phonemes, int vocabSize, int melBins, int seed = 1)
     {
-        if (utterances < 2) throw new ArgumentOutOfRangeException(nameof(utterances), utterances, "At least 2 utterances are needed.");
-        if (frames < 1 || phonemes < 1) throw new ArgumentOutOfRangeException(nameof(frames), $"{frames} frames, {phonemes} phonemes: both must be positive.");
-        if (vocabSize < 2) throw new ArgumentOutOfRangeException(nameof(vocabSize), vocabSize, "The vocabulary needs padding and at least one phoneme.");
+        if (utterances < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(utterances), utterances, "At least 2 utterances are needed.");
+        }
+
+        if (frames < 1 || phonemes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(frames), $"{frames} frames, {phonemes} phonemes: both must be positive.");
+        }
+
+        if (vocabSize < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(vocabSize), vocabSize, "The vocabulary needs padding and at least one phoneme.");
+        }
+
         var random = new Random(seed);
         var train = new TrainingUtterance[utterances];
-        features = new float[utterances][];
+        _features = new float[utterances][];
         for (var i = 0; i < utterances; i++)
         {
             var ids = Enumerable.Range(0, phonemes).Select(_ => random.Next(1, vocabSize)).ToArray();
             train[i] = new TrainingUtterance(i, $"synthetic{i}", "synthetic", frames, ids);
-            features[i] = Enumerable.Range(0, frames * melBins).Select(_ => (float)Normal(random)).ToArray();
+            _features[i] = Enumerable.Range(0, frames * melBins).Select(_ => (float)Normal(random)).ToArray();
         }
         Train = train;
     }
@@ -33,7 +45,7 @@ internal sealed class SyntheticTrainingData : ITrainingData
 
     public string InventoryVersion => "synthetic";
 
-    public void ReadStandardizedFeatures(int index, Span<float> destination) => features[index].CopyTo(destination);
+    public void ReadStandardizedFeatures(int index, Span<float> destination) => _features[index].CopyTo(destination);
 
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

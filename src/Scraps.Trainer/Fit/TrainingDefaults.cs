@@ -17,9 +17,21 @@ internal static class TrainingDefaults
 
     public static TrainingOptions ForDevice(TrainingOptions options, bool cuda, bool batchGiven, bool budgetGiven, bool warmupGiven)
     {
-        if (!cuda && !batchGiven) options = options with { BatchSize = CpuBatchSize };
-        if (!cuda && !budgetGiven) options = options with { MaxFramesPerBatch = Math.Max(CpuFramesPerBatch, 2 * options.MaxClipFrames) };
-        if (!warmupGiven) options = options with { WarmupSteps = (int)Math.Min(options.WarmupSteps, Math.Max(1, options.Steps / 10)) };
+        if (!cuda && !batchGiven)
+        {
+            options = options with { BatchSize = CpuBatchSize };
+        }
+
+        if (!cuda && !budgetGiven)
+        {
+            options = options with { MaxFramesPerBatch = Math.Max(CpuFramesPerBatch, 2 * options.MaxClipFrames) };
+        }
+
+        if (!warmupGiven)
+        {
+            options = options with { WarmupSteps = (int)Math.Min(options.WarmupSteps, Math.Max(1, options.Steps / 10)) };
+        }
+
         return options;
     }
 }

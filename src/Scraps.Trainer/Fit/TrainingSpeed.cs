@@ -1,4 +1,3 @@
-using Scraps.Model;
 using Scraps.Model.Runtime;
 using Scraps.Model.Training;
 
@@ -12,7 +11,11 @@ internal static class TrainingSpeed
 {
     public static TrainingSpeedResult Measure(ScrapsModelConfig config, TorchDeviceInfo device, int batch, int frames, int phonemes, int warmup, int steps)
     {
-        if (warmup < 0 || steps < 1) throw new ArgumentException($"--warmup ({warmup}) must not be negative and --steps ({steps}) must be positive.");
+        if (warmup < 0 || steps < 1)
+        {
+            throw new ArgumentException($"--warmup ({warmup}) must not be negative and --steps ({steps}) must be positive.");
+        }
+
         var data = new SyntheticTrainingData(batch * 4, frames, phonemes, config.VocabSize, config.MelBins);
         var options = new TrainingOptions
         {
@@ -40,20 +43,24 @@ internal static class TrainingSpeed
 
     private sealed class StepTimer(int warmup) : ITrainingObserver
     {
-        private double seconds;
-        private int counted;
+        private double _seconds;
+        private int _counted;
 
         public long Parameters { get; private set; }
 
-        public double StepsPerSecond => seconds > 0 ? counted / seconds : 0;
+        public double StepsPerSecond => _seconds > 0 ? _counted / _seconds : 0;
 
         public void OnStarted(TrainingStarted started) => Parameters = started.Parameters;
 
         public void OnStep(TrainingStepReport step)
         {
-            if (step.Step <= warmup || step.StepsPerSecond <= 0) return;
-            seconds += 1 / step.StepsPerSecond;
-            counted++;
+            if (step.Step <= warmup || step.StepsPerSecond <= 0)
+            {
+                return;
+            }
+
+            _seconds += 1 / step.StepsPerSecond;
+            _counted++;
         }
 
         public void OnValidated(ValidationReport validation)

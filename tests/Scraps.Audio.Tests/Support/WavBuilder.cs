@@ -5,7 +5,7 @@ namespace Scraps.Audio.Tests.Support;
 /// <summary>Assembles WAV files chunk by chunk, including the odd and broken layouts real files contain.</summary>
 internal sealed class WavBuilder
 {
-    private readonly List<byte[]> chunks = [];
+    private readonly List<byte[]> _chunks = [];
 
     public string Magic { get; init; } = "RIFF";
 
@@ -19,7 +19,7 @@ internal sealed class WavBuilder
         System.Text.Encoding.ASCII.GetBytes(id).CopyTo(chunk, 0);
         BinaryPrimitives.WriteUInt32LittleEndian(chunk.AsSpan(4), declaredSize ?? (uint)body.Length);
         body.CopyTo(chunk, 8);
-        chunks.Add(chunk);
+        _chunks.Add(chunk);
         return this;
     }
 
@@ -30,13 +30,13 @@ internal sealed class WavBuilder
 
     public byte[] Build()
     {
-        var length = 12 + chunks.Sum(c => c.Length);
+        var length = 12 + _chunks.Sum(c => c.Length);
         var bytes = new byte[length];
         System.Text.Encoding.ASCII.GetBytes(Magic).CopyTo(bytes, 0);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), RiffSize ?? (uint)(length - 8));
         System.Text.Encoding.ASCII.GetBytes(Form).CopyTo(bytes, 8);
         var offset = 12;
-        foreach (var chunk in chunks)
+        foreach (var chunk in _chunks)
         {
             chunk.CopyTo(bytes, offset);
             offset += chunk.Length;

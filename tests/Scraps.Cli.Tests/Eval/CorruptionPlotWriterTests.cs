@@ -6,16 +6,16 @@ namespace Scraps.Cli.Tests.Eval;
 
 public sealed class CorruptionPlotWriterTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "scraps-cli-eval-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "scraps-cli-eval-tests", Guid.NewGuid().ToString("N"));
 
-    public CorruptionPlotWriterTests() => Directory.CreateDirectory(folder);
+    public CorruptionPlotWriterTests() => Directory.CreateDirectory(_folder);
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void Writes_the_drops_lifts_and_auc_curves_as_png_images()
     {
-        var paths = CorruptionPlotWriter.Write(SampleReports.Create(), folder);
+        var paths = CorruptionPlotWriter.Write(SampleReports.Create(), _folder);
 
         Assert.Equal(new[] { "drops.png", "lifts.png", "auc.png" }, paths.Select(Path.GetFileName));
         foreach (var path in paths)

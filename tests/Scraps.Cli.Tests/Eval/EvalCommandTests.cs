@@ -9,13 +9,13 @@ namespace Scraps.Cli.Tests.Eval;
 /// <summary>`scraps eval` end to end on a tiny random-weight package and a small manifest (the CI check of issue 5).</summary>
 public sealed class EvalCommandTests : IDisposable
 {
-    private readonly string output = Path.Combine(Path.GetTempPath(), "scraps-cli-eval-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "scraps-cli-eval-tests", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(output))
+        if (Directory.Exists(_output))
         {
-            Directory.Delete(output, recursive: true);
+            Directory.Delete(_output, recursive: true);
         }
     }
 
@@ -31,9 +31,9 @@ public sealed class EvalCommandTests : IDisposable
     /// <summary>Evaluates <paramref name="manifest"/> with the tiny package and the extra arguments; asserts success and returns stdout and results.json.</summary>
     private async Task<(string Stdout, JsonElement Results)> EvaluateAsync(EvalTestManifest manifest, params string[] extra)
     {
-        var (exitCode, stdout, stderr) = await RunAsync(["--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, "--threads", "1", .. extra]);
+        var (exitCode, stdout, stderr) = await RunAsync(["--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", _output, "--threads", "1", .. extra]);
         Assert.True(exitCode == 0, stderr);
-        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "results.json")));
         return (stdout, results.RootElement.Clone());
     }
 
@@ -45,10 +45,10 @@ public sealed class EvalCommandTests : IDisposable
         using var manifest = new EvalTestManifest(clips: 8, extraLines: ["not json", """{"id": "gone", "audio": "wavs/none.wav", "text": "Gone."}"""]);
 
         var (exitCode, stdout, stderr) = await RunAsync(
-            "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, "--pairs", "8", "--batch", "4", "--seed", "3", "--threads", "1");
+            "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", _output, "--pairs", "8", "--batch", "4", "--seed", "3", "--threads", "1");
 
         Assert.True(exitCode == 0, stderr);
-        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "results.json")));
         var root = results.RootElement;
         Assert.Equal(new[] { "pairs", "subset", "minibatch", "substitution", "gaussian", "mix", "word_swap", "near_misses" }, Keys(root));
         var near = root.GetProperty("near_misses");
@@ -83,8 +83,8 @@ public sealed class EvalCommandTests : IDisposable
         Assert.InRange(swap.GetProperty("pairs").GetInt32(), 1, 7); // every line but the X-SAMPA one can be swapped
         Assert.InRange(swap.GetProperty("auc").GetDouble(), 0, 1);
 
-        Assert.Contains("| Substitution drops, paper (%) |", File.ReadAllText(Path.Combine(output, "table.md")), StringComparison.Ordinal);
-        Assert.All(new[] { "drops.png", "lifts.png", "auc.png" }, png => Assert.True(new FileInfo(Path.Combine(output, png)).Length > 10_000, png));
+        Assert.Contains("| Substitution drops, paper (%) |", File.ReadAllText(Path.Combine(_output, "table.md")), StringComparison.Ordinal);
+        Assert.All(new[] { "drops.png", "lifts.png", "auc.png" }, png => Assert.True(new FileInfo(Path.Combine(_output, png)).Length > 10_000, png));
         Assert.Contains("warning: line 9: bad JSON", stderr, StringComparison.Ordinal);
         Assert.Contains("preparing pairs: 8 to do", stderr, StringComparison.Ordinal); // plain progress lines when stderr is no terminal
         Assert.Matches(@"spectrogram mixing: 64 done in \d+\.\d s", stderr); // 8 levels x 8 pairs
@@ -99,12 +99,12 @@ public sealed class EvalCommandTests : IDisposable
         string Results(string folder) => File.ReadAllText(Path.Combine(folder, "results.json"));
         var args = new[] { "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--pairs", "6", "--batch", "3", "--threads", "1" };
 
-        Assert.Equal(0, (await RunAsync([.. args, "--out", Path.Combine(output, "a"), "--seed", "1"])).ExitCode);
-        Assert.Equal(0, (await RunAsync([.. args, "--out", Path.Combine(output, "b"), "--seed", "1"])).ExitCode);
-        Assert.Equal(0, (await RunAsync([.. args, "--out", Path.Combine(output, "c"), "--seed", "2"])).ExitCode);
+        Assert.Equal(0, (await RunAsync([.. args, "--out", Path.Combine(_output, "a"), "--seed", "1"])).ExitCode);
+        Assert.Equal(0, (await RunAsync([.. args, "--out", Path.Combine(_output, "b"), "--seed", "1"])).ExitCode);
+        Assert.Equal(0, (await RunAsync([.. args, "--out", Path.Combine(_output, "c"), "--seed", "2"])).ExitCode);
 
-        Assert.Equal(Results(Path.Combine(output, "a")), Results(Path.Combine(output, "b")));
-        Assert.NotEqual(Results(Path.Combine(output, "a")), Results(Path.Combine(output, "c")));
+        Assert.Equal(Results(Path.Combine(_output, "a")), Results(Path.Combine(_output, "b")));
+        Assert.NotEqual(Results(Path.Combine(_output, "a")), Results(Path.Combine(_output, "c")));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class EvalCommandTests : IDisposable
     {
         using var manifest = new EvalTestManifest(clips: 3);
 
-        var (exitCode, stdout, stderr) = await RunAsync("--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output);
+        var (exitCode, stdout, stderr) = await RunAsync("--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", _output);
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains("3 usable pair(s), fewer than the 1152 asked for", stderr, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public sealed class EvalCommandTests : IDisposable
         var deletion = results.GetProperty("near_misses").GetProperty("word_deletion");
         Assert.Equal(0, deletion.GetProperty("pairs").GetInt32());
         Assert.Equal(JsonValueKind.Null, deletion.GetProperty("auc_score").ValueKind);
-        Assert.Contains("on `test.jsonl` (textKind = word; every minibatch drawn from them): 3 matched pairs", File.ReadAllText(Path.Combine(output, "table.md")), StringComparison.Ordinal);
+        Assert.Contains("on `test.jsonl` (textKind = word; every minibatch drawn from them): 3 matched pairs", File.ReadAllText(Path.Combine(_output, "table.md")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class EvalCommandTests : IDisposable
         using var manifest = new EvalTestManifest(clips: 2, extraLines: kinds);
 
         var (exitCode, stdout, stderr) = await RunAsync(
-            "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, "--text-kind", kind == "none-in-plain" ? "word" : kind);
+            "--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", _output, "--text-kind", kind == "none-in-plain" ? "word" : kind);
 
         Assert.Equal(CommandLineRunner.InputError, exitCode);
         Assert.Empty(stdout);
@@ -181,7 +181,7 @@ public sealed class EvalCommandTests : IDisposable
     {
         using var manifest = new EvalTestManifest(clips: 2);
 
-        var (exitCode, _, stderr) = await RunAsync("--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output, flag, value);
+        var (exitCode, _, stderr) = await RunAsync("--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", _output, flag, value);
 
         Assert.Equal(CommandLineRunner.InputError, exitCode);
         Assert.StartsWith("error: " + expected, stderr, StringComparison.Ordinal);
@@ -192,11 +192,11 @@ public sealed class EvalCommandTests : IDisposable
     {
         using var manifest = new EvalTestManifest(clips: 1, extraLines: ["""{"id": "gone", "audio": "none.wav", "phonemes": "h @"}"""]);
 
-        var (exitCode, _, stderr) = await RunAsync("--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", output);
+        var (exitCode, _, stderr) = await RunAsync("--model", EvalTestPackage.Folder, "--manifest", manifest.ManifestPath, "--out", _output);
 
         Assert.Equal(CommandLineRunner.InputError, exitCode);
         Assert.Matches(@"error: manifest .*test\.jsonl has 1 usable pair\(s\) of 2 line\(s\); the evaluation needs at least 2", stderr);
-        Assert.False(File.Exists(Path.Combine(output, "results.json")));
+        Assert.False(File.Exists(Path.Combine(_output, "results.json")));
     }
 
     [Theory]
@@ -207,12 +207,12 @@ public sealed class EvalCommandTests : IDisposable
     public async Task Bad_inputs_are_one_line_errors(string what)
     {
         using var manifest = new EvalTestManifest(clips: 2);
-        var model = what == "model" ? Path.Combine(output, "no-model") : EvalTestPackage.Folder;
-        var manifestPath = what == "manifest" ? Path.Combine(output, "none.jsonl") : manifest.ManifestPath;
+        var model = what == "model" ? Path.Combine(_output, "no-model") : EvalTestPackage.Folder;
+        var manifestPath = what == "manifest" ? Path.Combine(_output, "none.jsonl") : manifest.ManifestPath;
         var pairs = what == "pairs" ? "1" : "1152";
         var batch = what == "batch" ? "1" : "128";
 
-        var (exitCode, stdout, stderr) = await RunAsync("--model", model, "--manifest", manifestPath, "--out", output, "--pairs", pairs, "--batch", batch);
+        var (exitCode, stdout, stderr) = await RunAsync("--model", model, "--manifest", manifestPath, "--out", _output, "--pairs", pairs, "--batch", batch);
 
         Assert.Equal(CommandLineRunner.InputError, exitCode);
         Assert.Empty(stdout);
@@ -220,7 +220,7 @@ public sealed class EvalCommandTests : IDisposable
         var expected = what switch
         {
             "manifest" => "error: manifest not found: ",
-            "model" => "error: model package file ",
+            "model" => "error: model package folder ",
             "pairs" => "error: --pairs must be at least 2",
             _ => "error: --batch must be at least 2",
         };

@@ -4,16 +4,16 @@ namespace Scraps.Cli.Tests.Eval;
 
 public sealed class EvalManifestReaderTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "scraps-cli-eval-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "scraps-cli-eval-tests", Guid.NewGuid().ToString("N"));
 
-    public EvalManifestReaderTests() => Directory.CreateDirectory(folder);
+    public EvalManifestReaderTests() => Directory.CreateDirectory(_folder);
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void Reads_entries_resolves_audio_against_the_manifest_and_reports_bad_lines()
     {
-        var path = Path.Combine(folder, "m.jsonl");
+        var path = Path.Combine(_folder, "m.jsonl");
         File.WriteAllLines(path,
         [
             """{"id": "a", "audio": "wavs/a.wav", "text": "Hello."}""",
@@ -28,7 +28,7 @@ public sealed class EvalManifestReaderTests : IDisposable
 
         Assert.Equal(new[] { "a", "b" }, lines.Select(l => l.Entry.Id));
         Assert.Equal(new long[] { 1, 4 }, lines.Select(l => l.LineNumber));
-        Assert.Equal(Path.Combine(folder, "wavs", "a.wav"), lines[0].AudioPath);
+        Assert.Equal(Path.Combine(_folder, "wavs", "a.wav"), lines[0].AudioPath);
         Assert.Equal("/abs/b.wav", lines[1].AudioPath);
         Assert.Equal(new long[] { 3, 5 }, skipped.Select(s => s.Line));
         Assert.Contains("neither 'text' nor 'phonemes'", skipped[1].Reason, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class EvalManifestReaderTests : IDisposable
     [Fact]
     public void A_missing_manifest_is_a_file_not_found_error()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => EvalManifestReader.Read(Path.Combine(folder, "none.jsonl"), (_, _) => { }));
+        var error = Assert.Throws<FileNotFoundException>(() => EvalManifestReader.Read(Path.Combine(_folder, "none.jsonl"), (_, _) => { }));
         Assert.Contains("manifest not found", error.Message, StringComparison.Ordinal);
     }
 }

@@ -10,11 +10,11 @@ namespace Scraps.Cli.Tests.Eval;
 public sealed class EvalPairPreparerTests : IDisposable
 {
     private static readonly string Speech = Path.Combine(AppContext.BaseDirectory, "testdata", "audio", "speech_16k_pcm16.wav");
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "scraps-cli-eval-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "scraps-cli-eval-tests", Guid.NewGuid().ToString("N"));
 
-    public EvalPairPreparerTests() => Directory.CreateDirectory(folder);
+    public EvalPairPreparerTests() => Directory.CreateDirectory(_folder);
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static EvalPairPreparer Preparer(IPhonemizer? phonemizer) => new(new ScrapsScorer(EvalTestPackage.Model, phonemizer));
 
@@ -72,17 +72,17 @@ public sealed class EvalPairPreparerTests : IDisposable
     [Fact]
     public void Refuses_missing_undecodable_and_too_long_audio()
     {
-        var missing = Path.Combine(folder, "none.wav");
+        var missing = Path.Combine(_folder, "none.wav");
         Assert.Null(Preparer(null).TryPrepare(Line(missing, null, "h"), out var notFound));
         Assert.Equal($"audio file not found: {missing}", notFound);
 
-        var garbage = Path.Combine(folder, "garbage.wav");
+        var garbage = Path.Combine(_folder, "garbage.wav");
         File.WriteAllBytes(garbage, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
         Assert.Null(Preparer(null).TryPrepare(Line(garbage, null, "h"), out var undecodable));
         Assert.StartsWith($"audio {garbage} cannot be decoded: ", undecodable, StringComparison.Ordinal);
 
         var maxFrames = EvalTestPackage.Model.Acoustic.MaxFrames;
-        var longClip = Path.Combine(folder, "long.wav");
+        var longClip = Path.Combine(_folder, "long.wav");
         WavWriter.WritePcm16(longClip, new float[(maxFrames + 10) * 200], 16000);
         Assert.Null(Preparer(null).TryPrepare(Line(longClip, null, "h"), out var tooLong));
         Assert.EndsWith($"the model takes at most {maxFrames}", tooLong, StringComparison.Ordinal);

@@ -11,7 +11,12 @@ public class WordSwapNearMissesTests
     {
         private static readonly Dictionary<string, string> Phones = new(StringComparer.OrdinalIgnoreCase)
         {
-            ["one"] = "w", ["two"] = "t", ["too"] = "t", ["three"] = "T", ["four"] = "f", ["toolong"] = "l l l l l l l l l l",
+            ["one"] = "w",
+            ["two"] = "t",
+            ["too"] = "t",
+            ["three"] = "T",
+            ["four"] = "f",
+            ["toolong"] = "l l l l l l l l l l",
         };
 
         public PhonemeInventory Inventory => PhonemeInventory.EnglishUs;

@@ -10,16 +10,16 @@ namespace Scraps.Cli.Tests.Report;
 /// <summary>scraps report (and scraps score --report): the filtering page a user decides from.</summary>
 public sealed partial class ReportCommandTests : IClassFixture<TestPackageFixture>, IDisposable
 {
-    private readonly TestPackageFixture package;
-    private readonly string folder = TestPackages.NewTempFolder();
+    private readonly TestPackageFixture _package;
+    private readonly string _folder = TestPackages.NewTempFolder();
 
     public ReportCommandTests(TestPackageFixture package)
     {
-        this.package = package;
-        Directory.CreateDirectory(Path.Combine(folder, "data", "wavs"));
+        _package = package;
+        Directory.CreateDirectory(Path.Combine(_folder, "data", "wavs"));
         foreach (var name in new[] { "speech_16k_pcm16.wav", "flite_16k.flac" })
         {
-            File.Copy(Path.Combine(AppContext.BaseDirectory, "testdata", "audio", name), Path.Combine(folder, "data", "wavs", name));
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "testdata", "audio", name), Path.Combine(_folder, "data", "wavs", name));
         }
 
         File.WriteAllLines(Manifest,
@@ -31,13 +31,13 @@ public sealed partial class ReportCommandTests : IClassFixture<TestPackageFixtur
         ]);
     }
 
-    private string Manifest => Path.Combine(folder, "data", "manifest.jsonl");
+    private string Manifest => Path.Combine(_folder, "data", "manifest.jsonl");
 
-    private string Scores => Path.Combine(folder, "data", "scores.jsonl");
+    private string Scores => Path.Combine(_folder, "data", "scores.jsonl");
 
-    private string Out => Path.Combine(folder, "report");
+    private string Out => Path.Combine(_folder, "report");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task The_page_shows_counts_threshold_histograms_and_the_worst_pairs_with_their_audio_and_unsupported_words()
@@ -50,7 +50,7 @@ public sealed partial class ReportCommandTests : IClassFixture<TestPackageFixtur
             """{"id":"u4","score":7.5,"probability":0.9,"match":true}""",
         ]);
 
-        var (code, stdout, stderr) = await RunAsync("report", Scores, "--manifest", Manifest, "--out", Out, "--model", package.Folder, "--worst", "3");
+        var (code, stdout, stderr) = await RunAsync("report", Scores, "--manifest", Manifest, "--out", Out, "--model", _package.Folder, "--worst", "3");
 
         Assert.True(code == 0, stderr);
         Assert.Contains("2 kept, 2 dropped, 3 worst pairs listed", stdout);
@@ -61,7 +61,7 @@ public sealed partial class ReportCommandTests : IClassFixture<TestPackageFixtur
             Assert.Contains($"<img src=\"{png}\"", html);
         }
 
-        var manifest = ModelPackageReader.Read(package.Folder, verifyHashes: false);
+        var manifest = ModelPackageReader.Read(_package.Folder, verifyHashes: false);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"kept when score ≥ {manifest.Threshold:0.000}"), html);
         Assert.Contains("<td id=\"total\">4</td>", html);
         Assert.Contains("<td id=\"kept\">2 (50.0%)</td>", html);
@@ -129,7 +129,7 @@ public sealed partial class ReportCommandTests : IClassFixture<TestPackageFixtur
             File.WriteAllText(Scores, content);
         }
 
-        var (code, _, stderr) = await RunAsync(["report", Path.Combine(folder, "data", scoresName), "--manifest", Manifest, "--out", Out, "--model", package.Folder, .. extra]);
+        var (code, _, stderr) = await RunAsync(["report", Path.Combine(_folder, "data", scoresName), "--manifest", Manifest, "--out", Out, "--model", _package.Folder, .. extra]);
 
         Assert.Equal(CommandLineRunner.InputError, code);
         Assert.Contains(expected, stderr);

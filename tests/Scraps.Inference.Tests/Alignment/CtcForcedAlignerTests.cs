@@ -11,8 +11,13 @@ public sealed class CtcForcedAlignerTests
     {
         var values = new float[best.Length * Classes];
         for (var t = 0; t < best.Length; t++)
+        {
             for (var c = 0; c < Classes; c++)
+            {
                 values[(t * Classes) + c] = (float)Math.Log(c == best[t] ? 0.9 : 0.1 / (Classes - 1));
+            }
+        }
+
         return values;
     }
 

@@ -1,5 +1,5 @@
-using Scraps.Inference.Encoders;
 using Scraps.Inference.Batching;
+using Scraps.Inference.Encoders;
 
 namespace Scraps.Inference.Tests.Batching;
 

@@ -1,8 +1,8 @@
-using Scraps.Inference.Encoders;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Scraps.Inference.Batching;
+using Scraps.Inference.Encoders;
 
 namespace Scraps.Inference.Tests.Batching;
 

@@ -1,6 +1,6 @@
-using Scraps.Inference.Encoders;
 using System.Collections.Concurrent;
 using Scraps.Inference.Batching;
+using Scraps.Inference.Encoders;
 
 namespace Scraps.Inference.Tests.Batching;
 

@@ -5,7 +5,7 @@ namespace Scraps.Inference.Tests.Calibration;
 public sealed class LogisticFitterTests
 {
     [Fact]
-    public void Fit_RecoversTheGeneratingLogisticModel()
+    public void Fit_recovers_the_generating_logistic_model()
     {
         // Scores on a grid; the fraction of matched pairs at each score follows σ(2s - 1) exactly, with equal class
         // totals, so the balanced maximum-likelihood fit is a = 2, b = -1 (up to the tiny ridge).
@@ -27,7 +27,7 @@ public sealed class LogisticFitterTests
     }
 
     [Fact]
-    public void Fit_IsInvariantToHowManyMismatchedPairsThereAre()
+    public void Fit_is_invariant_to_how_many_mismatched_pairs_there_are()
     {
         float[] matched = [2.0f, 2.5f, 1.0f, 3.0f, 0.5f];
         float[] mismatched = [0.0f, -1.0f, 1.5f, -0.5f, 0.2f];
@@ -39,7 +39,7 @@ public sealed class LogisticFitterTests
     }
 
     [Fact]
-    public void Fit_StaysFiniteOnPerfectlySeparatedScores_AndPutsHalfProbabilityBetweenTheClasses()
+    public void Fit_stays_finite_on_perfectly_separated_scores_and_puts_half_probability_between_the_classes()
     {
         float[] matched = [10, 11, 12, 13];
         float[] mismatched = [-2, -1, 0, 1];
@@ -53,7 +53,7 @@ public sealed class LogisticFitterTests
     }
 
     [Fact]
-    public void Fit_ReachesAStationaryPointOfTheRegularisedLoss()
+    public void Fit_reaches_a_stationary_point_of_the_regularised_loss()
     {
         float[] matched = [1.2f, 0.4f, 2.2f, 1.9f, -0.3f, 0.8f];
         float[] mismatched = [-0.5f, 0.1f, -1.7f, 0.9f, -0.2f, -1.1f, 0.3f];
@@ -73,7 +73,7 @@ public sealed class LogisticFitterTests
     [Theory]
     [InlineData(0, 3)]
     [InlineData(3, 0)]
-    public void Fit_RejectsAnEmptyClass(int matchedCount, int mismatchedCount)
+    public void Fit_rejects_an_empty_class(int matchedCount, int mismatchedCount)
     {
         var e = Assert.Throws<ArgumentException>(() =>
             LogisticFitter.Fit(new float[matchedCount], new float[mismatchedCount]));
@@ -81,7 +81,7 @@ public sealed class LogisticFitterTests
     }
 
     [Fact]
-    public void Fit_RejectsNonFiniteScores()
+    public void Fit_rejects_non_finite_scores()
     {
         Assert.Throws<ArgumentException>(() => LogisticFitter.Fit([1, float.NaN], [0]));
     }

@@ -5,7 +5,7 @@ namespace Scraps.Inference.Tests.Calibration;
 public sealed class ScoreCalibrationTests
 {
     [Fact]
-    public void Probability_IsTheLogisticOfTheAffineScore()
+    public void Probability_is_the_logistic_of_the_affine_score()
     {
         var calibration = new ScoreCalibration(A: 0.5, B: -2, Threshold: 4);
 
@@ -15,7 +15,7 @@ public sealed class ScoreCalibrationTests
     }
 
     [Fact]
-    public void Probability_DoesNotOverflowForExtremeScores()
+    public void Probability_does_not_overflow_for_extreme_scores()
     {
         var calibration = new ScoreCalibration(A: 1, B: 0, Threshold: 0);
 
@@ -24,7 +24,7 @@ public sealed class ScoreCalibrationTests
     }
 
     [Fact]
-    public void IsMatch_AcceptsScoresAtOrAboveTheThreshold()
+    public void IsMatch_accepts_scores_at_or_above_the_threshold()
     {
         var calibration = new ScoreCalibration(1, 0, Threshold: 2.5);
 
@@ -34,7 +34,7 @@ public sealed class ScoreCalibrationTests
     }
 
     [Fact]
-    public void Fit_PutsTheThresholdAtTheEqualErrorPoint()
+    public void Fit_puts_the_threshold_at_the_equal_error_point()
     {
         // Separated classes: the equal-error threshold is the middle of the gap, and the EER is zero.
         float[] matched = [5, 6, 7, 8];
@@ -49,7 +49,7 @@ public sealed class ScoreCalibrationTests
     }
 
     [Fact]
-    public void Fit_OnOverlappingClasses_GivesTheEqualErrorRate()
+    public void Fit_on_overlapping_classes_gives_the_equal_error_rate()
     {
         // One matched score sits among the mismatched ones and vice versa: 1 of 4 errors on each side at the crossing.
         float[] matched = [0.5f, 3, 4, 5];
@@ -63,7 +63,7 @@ public sealed class ScoreCalibrationTests
     }
 
     [Fact]
-    public void ToInfo_WritesTheLogisticKind()
+    public void ToInfo_writes_the_logistic_kind()
     {
         var info = new ScoreCalibration(0.25, 1.5, 3).ToInfo();
 

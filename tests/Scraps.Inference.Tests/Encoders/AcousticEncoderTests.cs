@@ -8,7 +8,7 @@ namespace Scraps.Inference.Tests.Encoders;
 public sealed class AcousticEncoderTests(TestPackageFixture package) : IClassFixture<TestPackageFixture>
 {
     [Fact]
-    public void Encode_MixedLengthBatch_EqualsEncodingEachClipAlone()
+    public void Encode_mixed_length_batch_equals_encoding_each_clip_alone()
     {
         using var model = ScrapsModel.Load(package.Folder);
         LogMel[] clips = [TestPackages.RandomFeatures(40, 1), TestPackages.RandomFeatures(1, 2), TestPackages.RandomFeatures(97, 3), TestPackages.RandomFeatures(8, 4)];
@@ -28,7 +28,7 @@ public sealed class AcousticEncoderTests(TestPackageFixture package) : IClassFix
     [InlineData(2, 1)]
     [InlineData(3, 2)]
     [InlineData(97, 49)]
-    public void Encode_TrimsSequencesToTheSubsampledLength(int frames, int steps)
+    public void Encode_trims_sequences_to_the_subsampled_length(int frames, int steps)
     {
         using var model = ScrapsModel.Load(package.Folder);
 
@@ -39,7 +39,7 @@ public sealed class AcousticEncoderTests(TestPackageFixture package) : IClassFix
     }
 
     [Fact]
-    public void Encode_WithoutSequences_ReturnsOnlyVectors()
+    public void Encode_without_sequences_returns_only_vectors()
     {
         using var model = ScrapsModel.Load(package.Folder);
 
@@ -51,7 +51,7 @@ public sealed class AcousticEncoderTests(TestPackageFixture package) : IClassFix
     }
 
     [Fact]
-    public void Encode_RejectsAClipWithoutFrames()
+    public void Encode_rejects_a_clip_without_frames()
     {
         using var model = ScrapsModel.Load(package.Folder);
 
@@ -61,7 +61,7 @@ public sealed class AcousticEncoderTests(TestPackageFixture package) : IClassFix
     }
 
     [Fact]
-    public void Encode_RejectsAClipLongerThanThePositionalTable()
+    public void Encode_rejects_a_clip_longer_than_the_positional_table()
     {
         using var model = ScrapsModel.Load(package.Folder);
 
@@ -71,7 +71,7 @@ public sealed class AcousticEncoderTests(TestPackageFixture package) : IClassFix
     }
 
     [Fact]
-    public void Encode_RejectsNonFiniteFeatures()
+    public void Encode_rejects_non_finite_features()
     {
         using var model = ScrapsModel.Load(package.Folder);
         var clip = TestPackages.RandomFeatures(4, 1);
@@ -83,7 +83,7 @@ public sealed class AcousticEncoderTests(TestPackageFixture package) : IClassFix
     }
 
     [Fact]
-    public async Task Encode_IsSafeToCallFromSeveralThreads()
+    public async Task Encode_is_safe_to_call_from_several_threads()
     {
         using var model = ScrapsModel.Load(package.Folder);
         var clips = Enumerable.Range(0, 8).Select(i => TestPackages.RandomFeatures(10 + (i * 7), i)).ToArray();

@@ -5,7 +5,7 @@ namespace Scraps.Inference.Tests.Encoders;
 public sealed class BatchPlannerTests
 {
     [Fact]
-    public void Plan_SortsLongestFirstAndKeepsEveryIndexOnce()
+    public void Plan_sorts_longest_first_and_keeps_every_index_once()
     {
         var runs = BatchPlanner.Plan([3, 9, 1, 9, 5], maxItems: 10, maxSteps: 1000);
 
@@ -13,7 +13,7 @@ public sealed class BatchPlannerTests
     }
 
     [Fact]
-    public void Plan_CutsRunsAtTheItemLimit()
+    public void Plan_cuts_runs_at_the_item_limit()
     {
         var runs = BatchPlanner.Plan([1, 2, 3, 4, 5], maxItems: 2, maxSteps: 1000);
 
@@ -21,7 +21,7 @@ public sealed class BatchPlannerTests
     }
 
     [Fact]
-    public void Plan_CutsRunsAtThePaddedStepBudget()
+    public void Plan_cuts_runs_at_the_padded_step_budget()
     {
         // Longest 10: two items pad to 20 steps (fits 25), three would need 30.
         var runs = BatchPlanner.Plan([10, 8, 7, 2], maxItems: 10, maxSteps: 25);
@@ -30,7 +30,7 @@ public sealed class BatchPlannerTests
     }
 
     [Fact]
-    public void Plan_GivesAnItemLongerThanTheBudgetARunOfItsOwn()
+    public void Plan_gives_an_item_longer_than_the_budget_a_run_of_its_own()
     {
         var runs = BatchPlanner.Plan([50, 1], maxItems: 10, maxSteps: 25);
 
@@ -38,7 +38,7 @@ public sealed class BatchPlannerTests
     }
 
     [Fact]
-    public void Plan_OfNothingIsNoRun()
+    public void Plan_of_nothing_is_no_run()
     {
         Assert.Empty(BatchPlanner.Plan([], 4, 100));
     }

@@ -8,7 +8,7 @@ namespace Scraps.Inference.Tests.Encoders;
 public sealed class PhoneticEncoderTests(TestPackageFixture package) : IClassFixture<TestPackageFixture>
 {
     [Fact]
-    public void Encode_MixedLengthBatch_EqualsEncodingEachItemAlone()
+    public void Encode_mixed_length_batch_equals_encoding_each_item_alone()
     {
         using var model = ScrapsModel.Load(package.Folder);
         long[][] items = [TestPackages.RandomPhonemes(7, 1), TestPackages.RandomPhonemes(1, 2), TestPackages.RandomPhonemes(30, 3), TestPackages.RandomPhonemes(12, 4)];
@@ -26,7 +26,7 @@ public sealed class PhoneticEncoderTests(TestPackageFixture package) : IClassFix
     }
 
     [Fact]
-    public void Encode_SplitIntoSeveralRuns_GivesTheSameResultsInTheCallersOrder()
+    public void Encode_split_into_several_runs_gives_the_same_results_in_the_callers_order()
     {
         long[][] items = Enumerable.Range(0, 9).Select(i => TestPackages.RandomPhonemes(3 + ((i * 5) % 11), 10 + i)).ToArray();
         using var whole = ScrapsModel.Load(package.Folder);
@@ -43,7 +43,7 @@ public sealed class PhoneticEncoderTests(TestPackageFixture package) : IClassFix
     }
 
     [Fact]
-    public void Encode_GivesDifferentVectorsForDifferentSequences()
+    public void Encode_gives_different_vectors_for_different_sequences()
     {
         using var model = ScrapsModel.Load(package.Folder);
 
@@ -56,7 +56,7 @@ public sealed class PhoneticEncoderTests(TestPackageFixture package) : IClassFix
     [Theory]
     [InlineData(new long[0], "is empty")]
     [InlineData(new long[] { 1, 0, 2 }, "id 0")]
-    public void Encode_RejectsBadSequencesNamingTheItem(long[] bad, string expected)
+    public void Encode_rejects_bad_sequences_naming_the_item(long[] bad, string expected)
     {
         using var model = ScrapsModel.Load(package.Folder);
 
@@ -67,7 +67,7 @@ public sealed class PhoneticEncoderTests(TestPackageFixture package) : IClassFix
     }
 
     [Fact]
-    public void Encode_RejectsAnIdBeyondTheInventory()
+    public void Encode_rejects_an_Id_beyond_the_inventory()
     {
         using var model = ScrapsModel.Load(package.Folder);
 
@@ -77,7 +77,7 @@ public sealed class PhoneticEncoderTests(TestPackageFixture package) : IClassFix
     }
 
     [Fact]
-    public void Encode_RejectsASequenceLongerThanThePositionalTable()
+    public void Encode_rejects_a_sequence_longer_than_the_positional_table()
     {
         using var model = ScrapsModel.Load(package.Folder);
 
@@ -87,7 +87,7 @@ public sealed class PhoneticEncoderTests(TestPackageFixture package) : IClassFix
     }
 
     [Fact]
-    public void EncodeBatch_ThroughTheBatcherInterface_ReturnsOneOutputPerInput()
+    public void EncodeBatch_through_the_batcher_interface_returns_one_output_per_input()
     {
         using var model = ScrapsModel.Load(package.Folder);
         IBatchEncoder<long[], EncoderOutput> encoder = model.Phonetic;

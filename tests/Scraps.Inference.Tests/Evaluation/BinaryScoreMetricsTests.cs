@@ -38,8 +38,13 @@ public sealed class BinaryScoreMetricsTests
         var neg = Enumerable.Range(0, 90).Select(_ => (float)random.Next(15)).ToArray();
         double wins = 0;
         foreach (var p in pos)
+        {
             foreach (var n in neg)
+            {
                 wins += p > n ? 1 : p == n ? 0.5 : 0;
+            }
+        }
+
         Assert.Equal(wins / (pos.Length * neg.Length), BinaryScoreMetrics.AucRoc(pos, neg), 12);
     }
 

@@ -30,7 +30,11 @@ public sealed class RetrievalMetricsTests
     public void A_perfect_matrix_scores_perfectly()
     {
         var scores = new float[8, 8];
-        for (var i = 0; i < 8; i++) scores[i, i] = 10;
+        for (var i = 0; i < 8; i++)
+        {
+            scores[i, i] = 10;
+        }
+
         var figures = RetrievalMetrics.Compute(scores);
         Assert.Equal(1.0, figures.AucRoc);
         Assert.Equal(0.0, figures.EqualErrorRate);

@@ -9,29 +9,29 @@ namespace Scraps.Inference.Tests.Manifests;
 
 public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>, IDisposable
 {
-    private readonly ScrapsModel model;
-    private readonly EspeakPhonemizer phonemizer;
-    private readonly ScrapsScorer scorer;
-    private readonly string folder = TestPackages.NewTempFolder();
+    private readonly ScrapsModel _model;
+    private readonly EspeakPhonemizer _phonemizer;
+    private readonly ScrapsScorer _scorer;
+    private readonly string _folder = TestPackages.NewTempFolder();
 
     public ManifestScoringJobTests(TestPackageFixture package)
     {
-        model = ScrapsModel.Load(package.Folder);
-        phonemizer = model.CreatePhonemizer();
-        scorer = new ScrapsScorer(model, phonemizer);
-        Directory.CreateDirectory(Path.Combine(folder, "wavs"));
+        _model = ScrapsModel.Load(package.Folder);
+        _phonemizer = _model.CreatePhonemizer();
+        _scorer = new ScrapsScorer(_model, _phonemizer);
+        Directory.CreateDirectory(Path.Combine(_folder, "wavs"));
         foreach (var name in new[] { "speech_16k_pcm16.wav", "flite_16k_pcm16.wav", "chirp_16k.wav" })
         {
-            File.Copy(Path.Combine(AppContext.BaseDirectory, "testdata", "audio", name), Path.Combine(folder, "wavs", name));
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "testdata", "audio", name), Path.Combine(_folder, "wavs", name));
         }
     }
 
-    private string ManifestPath => Path.Combine(folder, "manifest.jsonl");
+    private string ManifestPath => Path.Combine(_folder, "manifest.jsonl");
 
-    private string OutputPath => Path.Combine(folder, "out", "scores.jsonl");
+    private string OutputPath => Path.Combine(_folder, "out", "scores.jsonl");
 
     [Fact]
-    public void Run_ScoresGoodLines_AndReportsBadOnesWithTheirLineNumbers()
+    public void Run_scores_good_lines_and_reports_bad_ones_with_their_line_numbers()
     {
         WriteManifest(
             """{"id": "u1", "audio": "wavs/speech_16k_pcm16.wav", "text": "Alexa, end this call on my phone."}""",
@@ -44,7 +44,7 @@ public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>,
             """{"id": "u6", "audio": "wavs/chirp_16k.wav", "text": "A sweep."}""");
         var observer = new RecordingObserver();
 
-        var summary = new ManifestScoringJob(scorer, new ManifestScoringOptions(ManifestPath, OutputPath) { BatchSize = 2 }).Run(observer);
+        var summary = new ManifestScoringJob(_scorer, new ManifestScoringOptions(ManifestPath, OutputPath) { BatchSize = 2 }).Run(observer);
 
         Assert.Equal((7L, 3L, 0L, 4L), (summary.ShardLines, summary.Scored, summary.AlreadyScored, summary.Skipped));
         Assert.Equal(["u1", "u2", "u6"], ReadOutput().Keys);
@@ -58,15 +58,15 @@ public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>,
     }
 
     [Fact]
-    public void Run_WritesTheScorerScores()
+    public void Run_writes_the_scorer_scores()
     {
         WriteManifest("""{"id": "u1", "audio": "wavs/speech_16k_pcm16.wav", "text": "Alexa, end this call on my phone."}""");
 
-        new ManifestScoringJob(scorer, new ManifestScoringOptions(ManifestPath, OutputPath)).Run(new RecordingObserver());
+        new ManifestScoringJob(_scorer, new ManifestScoringOptions(ManifestPath, OutputPath)).Run(new RecordingObserver());
 
-        var expected = scorer.ScorePairs(
-            [scorer.FeaturesFromFile(Path.Combine(folder, "wavs", "speech_16k_pcm16.wav"))],
-            [scorer.Phonemes("Alexa, end this call on my phone.", null)])[0];
+        var expected = _scorer.ScorePairs(
+            [_scorer.FeaturesFromFile(Path.Combine(_folder, "wavs", "speech_16k_pcm16.wav"))],
+            [_scorer.Phonemes("Alexa, end this call on my phone.", null)])[0];
         var line = ReadOutput()["u1"];
         Assert.Equal(expected.Score, (double)line["score"]!, 4);
         Assert.Equal(expected.Probability, (double)line["probability"]!, 4);
@@ -74,17 +74,17 @@ public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>,
     }
 
     [Fact]
-    public void Run_Resumed_SkipsTheIdsAlreadyInTheOutput()
+    public void Run_resumed_skips_the_ids_already_in_the_output()
     {
         WriteManifest(
             """{"id": "u1", "audio": "wavs/speech_16k_pcm16.wav", "text": "one"}""",
             """{"id": "u2", "audio": "wavs/flite_16k_pcm16.wav", "text": "two"}""");
         var options = new ManifestScoringOptions(ManifestPath, OutputPath);
-        new ManifestScoringJob(scorer, options).Run(new RecordingObserver());
+        new ManifestScoringJob(_scorer, options).Run(new RecordingObserver());
         File.AppendAllText(ManifestPath, """{"id": "u3", "audio": "wavs/chirp_16k.wav", "text": "three"}""" + "\n");
 
         var observer = new RecordingObserver();
-        var summary = new ManifestScoringJob(scorer, options).Run(observer);
+        var summary = new ManifestScoringJob(_scorer, options).Run(observer);
 
         Assert.Equal((1L, 2L), (summary.Scored, summary.AlreadyScored));
         Assert.Equal(2, observer.AlreadyScored);
@@ -93,7 +93,7 @@ public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>,
     }
 
     [Fact]
-    public void Run_Shards_PartitionTheManifest()
+    public void Run_shards_partition_the_manifest()
     {
         var lines = Enumerable.Range(1, 5)
             .Select(i => $$"""{"id": "u{{i}}", "audio": "wavs/chirp_16k.wav", "phonemes": "h @"}""")
@@ -102,8 +102,8 @@ public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>,
         var outputs = new List<string[]>();
         for (var shard = 0; shard < 2; shard++)
         {
-            var path = Path.Combine(folder, $"shard{shard}.jsonl");
-            var summary = new ManifestScoringJob(scorer, new ManifestScoringOptions(ManifestPath, path) { Shard = new ShardSpec(shard, 2) })
+            var path = Path.Combine(_folder, $"shard{shard}.jsonl");
+            var summary = new ManifestScoringJob(_scorer, new ManifestScoringOptions(ManifestPath, path) { Shard = new ShardSpec(shard, 2) })
                 .Run(new RecordingObserver());
             Assert.Equal(shard == 0 ? 3 : 2, summary.ShardLines);
             outputs.Add(File.ReadAllLines(path).Select(l => (string)JsonNode.Parse(l)!["id"]!).ToArray());
@@ -114,19 +114,19 @@ public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>,
     }
 
     [Fact]
-    public void Run_NamesAMissingManifest()
+    public void Run_names_a_missing_manifest()
     {
         var e = Assert.Throws<FileNotFoundException>(() =>
-            new ManifestScoringJob(scorer, new ManifestScoringOptions(Path.Combine(folder, "none.jsonl"), OutputPath)).Run(new RecordingObserver()));
+            new ManifestScoringJob(_scorer, new ManifestScoringOptions(Path.Combine(_folder, "none.jsonl"), OutputPath)).Run(new RecordingObserver()));
 
         Assert.Contains("none.jsonl", e.Message);
     }
 
     public void Dispose()
     {
-        phonemizer.Dispose();
-        model.Dispose();
-        Directory.Delete(folder, recursive: true);
+        _phonemizer.Dispose();
+        _model.Dispose();
+        Directory.Delete(_folder, recursive: true);
     }
 
     private void WriteManifest(params string[] lines) => File.WriteAllLines(ManifestPath, lines);

@@ -5,7 +5,7 @@ namespace Scraps.Inference.Tests.Manifests;
 public sealed class ShardSpecTests
 {
     [Fact]
-    public void Parse_ReadsIndexAndCount()
+    public void Parse_reads_index_and_count()
     {
         Assert.Equal(new ShardSpec(2, 4), ShardSpec.Parse("2/4"));
         Assert.Equal("2/4", ShardSpec.Parse("2/4").ToString());
@@ -18,7 +18,7 @@ public sealed class ShardSpecTests
     [InlineData("1")]
     [InlineData("a/b")]
     [InlineData("1/2/3")]
-    public void Parse_RejectsBadShards(string text)
+    public void Parse_rejects_bad_shards(string text)
     {
         var e = Assert.Throws<FormatException>(() => ShardSpec.Parse(text));
 
@@ -26,7 +26,7 @@ public sealed class ShardSpecTests
     }
 
     [Fact]
-    public void Shards_PartitionTheLines()
+    public void Shards_partition_the_lines()
     {
         var shards = Enumerable.Range(0, 3).Select(i => new ShardSpec(i, 3)).ToArray();
 

@@ -6,13 +6,13 @@ namespace Scraps.Inference.Tests.Package;
 public sealed class ModelLocatorTests
 {
     [Fact]
-    public void Resolve_ReturnsTheFullPathOfAGivenFolder()
+    public void Resolve_returns_the_full_path_of_a_given_folder()
     {
         Assert.Equal(Path.GetFullPath("some/model"), ModelLocator.Resolve("some/model"));
     }
 
     [Fact]
-    public void Resolve_FindsTheDefaultPackageBelowAParentOfARoot()
+    public void Resolve_finds_the_default_package_below_a_parent_of_a_root()
     {
         var root = TestPackages.NewTempFolder();
         var package = Path.Combine(root, "models", "scraps-en-base");
@@ -25,7 +25,7 @@ public sealed class ModelLocatorTests
     }
 
     [Fact]
-    public void Resolve_SaysHowToFixAMissingDefaultPackage()
+    public void Resolve_says_how_to_fix_a_missing_default_package()
     {
         var start = TestPackages.NewTempFolder();
         Directory.CreateDirectory(start);

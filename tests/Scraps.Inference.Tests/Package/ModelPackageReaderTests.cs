@@ -7,7 +7,7 @@ namespace Scraps.Inference.Tests.Package;
 public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClassFixture<TestPackageFixture>
 {
     [Fact]
-    public void Read_ReturnsTheManifestOfAValidPackage()
+    public void Read_returns_the_manifest_of_a_valid_package()
     {
         var manifest = ModelPackageReader.Read(package.Folder);
 
@@ -17,7 +17,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_NamesAMissingFolder()
+    public void Read_names_a_missing_folder()
     {
         var missing = Path.Combine(Path.GetTempPath(), "scraps-no-such-package");
 
@@ -28,7 +28,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_NamesAMissingModelJson()
+    public void Read_names_a_missing_model_Json()
     {
         var copy = TestPackages.Copy(package.Folder);
         File.Delete(Path.Combine(copy, "model.json"));
@@ -40,7 +40,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_NamesAMissingGraph()
+    public void Read_names_a_missing_graph()
     {
         var copy = TestPackages.Copy(package.Folder);
         File.Delete(Path.Combine(copy, "phonetic.onnx"));
@@ -52,7 +52,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_RejectsAFileWhoseHashDiffers()
+    public void Read_rejects_a_file_whose_hash_differs()
     {
         var copy = TestPackages.Copy(package.Folder);
         var graph = Path.Combine(copy, "acoustic.onnx");
@@ -68,7 +68,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_ReportsBadJson()
+    public void Read_reports_bad_Json()
     {
         var copy = TestPackages.Copy(package.Folder);
         File.WriteAllText(Path.Combine(copy, "model.json"), "{ \"formatVersion\": 1, \"name\": ");
@@ -80,7 +80,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_RejectsAnUnsupportedFormatVersion()
+    public void Read_rejects_an_unsupported_format_version()
     {
         var copy = EditJson(json => json["formatVersion"] = 99);
 
@@ -90,7 +90,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_RejectsAManifestWithoutFormatVersion()
+    public void Read_rejects_a_manifest_without_format_version()
     {
         var copy = EditJson(json => json.Remove("formatVersion"));
 
@@ -100,7 +100,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_NamesAMissingRequiredField()
+    public void Read_names_a_missing_required_field()
     {
         var copy = EditJson(json => json.Remove("calibration"));
 
@@ -114,7 +114,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     [InlineData("architecture", "acousticSubsampling", 3, "acousticSubsampling must be 1, 2 or 4")]
     [InlineData("calibration", "kind", "isotonic", "not supported")]
     [InlineData("frontEnd", "hop", 0, "frontEnd")]
-    public void Read_RejectsInconsistentFields(string section, string field, object value, string expected)
+    public void Read_rejects_inconsistent_fields(string section, string field, object value, string expected)
     {
         var copy = EditJson(json => json[section]![field] = JsonValue.Create(value));
 
@@ -124,7 +124,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_RejectsAZeroFeatureStd()
+    public void Read_rejects_a_zero_feature_std()
     {
         var copy = EditJson(json => json["features"]!["std"]![3] = 0);
 
@@ -134,7 +134,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_RejectsPhonemeIdsOutOfOrder()
+    public void Read_rejects_phoneme_ids_out_of_order()
     {
         var copy = EditJson(json => json["phonemes"]!["symbols"]![3]!["id"] = 1000);
 
@@ -144,7 +144,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_RejectsAnUnknownPhonemeKind()
+    public void Read_rejects_an_unknown_phoneme_kind()
     {
         var copy = EditJson(json => json["phonemes"]!["symbols"]![2]!["kind"] = "click");
 
@@ -154,7 +154,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_RejectsAnInventoryOfAnotherSizeThanTheVocabulary()
+    public void Read_rejects_an_inventory_of_another_size_than_the_vocabulary()
     {
         var copy = EditJson(json => json["architecture"]!["vocabSize"] = TestPackages.VocabSize + 1);
 
@@ -164,7 +164,7 @@ public sealed class ModelPackageReaderTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Read_RejectsAFileEntryOutsideThePackage()
+    public void Read_rejects_a_file_entry_outside_the_package()
     {
         var copy = EditJson(json => json["files"]!["../escape.bin"] = new string('a', 64));
 

@@ -8,7 +8,7 @@ namespace Scraps.Inference.Tests.Package;
 public sealed class ModelPackageWriterTests(TestPackageFixture package) : IClassFixture<TestPackageFixture>
 {
     [Fact]
-    public void Write_RecordsTheSha256OfEveryOtherFile()
+    public void Write_records_the_sha_256_of_every_other_file()
     {
         var copy = TestPackages.Copy(package.Folder);
         File.WriteAllText(Path.Combine(copy, "checkpoint.bin"), "weights");
@@ -26,7 +26,7 @@ public sealed class ModelPackageWriterTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Write_UsesCamelCaseAndTheCurrentFormatVersion()
+    public void Write_uses_camel_case_and_the_current_format_version()
     {
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(package.Folder, "model.json")))!.AsObject();
 
@@ -42,7 +42,7 @@ public sealed class ModelPackageWriterTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Write_RoundTripsEveryField()
+    public void Write_round_trips_every_field()
     {
         var original = TestPackages.Manifest(TestPackages.Dims());
 
@@ -60,7 +60,7 @@ public sealed class ModelPackageWriterTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Write_RefusesAFolderWithoutGraphs()
+    public void Write_refuses_a_folder_without_graphs()
     {
         var empty = TestPackages.NewTempFolder();
         Directory.CreateDirectory(empty);
@@ -71,7 +71,7 @@ public sealed class ModelPackageWriterTests(TestPackageFixture package) : IClass
     }
 
     [Fact]
-    public void Write_RefusesAnInconsistentManifest()
+    public void Write_refuses_an_inconsistent_manifest()
     {
         var copy = TestPackages.Copy(package.Folder);
         var manifest = TestPackages.Manifest(TestPackages.Dims()) with { Features = new FeatureMeanStd(new float[3], new float[3]) };

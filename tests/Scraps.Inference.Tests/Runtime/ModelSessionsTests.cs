@@ -101,7 +101,7 @@ public sealed class ModelSessionsTests(TestPackageFixture package) : IClassFixtu
     /// <summary>Reports the CUDA provider and opens CPU sessions for CUDA targets, except on the failing device.</summary>
     private sealed class PretendGpus(int? failingDevice = null, string[]? providers = null) : IOrtSessionSource
     {
-        private readonly OrtSessionFactory cpu = new(new ScrapsModelOptions { IntraOpThreads = 1 });
+        private readonly OrtSessionFactory _cpu = new(new ScrapsModelOptions { IntraOpThreads = 1 });
 
         public List<string> Created { get; } = [];
 
@@ -116,7 +116,7 @@ public sealed class ModelSessionsTests(TestPackageFixture package) : IClassFixtu
             }
 
             Created.Add($"{Path.GetFileName(graphPath)}@{target}");
-            return cpu.Create(graphPath, ExecutionTarget.Cpu);
+            return _cpu.Create(graphPath, ExecutionTarget.Cpu);
         }
     }
 }

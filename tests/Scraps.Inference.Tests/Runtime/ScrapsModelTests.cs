@@ -2,14 +2,13 @@ using Microsoft.Extensions.Logging;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
 using Scraps.Inference.Tests.Fixtures;
-using Scraps.Onnx;
 
 namespace Scraps.Inference.Tests.Runtime;
 
 public sealed class ScrapsModelTests(TestPackageFixture package) : IClassFixture<TestPackageFixture>
 {
     [Fact]
-    public void Load_OpensBothGraphsOnCpu()
+    public void Load_opens_both_graphs_on_cpu()
     {
         using var model = ScrapsModel.Load(package.Folder, new ScrapsModelOptions { ExecutionProvider = ExecutionProviderKind.Cpu });
 
@@ -60,7 +59,7 @@ public sealed class ScrapsModelTests(TestPackageFixture package) : IClassFixture
     }
 
     [Fact]
-    public void Load_RejectsAGraphWithTheWrongInputs()
+    public void Load_rejects_a_graph_with_the_wrong_inputs()
     {
         var copy = TestPackages.Copy(package.Folder);
         var builder = new OnnxGraphBuilder("wrong");
@@ -76,7 +75,7 @@ public sealed class ScrapsModelTests(TestPackageFixture package) : IClassFixture
     }
 
     [Fact]
-    public void Load_RejectsGraphsOfAnotherSizeThanTheManifestSays()
+    public void Load_rejects_graphs_of_another_size_than_the_manifest_says()
     {
         var copy = TestPackages.Copy(package.Folder);
         var manifest = ModelPackageReader.Read(copy);
@@ -88,7 +87,7 @@ public sealed class ScrapsModelTests(TestPackageFixture package) : IClassFixture
     }
 
     [Fact]
-    public void Load_ReportsAGraphOnnxRuntimeCannotRead()
+    public void Load_reports_a_graph_Onnx_runtime_cannot_read()
     {
         var copy = TestPackages.Copy(package.Folder);
         File.WriteAllText(Path.Combine(copy, "phonetic.onnx"), "not a protobuf");
@@ -101,7 +100,7 @@ public sealed class ScrapsModelTests(TestPackageFixture package) : IClassFixture
     }
 
     [Fact]
-    public void Load_ChecksHashesBeforeOpeningGraphs()
+    public void Load_checks_hashes_before_opening_graphs()
     {
         var copy = TestPackages.Copy(package.Folder);
         File.AppendAllText(Path.Combine(copy, "phonetic.onnx"), "x");
@@ -112,7 +111,7 @@ public sealed class ScrapsModelTests(TestPackageFixture package) : IClassFixture
     }
 
     [Fact]
-    public void Load_ValidatesOptions()
+    public void Load_validates_options()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => ScrapsModel.Load(package.Folder, new ScrapsModelOptions { MaxBatchSize = 0 }));
 

@@ -2,8 +2,8 @@ using Scraps.Audio;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
 using Scraps.Inference.Tests.Fixtures;
-using Scraps.Model;
 using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Scraps.Model.Runtime;
 using static TorchSharp.torch;
 
@@ -16,8 +16,8 @@ namespace Scraps.Inference.Tests.Runtime;
 /// </summary>
 public sealed class ScrapsModelTorchParityTests : IDisposable
 {
-    private readonly ScrapsNet net;
-    private readonly string folder;
+    private readonly ScrapsNet _net;
+    private readonly string _folder;
 
     public ScrapsModelTorchParityTests()
     {
@@ -39,26 +39,26 @@ public sealed class ScrapsModelTorchParityTests : IDisposable
             VocabSize = TestPackages.VocabSize,
         };
         var generator = new TorchSharp.torch.Generator(1234);
-        net = new ScrapsNet(config);
+        _net = new ScrapsNet(config);
         using (no_grad())
         {
-            foreach (var (_, parameter) in net.named_parameters())
+            foreach (var (_, parameter) in _net.named_parameters())
             {
                 parameter.add_(rand(parameter.shape, generator: generator).sub(0.5).mul(0.4));
             }
         }
 
-        net.eval();
-        folder = TestPackages.NewTempFolder();
-        ScrapsOnnxExporter.Export(net, folder);
+        _net.eval();
+        _folder = TestPackages.NewTempFolder();
+        ScrapsOnnxExporter.Export(_net, _folder);
         var dims = TestPackages.Dims(acousticSubsampling: 4, maxPositions: 128);
-        ModelPackageWriter.Write(folder, TestPackages.Manifest(dims with { LstmHidden = 24 }));
+        ModelPackageWriter.Write(_folder, TestPackages.Manifest(dims with { LstmHidden = 24 }));
     }
 
     [Fact]
-    public void PhoneticVectors_MatchTorchSharp_ForAMixedLengthBatch()
+    public void PhoneticVectors_match_TorchSharp_for_a_mixed_length_batch()
     {
-        using var model = ScrapsModel.Load(folder);
+        using var model = ScrapsModel.Load(_folder);
         long[][] items = [TestPackages.RandomPhonemes(9, 1), TestPackages.RandomPhonemes(1, 2), TestPackages.RandomPhonemes(40, 3)];
 
         var outputs = model.Phonetic.Encode(items);
@@ -67,15 +67,15 @@ public sealed class ScrapsModelTorchParityTests : IDisposable
         {
             using var scope = NewDisposeScope();
             using var _ = no_grad();
-            var expected = net.EmbedPhonemes(tensor(items[i]).reshape(1, items[i].Length), tensor(new long[] { items[i].Length }));
+            var expected = _net.EmbedPhonemes(tensor(items[i]).reshape(1, items[i].Length), tensor(new long[] { items[i].Length }));
             Tolerance.AssertClose(expected.data<float>().ToArray(), outputs[i].Embedding);
         }
     }
 
     [Fact]
-    public void AcousticVectors_MatchTorchSharp_ForAMixedLengthBatch()
+    public void AcousticVectors_match_TorchSharp_for_a_mixed_length_batch()
     {
-        using var model = ScrapsModel.Load(folder);
+        using var model = ScrapsModel.Load(_folder);
         LogMel[] clips = [TestPackages.RandomFeatures(50, 1), TestPackages.RandomFeatures(1, 2), TestPackages.RandomFeatures(133, 3), TestPackages.RandomFeatures(6, 4)];
 
         var outputs = model.Acoustic.Encode(clips);
@@ -85,14 +85,14 @@ public sealed class ScrapsModelTorchParityTests : IDisposable
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             var features = tensor(clips[i].Data).reshape(1, clips[i].Frames, LogMel.Bins);
-            var expected = net.EmbedAcoustic(features, tensor(new long[] { clips[i].Frames }));
+            var expected = _net.EmbedAcoustic(features, tensor(new long[] { clips[i].Frames }));
             Tolerance.AssertClose(expected.data<float>().ToArray(), outputs[i].Embedding);
         }
     }
 
     public void Dispose()
     {
-        net.Dispose();
-        Directory.Delete(folder, recursive: true);
+        _net.Dispose();
+        Directory.Delete(_folder, recursive: true);
     }
 }

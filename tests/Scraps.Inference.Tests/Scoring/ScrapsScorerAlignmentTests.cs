@@ -14,20 +14,20 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
     private const string Transcript = "Alexa, end this call on my phone.";
     private static readonly string Speech = Path.Combine(AppContext.BaseDirectory, "testdata", "audio", "speech_16k_pcm16.wav");
 
-    private readonly ScrapsModel model = ScrapsModel.Load(TestPackages.Create(seed: 5, dims: TestPackages.HeadDims()));
-    private readonly ScrapsModel plain = ScrapsModel.Load(TestPackages.Create(seed: 5));
-    private readonly EspeakPhonemizer espeak = new();
+    private readonly ScrapsModel _model = ScrapsModel.Load(TestPackages.Create(seed: 5, dims: TestPackages.HeadDims()));
+    private readonly ScrapsModel _plain = ScrapsModel.Load(TestPackages.Create(seed: 5));
+    private readonly EspeakPhonemizer _espeak = new();
 
     public void Dispose()
     {
-        model.Dispose();
-        plain.Dispose();
+        _model.Dispose();
+        _plain.Dispose();
     }
 
     [Fact]
     public async Task Words_come_in_transcript_order_with_spans_confidences_and_matches_from_the_alignment()
     {
-        var scorer = new ScrapsScorer(model, espeak);
+        var scorer = new ScrapsScorer(_model, _espeak);
         var clip = scorer.PrepareClip(File.ReadAllBytes(Speech), "audio");
         var phonemes = scorer.PreparePhonemes(Transcript, isPhonemes: false, "transcript", words: true);
 
@@ -41,7 +41,7 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
         Assert.All(result.Words!, w => Assert.InRange(w.Confidence, 0, 1));
 
         // The verdict: p = σ(0.5 score + 1.0 alignment + 2.0 minWord + 1.0), match at logit >= 0.25, word match at goodness >= -2.
-        var acoustic = model.Acoustic.Encode([clip.Features], EncoderOutputs.PhoneLogProbs)[0];
+        var acoustic = _model.Acoustic.Encode([clip.Features], EncoderOutputs.PhoneLogProbs)[0];
         var report = scorer.Align(acoustic.PhoneLogProbs!, phonemes with { Words = null });
         var logit = (0.5 * result.Score) + report.Score + (2.0 * report.MinWordGoodness) + 1.0;
         Assert.Equal(logit, result.VerdictLogit!.Value, 5);
@@ -54,7 +54,7 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
     [Fact]
     public async Task A_model_without_the_head_refuses_per_word_answers_and_scores_as_before()
     {
-        var scorer = new ScrapsScorer(plain, espeak);
+        var scorer = new ScrapsScorer(_plain, _espeak);
         var clip = scorer.PrepareClip(File.ReadAllBytes(Speech), "audio");
         var phonemes = scorer.PreparePhonemes(Transcript, false, "transcript", words: true);
 
@@ -63,13 +63,13 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
         var result = await scorer.ScoreAsync(clip.Features, phonemes);
         Assert.Null(result.AlignmentScore);
         Assert.Null(result.VerdictLogit);
-        Assert.Equal(plain.Calibration.Probability(result.Score), result.Probability, 9);
+        Assert.Equal(_plain.Calibration.Probability(result.Score), result.Probability, 9);
     }
 
     [Fact]
     public async Task Ranking_sorts_candidates_by_the_verdict_and_keeps_their_request_index()
     {
-        var scorer = new ScrapsScorer(model, espeak);
+        var scorer = new ScrapsScorer(_model, _espeak);
         var clip = scorer.PrepareClip(File.ReadAllBytes(Speech), "audio");
         string[] texts = ["Do I have any appointments?", Transcript, "Alexa, end this call on my home.", "Hello."];
         var candidates = texts.Select((t, i) => scorer.PreparePhonemes(t, false, $"candidates[{i}]")).ToArray();
@@ -85,7 +85,7 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
     [Fact]
     public void Inputs_outside_the_limits_are_refused_with_the_field_named()
     {
-        var scorer = new ScrapsScorer(model, espeak, limits: new ScoringLimits { MinAudioMilliseconds = 100, MaxAudioSeconds = 1, MaxTranscriptCharacters = 10 });
+        var scorer = new ScrapsScorer(_model, _espeak, limits: new ScoringLimits { MinAudioMilliseconds = 100, MaxAudioSeconds = 1, MaxTranscriptCharacters = 10 });
 
         Assert.Contains("'audio' is 2.65 s long; the longest clip scored is 1 s", Assert.Throws<ScoringInputException>(() => scorer.PrepareClip(File.ReadAllBytes(Speech), "audio")).Message);
         Assert.Contains("'audio' is 50 ms long", Assert.Throws<ScoringInputException>(() => scorer.PrepareClip(new float[800], "audio")).Message);

@@ -11,52 +11,52 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
     private static readonly string Speech = Path.Combine(AppContext.BaseDirectory, "testdata", "audio", "speech_16k_pcm16.wav");
     private static readonly string Flite = Path.Combine(AppContext.BaseDirectory, "testdata", "audio", "flite_16k_pcm16.wav");
 
-    private readonly ScrapsModel model;
-    private readonly EspeakPhonemizer phonemizer;
-    private readonly ScrapsScorer scorer;
+    private readonly ScrapsModel _model;
+    private readonly EspeakPhonemizer _phonemizer;
+    private readonly ScrapsScorer _scorer;
 
     public ScrapsScorerTests(TestPackageFixture package)
     {
-        model = ScrapsModel.Load(package.Folder);
-        phonemizer = model.CreatePhonemizer();
-        scorer = new ScrapsScorer(model, phonemizer);
+        _model = ScrapsModel.Load(package.Folder);
+        _phonemizer = _model.CreatePhonemizer();
+        _scorer = new ScrapsScorer(_model, _phonemizer);
     }
 
     [Fact]
-    public void FeaturesFromFile_IsTheStandardisedLogMel()
+    public void FeaturesFromFile_is_the_standardised_log_mel()
     {
         var raw = new LogMelExtractor().Compute(AudioFrontEnd.LoadMono16kFile(Speech));
-        var expected = model.Standardizer.Apply(raw);
+        var expected = _model.Standardizer.Apply(raw);
 
-        var features = scorer.FeaturesFromFile(Speech);
+        var features = _scorer.FeaturesFromFile(Speech);
 
         Assert.Equal(expected.Frames, features.Frames);
         Assert.Equal(expected.Data, features.Data);
-        Assert.Equal(features.Data, scorer.FeaturesFromBytes(File.ReadAllBytes(Speech)).Data);
+        Assert.Equal(features.Data, _scorer.FeaturesFromBytes(File.ReadAllBytes(Speech)).Data);
     }
 
     [Fact]
-    public void FeaturesFromFile_NamesAMissingFile()
+    public void FeaturesFromFile_names_a_missing_file()
     {
-        var e = Assert.Throws<FileNotFoundException>(() => scorer.FeaturesFromFile("no/such.wav"));
+        var e = Assert.Throws<FileNotFoundException>(() => _scorer.FeaturesFromFile("no/such.wav"));
 
         Assert.Contains("no/such.wav", e.Message);
     }
 
     [Fact]
-    public void Phonemes_FromTextAndFromItsXSampa_AreTheSame()
+    public void Phonemes_from_text_and_from_its_XSampa_are_the_same()
     {
-        var fromText = scorer.Phonemes("Hello there.", null);
-        var fromXSampa = scorer.Phonemes(null, fromText.XSampa);
+        var fromText = _scorer.Phonemes("Hello there.", null);
+        var fromXSampa = _scorer.Phonemes(null, fromText.XSampa);
 
         Assert.Equal(fromText.Ids, fromXSampa.Ids);
-        Assert.Equal(phonemizer.Phonemize("Hello there.").ToIds().Select(i => (long)i), fromText.Ids);
+        Assert.Equal(_phonemizer.Phonemize("Hello there.").ToIds().Select(i => (long)i), fromText.Ids);
     }
 
     [Fact]
-    public void Phonemes_ReportsAnUnknownSymbol()
+    public void Phonemes_reports_an_unknown_symbol()
     {
-        var e = Assert.Throws<UnknownPhonemesException>(() => scorer.Phonemes(null, "h @ QQQ"));
+        var e = Assert.Throws<UnknownPhonemesException>(() => _scorer.Phonemes(null, "h @ QQQ"));
 
         Assert.Contains("QQQ", e.Message);
     }
@@ -64,15 +64,15 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
     [Theory]
     [InlineData("text", "h @")]
     [InlineData(null, null)]
-    public void Phonemes_NeedsExactlyOneInput(string? text, string? xsampa)
+    public void Phonemes_needs_exactly_one_input(string? text, string? xsampa)
     {
-        Assert.Throws<ArgumentException>(() => scorer.Phonemes(text, xsampa));
+        Assert.Throws<ArgumentException>(() => _scorer.Phonemes(text, xsampa));
     }
 
     [Fact]
-    public void Phonemes_FromTextNeedsAPhonemizer()
+    public void Phonemes_from_text_needs_a_phonemizer()
     {
-        var noText = new ScrapsScorer(model, phonemizer: null);
+        var noText = new ScrapsScorer(_model, phonemizer: null);
 
         var e = Assert.Throws<ArgumentException>(() => noText.Phonemes("hello", null));
 
@@ -80,66 +80,66 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
     }
 
     [Fact]
-    public void ScorePairs_IsTheDotProductWithTheCalibratedProbability()
+    public void ScorePairs_is_the_dot_product_with_the_calibrated_probability()
     {
-        var clips = new[] { scorer.FeaturesFromFile(Speech), scorer.FeaturesFromFile(Flite) };
-        var phonemes = new[] { scorer.Phonemes("Alexa, end this call on my phone.", null), scorer.Phonemes("Do I have any appointments?", null) };
+        var clips = new[] { _scorer.FeaturesFromFile(Speech), _scorer.FeaturesFromFile(Flite) };
+        var phonemes = new[] { _scorer.Phonemes("Alexa, end this call on my phone.", null), _scorer.Phonemes("Do I have any appointments?", null) };
 
-        var scores = scorer.ScorePairs(clips, phonemes);
+        var scores = _scorer.ScorePairs(clips, phonemes);
 
-        var acoustic = scorer.EmbedAcoustic(clips);
-        var phonetic = scorer.EmbedPhonetic(phonemes);
+        var acoustic = _scorer.EmbedAcoustic(clips);
+        var phonetic = _scorer.EmbedPhonetic(phonemes);
         for (var i = 0; i < 2; i++)
         {
             var dot = VectorMath.Dot(acoustic[i].Embedding, phonetic[i].Embedding);
             Assert.Equal(dot, scores[i].Score, 5);
-            Assert.Equal(model.Calibration.Probability(scores[i].Score), scores[i].Probability, 12);
-            Assert.Equal(scores[i].Score >= model.Calibration.Threshold, scores[i].Match);
+            Assert.Equal(_model.Calibration.Probability(scores[i].Score), scores[i].Probability, 12);
+            Assert.Equal(scores[i].Score >= _model.Calibration.Threshold, scores[i].Match);
         }
     }
 
     [Fact]
-    public void ScoreMatrix_HoldsEveryPairWithSoftmaxes()
+    public void ScoreMatrix_holds_every_pair_with_softmaxes()
     {
-        var clips = new[] { scorer.FeaturesFromFile(Speech), scorer.FeaturesFromFile(Flite), TestPackages.RandomFeatures(30, 3) };
-        var phonemes = new[] { scorer.Phonemes("one", null), scorer.Phonemes("two words", null) };
+        var clips = new[] { _scorer.FeaturesFromFile(Speech), _scorer.FeaturesFromFile(Flite), TestPackages.RandomFeatures(30, 3) };
+        var phonemes = new[] { _scorer.Phonemes("one", null), _scorer.Phonemes("two words", null) };
 
-        var matrix = scorer.ScoreMatrix(clips, phonemes);
+        var matrix = _scorer.ScoreMatrix(clips, phonemes);
 
         Assert.Equal(3, matrix.Scores.Length);
         Assert.All(matrix.Scores, row => Assert.Equal(2, row.Length));
-        var pair = scorer.ScorePairs([clips[2]], [phonemes[1]])[0];
+        var pair = _scorer.ScorePairs([clips[2]], [phonemes[1]])[0];
         Assert.Equal(pair.Score, matrix.Scores[2][1], 5);
         Assert.All(matrix.RowSoftmax, row => Assert.Equal(1, row.Sum(), 9));
         Assert.Equal(1, matrix.ColumnSoftmax.Sum(row => row[0]), 9);
     }
 
     [Fact]
-    public void ScoreMatrix_NeedsBothSides()
+    public void ScoreMatrix_needs_both_sides()
     {
-        Assert.Throws<ArgumentException>(() => scorer.ScoreMatrix([], [scorer.Phonemes("one", null)]));
+        Assert.Throws<ArgumentException>(() => _scorer.ScoreMatrix([], [_scorer.Phonemes("one", null)]));
     }
 
     [Fact]
-    public void Compare_ToItselfHasCosineOne_AndScoresTheTranscriptWhenGiven()
+    public void Compare_to_itself_has_cosine_one_and_scores_the_transcript_when_given()
     {
-        var clip = scorer.FeaturesFromFile(Speech);
-        var text = scorer.Phonemes("Alexa, end this call on my phone.", null);
+        var clip = _scorer.FeaturesFromFile(Speech);
+        var text = _scorer.Phonemes("Alexa, end this call on my phone.", null);
 
-        var same = scorer.Compare(clip, clip, text);
-        var other = scorer.Compare(clip, scorer.FeaturesFromFile(Flite));
+        var same = _scorer.Compare(clip, clip, text);
+        var other = _scorer.Compare(clip, _scorer.FeaturesFromFile(Flite));
 
         Assert.Equal(1, same.Cosine, 5);
-        var vector = scorer.EmbedAcoustic([clip])[0].Embedding;
+        var vector = _scorer.EmbedAcoustic([clip])[0].Embedding;
         Assert.Equal(VectorMath.Dot(vector, vector), same.Score, 4);
-        Assert.Equal(scorer.ScorePairs([clip], [text])[0].Score, same.TextScore!.Score, 5);
+        Assert.Equal(_scorer.ScorePairs([clip], [text])[0].Score, same.TextScore!.Score, 5);
         Assert.Null(other.TextScore);
         Assert.True(other.Cosine < 1);
     }
 
     public void Dispose()
     {
-        phonemizer.Dispose();
-        model.Dispose();
+        _phonemizer.Dispose();
+        _model.Dispose();
     }
 }

@@ -5,19 +5,19 @@ namespace Scraps.Inference.Tests.Scoring;
 public sealed class VectorMathTests
 {
     [Fact]
-    public void Dot_SumsProducts()
+    public void Dot_sums_products()
     {
         Assert.Equal(1 * 4 + 2 * -5 + 3 * 6, VectorMath.Dot([1, 2, 3], [4, -5, 6]));
     }
 
     [Fact]
-    public void Dot_RejectsVectorsOfDifferentSizes()
+    public void Dot_rejects_vectors_of_different_sizes()
     {
         Assert.Throws<ArgumentException>(() => VectorMath.Dot([1, 2], [1, 2, 3]));
     }
 
     [Fact]
-    public void Cosine_IsScaleFreeAndZeroForAZeroVector()
+    public void Cosine_is_scale_free_and_zero_for_a_zero_vector()
     {
         Assert.Equal(1, VectorMath.Cosine([1, 2, 3], [2, 4, 6]), 12);
         Assert.Equal(-1, VectorMath.Cosine([1, 0], [-3, 0]), 12);
@@ -25,7 +25,7 @@ public sealed class VectorMathTests
     }
 
     [Fact]
-    public void Softmax_IsStableForLargeValues()
+    public void Softmax_is_stable_for_large_values()
     {
         var soft = VectorMath.Softmax([1000, 1000 + Math.Log(3)]);
 
@@ -34,7 +34,7 @@ public sealed class VectorMathTests
     }
 
     [Fact]
-    public void RowAndColumnSoftmax_NormaliseTheRightAxis()
+    public void RowAndColumnSoftmax_normalise_the_right_axis()
     {
         double[][] scores = [[1, 2, 3], [0, 0, 9]];
 

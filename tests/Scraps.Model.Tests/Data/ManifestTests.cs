@@ -18,7 +18,11 @@ public class ManifestTests
         var augmentation = JsonDocument.Parse("""{"noise":{"type":"pink","snrDb":12.5}}""").RootElement;
         var entry = new ManifestEntry("a+b", "w/a.wav", "Don't stop.", "h @ l oU", "espeak-ng:en-gb+f3")
         {
-            Voice = "espeak-ng:en-gb+f3", Synthesizer = "espeak-ng", Split = "valid", Duration = 1.25, Augmentation = augmentation,
+            Voice = "espeak-ng:en-gb+f3",
+            Synthesizer = "espeak-ng",
+            Split = "valid",
+            Duration = 1.25,
+            Augmentation = augmentation,
         };
 
         var line = Manifest.Format(entry);

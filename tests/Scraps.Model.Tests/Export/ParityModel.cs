@@ -1,7 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Scraps.Model.Runtime;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Tests.Export;

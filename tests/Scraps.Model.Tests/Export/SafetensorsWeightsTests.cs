@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Scraps.Model.Training;
 using Scraps.Phonetics;
 using static TorchSharp.torch;

@@ -1,6 +1,6 @@
-using Scraps.Model.Export;
 using Microsoft.ML.OnnxRuntime;
-using TorchSharp;
+using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

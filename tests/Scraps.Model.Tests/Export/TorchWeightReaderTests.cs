@@ -1,6 +1,6 @@
 using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Scraps.Model.Runtime;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Tests.Export;

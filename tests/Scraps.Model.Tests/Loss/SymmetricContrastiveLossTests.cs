@@ -1,3 +1,4 @@
+using Scraps.Model.Loss;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Tests.Loss;
@@ -5,7 +6,7 @@ namespace Scraps.Model.Tests.Loss;
 public sealed class SymmetricContrastiveLossTests
 {
     [Fact]
-    public void Compute_EqualsTheHandComputedValue()
+    public void Compute_equals_the_hand_computed_value()
     {
         TorchTestEnvironment.EnsureCpu();
         var loss = new SymmetricContrastiveLoss();
@@ -22,7 +23,7 @@ public sealed class SymmetricContrastiveLossTests
     }
 
     [Fact]
-    public void Compute_IsSymmetricInItsTwoInputs()
+    public void Compute_is_symmetric_in_its_two_inputs()
     {
         TorchTestEnvironment.EnsureCpu();
         var loss = new SymmetricContrastiveLoss();
@@ -35,7 +36,7 @@ public sealed class SymmetricContrastiveLossTests
     }
 
     [Fact]
-    public void Compute_IsLowerForAlignedThanForShuffledPairs()
+    public void Compute_is_lower_for_aligned_than_for_shuffled_pairs()
     {
         TorchTestEnvironment.EnsureCpu();
         var loss = new SymmetricContrastiveLoss();
@@ -51,7 +52,7 @@ public sealed class SymmetricContrastiveLossTests
     }
 
     [Fact]
-    public void Compute_RejectsMismatchedShapes()
+    public void Compute_rejects_mismatched_shapes()
     {
         TorchTestEnvironment.EnsureCpu();
         var loss = new SymmetricContrastiveLoss();

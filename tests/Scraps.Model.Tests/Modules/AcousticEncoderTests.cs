@@ -8,7 +8,7 @@ public sealed class AcousticEncoderTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(4)]
-    public void Forward_PaddedBatchEqualsOneByOneAtValidSteps(int subsampling)
+    public void Forward_padded_batch_equals_one_by_one_at_valid_steps(int subsampling)
     {
         using var net = TestModels.Net(subsampling);
         net.eval();
@@ -34,7 +34,7 @@ public sealed class AcousticEncoderTests
     [InlineData(1, 0)]
     [InlineData(2, 1)]
     [InlineData(4, 2)]
-    public void Constructor_BuildsLog2SubsamplingConvolutions(int subsampling, int convolutions)
+    public void Constructor_builds_log_2_subsampling_convolutions(int subsampling, int convolutions)
     {
         using var net = TestModels.Net(subsampling);
 
@@ -45,7 +45,7 @@ public sealed class AcousticEncoderTests
     }
 
     [Fact]
-    public void Forward_ReturnsLengthsThatAreNotTheCallersTensor()
+    public void Forward_returns_lengths_that_are_not_the_callers_tensor()
     {
         using var net = TestModels.Net(1);
         using var scope = NewDisposeScope();
@@ -58,7 +58,7 @@ public sealed class AcousticEncoderTests
     }
 
     [Fact]
-    public void Forward_RejectsBadInputsWithClearMessages()
+    public void Forward_rejects_bad_inputs_with_clear_messages()
     {
         using var net = TestModels.Net(2);
         using var scope = NewDisposeScope();

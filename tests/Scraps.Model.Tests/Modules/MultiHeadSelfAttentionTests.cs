@@ -1,3 +1,4 @@
+using Scraps.Model.Modules;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Tests.Modules;
@@ -5,7 +6,7 @@ namespace Scraps.Model.Tests.Modules;
 public sealed class MultiHeadSelfAttentionTests
 {
     [Fact]
-    public void Forward_MatchesTheHeadByHeadFormula()
+    public void Forward_matches_the_head_by_head_formula()
     {
         TorchTestEnvironment.EnsureCpu();
         manual_seed(5);
@@ -30,7 +31,7 @@ public sealed class MultiHeadSelfAttentionTests
     }
 
     [Fact]
-    public void Forward_IgnoresPaddedKeys()
+    public void Forward_ignores_padded_keys()
     {
         TorchTestEnvironment.EnsureCpu();
         manual_seed(6);
@@ -48,7 +49,7 @@ public sealed class MultiHeadSelfAttentionTests
     }
 
     [Fact]
-    public void Constructor_RejectsHeadsThatDoNotDivideTheWidth()
+    public void Constructor_rejects_heads_that_do_not_divide_the_width()
     {
         TorchTestEnvironment.EnsureCpu();
 

@@ -1,3 +1,4 @@
+using Scraps.Model.Modules;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Tests.Modules;
@@ -5,7 +6,7 @@ namespace Scraps.Model.Tests.Modules;
 public sealed class PaddingMasksTests
 {
     [Fact]
-    public void AdditiveKeyMask_IsZeroForValidAndMinusABillionForPaddedKeys()
+    public void AdditiveKeyMask_is_zero_for_valid_and_minus_a_billion_for_padded_keys()
     {
         TorchTestEnvironment.EnsureCpu();
         using var scope = NewDisposeScope();
@@ -17,7 +18,7 @@ public sealed class PaddingMasksTests
     }
 
     [Fact]
-    public void ZeroPadded_ClearsOnlyStepsAfterEachLength()
+    public void ZeroPadded_clears_only_steps_after_each_length()
     {
         TorchTestEnvironment.EnsureCpu();
         using var scope = NewDisposeScope();

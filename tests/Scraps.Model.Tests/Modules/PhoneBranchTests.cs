@@ -1,3 +1,5 @@
+using Scraps.Model.Loss;
+using Scraps.Model.Modules;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Tests.Modules;

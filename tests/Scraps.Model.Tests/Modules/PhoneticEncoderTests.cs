@@ -5,7 +5,7 @@ namespace Scraps.Model.Tests.Modules;
 public sealed class PhoneticEncoderTests
 {
     [Fact]
-    public void Forward_PaddedBatchEqualsOneByOneAtValidSteps()
+    public void Forward_padded_batch_equals_one_by_one_at_valid_steps()
     {
         using var net = TestModels.Net();
         net.eval();
@@ -24,7 +24,7 @@ public sealed class PhoneticEncoderTests
     }
 
     [Fact]
-    public void Forward_FollowsTheArchitectureFormulaForOneLayerlessStep()
+    public void Forward_follows_the_architecture_formula_for_one_layerless_step()
     {
         using var net = TestModels.Net();
         net.eval();
@@ -45,7 +45,7 @@ public sealed class PhoneticEncoderTests
     }
 
     [Fact]
-    public void Constructor_ExposesTheConfiguredParts()
+    public void Constructor_exposes_the_configured_parts()
     {
         using var net = TestModels.Net();
         var encoder = net.Phonetic;
@@ -60,7 +60,7 @@ public sealed class PhoneticEncoderTests
     }
 
     [Fact]
-    public void Forward_RejectsBadInputsWithClearMessages()
+    public void Forward_rejects_bad_inputs_with_clear_messages()
     {
         using var net = TestModels.Net();
         using var scope = NewDisposeScope();

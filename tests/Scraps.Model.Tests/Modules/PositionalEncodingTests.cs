@@ -1,9 +1,10 @@
+using Scraps.Model.Modules;
 namespace Scraps.Model.Tests.Modules;
 
 public sealed class PositionalEncodingTests
 {
     [Fact]
-    public void Values_FollowTheSinCosFormula()
+    public void Values_follow_the_sin_cos_formula()
     {
         var table = PositionalEncoding.Values(5, 6);
 

@@ -1,3 +1,5 @@
+using Scraps.Model.Loss;
+using Scraps.Model.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +11,7 @@ public sealed class ScrapsNetTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(4)]
-    public void Embeddings_OfAPaddedBatchEqualOneByOne(int subsampling)
+    public void Embeddings_of_a_padded_batch_equal_one_by_one(int subsampling)
     {
         using var net = TestModels.Net(subsampling);
         net.eval();
@@ -33,7 +35,7 @@ public sealed class ScrapsNetTests
     }
 
     [Fact]
-    public void EmbedPhonemes_IsTheSharedLstmOutputAtTheLastValidStep()
+    public void EmbedPhonemes_is_the_shared_lstm_output_at_the_last_valid_step()
     {
         using var net = TestModels.Net();
         net.eval();
@@ -48,7 +50,7 @@ public sealed class ScrapsNetTests
     }
 
     [Fact]
-    public void Forward_RejectsBatchesOfDifferentSizes()
+    public void Forward_rejects_batches_of_different_sizes()
     {
         using var net = TestModels.Net();
         using var scope = NewDisposeScope();
@@ -60,7 +62,7 @@ public sealed class ScrapsNetTests
     }
 
     [Fact]
-    public void Constructor_InsideADisposeScope_KeepsItsWeightsAfterTheScope()
+    public void Constructor_inside_a_dispose_scope_keeps_its_weights_after_the_scope()
     {
         TorchTestEnvironment.EnsureCpu();
         ScrapsNet net;
@@ -79,7 +81,7 @@ public sealed class ScrapsNetTests
     }
 
     [Fact]
-    public void Constructor_RequiresAVocabularySize()
+    public void Constructor_requires_a_vocabulary_size()
     {
         TorchTestEnvironment.EnsureCpu();
 
@@ -89,7 +91,7 @@ public sealed class ScrapsNetTests
     }
 
     [Fact]
-    public void SaveWeights_ThenLoadWeights_GivesTheSameEmbeddings()
+    public void SaveWeights_then_load_weights_gives_the_same_embeddings()
     {
         var path = Path.Combine(Path.GetTempPath(), $"scraps-net-{Guid.NewGuid():N}", "weights.bin");
         try
@@ -116,7 +118,7 @@ public sealed class ScrapsNetTests
     }
 
     [Fact]
-    public void LoadWeights_RejectsWeightsOfAnotherConfig()
+    public void LoadWeights_rejects_weights_of_another_config()
     {
         var path = Path.Combine(Path.GetTempPath(), $"scraps-net-{Guid.NewGuid():N}.bin");
         try
@@ -137,7 +139,7 @@ public sealed class ScrapsNetTests
     }
 
     [Fact]
-    public void LoadWeights_RejectsAMissingFile()
+    public void LoadWeights_rejects_a_missing_file()
     {
         TorchTestEnvironment.EnsureCpu();
 
@@ -145,7 +147,7 @@ public sealed class ScrapsNetTests
     }
 
     [Fact]
-    public void TrainingSteps_InsideDisposeScopes_LeakNoTensors()
+    public void TrainingSteps_inside_dispose_scopes_leak_no_tensors()
     {
         using var net = TestModels.Net(2, dropout: 0.1);
         net.train();

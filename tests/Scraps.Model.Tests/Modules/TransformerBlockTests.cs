@@ -1,3 +1,4 @@
+using Scraps.Model.Modules;
 using static TorchSharp.torch;
 
 namespace Scraps.Model.Tests.Modules;
@@ -5,7 +6,7 @@ namespace Scraps.Model.Tests.Modules;
 public sealed class TransformerBlockTests
 {
     [Fact]
-    public void Forward_IsPreLayerNormWithResiduals()
+    public void Forward_is_pre_layer_norm_with_residuals()
     {
         TorchTestEnvironment.EnsureCpu();
         manual_seed(8);
@@ -22,7 +23,7 @@ public sealed class TransformerBlockTests
     }
 
     [Fact]
-    public void Forward_AppliesDropoutOnlyWhenTraining()
+    public void Forward_applies_dropout_only_when_training()
     {
         TorchTestEnvironment.EnsureCpu();
         manual_seed(9);

@@ -12,7 +12,7 @@ public sealed class ElfVersionPatcherTests
     ];
 
     [Fact]
-    public void ReadRequiredVersions_ListsEveryPairOfTheSyntheticFile()
+    public void ReadRequiredVersions_lists_every_pair_of_the_synthetic_file()
     {
         var versions = ElfVersionPatcher.ReadRequiredVersions(SyntheticElf.Build(Needs));
 
@@ -23,7 +23,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void MarkVersionWeak_SetsOnlyTheWeakFlagOfTheNamedEntry()
+    public void MarkVersionWeak_sets_only_the_weak_flag_of_the_named_entry()
     {
         var original = SyntheticElf.Build(Needs);
         var patched = original.ToArray();
@@ -40,7 +40,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void MarkVersionWeak_IsIdempotent()
+    public void MarkVersionWeak_is_idempotent()
     {
         var once = SyntheticElf.Build(Needs);
         ElfVersionPatcher.MarkVersionWeak(once, "GLIBCXX_3.4.32");
@@ -53,7 +53,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void MarkVersionWeak_KeepsOtherFlagBits()
+    public void MarkVersionWeak_keeps_other_flag_bits()
     {
         var elf = SyntheticElf.Build(Needs);
         var target = ElfVersionPatcher.ReadRequiredVersions(elf).Single(v => v.Name == "GLIBCXX_3.4.32");
@@ -65,7 +65,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void MarkVersionWeak_PatchesTheRealLibTorchSharpCopy()
+    public void MarkVersionWeak_patches_the_real_LibTorch_sharp_copy()
     {
         var original = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"));
         var patched = original.ToArray();
@@ -86,7 +86,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void MarkVersionWeak_RejectsAFileThatDoesNotRequireTheVersion()
+    public void MarkVersionWeak_rejects_a_file_that_does_not_require_the_version()
     {
         var elf = SyntheticElf.Build(("libc.so.6", ["GLIBC_2.2.5"]));
 
@@ -97,7 +97,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void ReadRequiredVersions_RejectsNonElfInput()
+    public void ReadRequiredVersions_rejects_non_elf_input()
     {
         var text = "#!/bin/sh\necho this is a script, not a shared library\n"u8.ToArray();
 
@@ -107,7 +107,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void ReadRequiredVersions_RejectsEmptyInput()
+    public void ReadRequiredVersions_rejects_empty_input()
     {
         var e = Assert.Throws<InvalidDataException>(() => ElfVersionPatcher.ReadRequiredVersions([], "empty.so"));
 
@@ -115,7 +115,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void ReadRequiredVersions_Rejects32BitElf()
+    public void ReadRequiredVersions_rejects_32_bit_elf()
     {
         var elf = SyntheticElf.Build(Needs);
         elf[4] = 1; // ELFCLASS32
@@ -126,7 +126,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void ReadRequiredVersions_RejectsATruncatedFile()
+    public void ReadRequiredVersions_rejects_a_truncated_file()
     {
         var elf = SyntheticElf.Build(Needs);
         var truncated = elf.AsSpan(0, SyntheticElf.SectionTableOffset(elf) + 10).ToArray();
@@ -137,7 +137,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void ReadRequiredVersions_RejectsAVerneedChainLeavingTheSection()
+    public void ReadRequiredVersions_rejects_a_verneed_chain_leaving_the_section()
     {
         var elf = SyntheticElf.Build(Needs);
         var first = ElfVersionPatcher.ReadRequiredVersions(elf)[0];
@@ -151,7 +151,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void ReadRequiredVersions_ReturnsNothingForAFileWithoutVersionNeeds()
+    public void ReadRequiredVersions_returns_nothing_for_a_file_without_version_needs()
     {
         var elf = SyntheticElf.Build(Needs);
         int table = SyntheticElf.SectionTableOffset(elf);
@@ -161,7 +161,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void MarkVersionWeak_PatchesAFileInPlace()
+    public void MarkVersionWeak_patches_a_file_in_place()
     {
         var path = Path.Combine(Path.GetTempPath(), $"scraps-elf-{Guid.NewGuid():N}.so");
         File.WriteAllBytes(path, SyntheticElf.Build(Needs));
@@ -177,7 +177,7 @@ public sealed class ElfVersionPatcherTests
     }
 
     [Fact]
-    public void MarkVersionWeak_OnAHardLinkLeavesTheOtherLinkUnchanged()
+    public void MarkVersionWeak_on_a_hard_link_leaves_the_other_link_unchanged()
     {
         // Build outputs are hard links to the NuGet cache: patching one must not write through to the cache's file.
         var folder = Directory.CreateTempSubdirectory("scraps-elf-link-").FullName;

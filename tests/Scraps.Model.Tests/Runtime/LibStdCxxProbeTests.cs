@@ -6,7 +6,7 @@ namespace Scraps.Model.Tests.Runtime;
 public sealed class LibStdCxxProbeTests
 {
     [Fact]
-    public void Provides_MatchesWholeVersionStringsOnly()
+    public void Provides_matches_whole_version_strings_only()
     {
         var path = Path.Combine(Path.GetTempPath(), $"scraps-stdcxx-{Guid.NewGuid():N}.so");
         File.WriteAllBytes(path, Encoding.ASCII.GetBytes("junk\0GLIBCXX_3.4.30\0XGLIBCXX_3.4.31\0CXXABI_1.3\0"));
@@ -24,7 +24,7 @@ public sealed class LibStdCxxProbeTests
     }
 
     [Fact]
-    public void FindLoadedPath_FindsTheSystemLibStdCxxWithItsVersions()
+    public void FindLoadedPath_finds_the_system_lib_std_cxx_with_its_versions()
     {
         var path = LibStdCxxProbe.FindLoadedPath();
 

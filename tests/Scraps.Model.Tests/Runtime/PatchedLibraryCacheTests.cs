@@ -4,61 +4,61 @@ namespace Scraps.Model.Tests.Runtime;
 
 public sealed class PatchedLibraryCacheTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"scraps-cache-{Guid.NewGuid():N}");
-    private readonly string original;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"scraps-cache-{Guid.NewGuid():N}");
+    private readonly string _original;
 
     public PatchedLibraryCacheTests()
     {
-        Directory.CreateDirectory(root);
-        original = Path.Combine(root, "libExample.so");
-        File.WriteAllBytes(original, SyntheticElf.Build(("libstdc++.so.6", ["GLIBCXX_3.4.30", "GLIBCXX_3.4.32"])));
+        Directory.CreateDirectory(_root);
+        _original = Path.Combine(_root, "libExample.so");
+        File.WriteAllBytes(_original, SyntheticElf.Build(("libstdc++.so.6", ["GLIBCXX_3.4.30", "GLIBCXX_3.4.32"])));
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public void GetOrCreate_WritesAPatchedCopyUnderAHashFolderAndLeavesTheOriginal()
+    public void GetOrCreate_writes_a_patched_copy_under_a_hash_folder_and_leaves_the_original()
     {
-        var before = File.ReadAllBytes(original);
+        var before = File.ReadAllBytes(_original);
 
-        var copy = PatchedLibraryCache.GetOrCreate(original, "GLIBCXX_3.4.32", Path.Combine(root, "cache"));
+        var copy = PatchedLibraryCache.GetOrCreate(_original, "GLIBCXX_3.4.32", Path.Combine(_root, "cache"));
 
         Assert.Equal("libExample.so", Path.GetFileName(copy));
         Assert.Matches("^[0-9a-f]{16}$", Path.GetFileName(Path.GetDirectoryName(copy)!));
         Assert.True(ElfVersionPatcher.ReadRequiredVersions(File.ReadAllBytes(copy)).Single(v => v.Name == "GLIBCXX_3.4.32").IsWeak);
-        Assert.Equal(before, File.ReadAllBytes(original));
+        Assert.Equal(before, File.ReadAllBytes(_original));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(copy)!, "*.tmp"));
     }
 
     [Fact]
-    public void GetOrCreate_ReusesAnExistingPatchedCopy()
+    public void GetOrCreate_reuses_an_existing_patched_copy()
     {
-        var cache = Path.Combine(root, "cache");
-        var first = PatchedLibraryCache.GetOrCreate(original, "GLIBCXX_3.4.32", cache);
+        var cache = Path.Combine(_root, "cache");
+        var first = PatchedLibraryCache.GetOrCreate(_original, "GLIBCXX_3.4.32", cache);
         var stamp = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(first, stamp);
 
-        var second = PatchedLibraryCache.GetOrCreate(original, "GLIBCXX_3.4.32", cache);
+        var second = PatchedLibraryCache.GetOrCreate(_original, "GLIBCXX_3.4.32", cache);
 
         Assert.Equal(first, second);
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(second));
     }
 
     [Fact]
-    public void GetOrCreate_ReplacesADamagedCopy()
+    public void GetOrCreate_replaces_a_damaged_copy()
     {
-        var cache = Path.Combine(root, "cache");
-        var copy = PatchedLibraryCache.GetOrCreate(original, "GLIBCXX_3.4.32", cache);
+        var cache = Path.Combine(_root, "cache");
+        var copy = PatchedLibraryCache.GetOrCreate(_original, "GLIBCXX_3.4.32", cache);
         File.WriteAllBytes(copy, new byte[new FileInfo(copy).Length]);
 
-        var again = PatchedLibraryCache.GetOrCreate(original, "GLIBCXX_3.4.32", cache);
+        var again = PatchedLibraryCache.GetOrCreate(_original, "GLIBCXX_3.4.32", cache);
 
         Assert.Equal(copy, again);
         Assert.True(ElfVersionPatcher.ReadRequiredVersions(File.ReadAllBytes(again)).Single(v => v.Name == "GLIBCXX_3.4.32").IsWeak);
     }
 
     [Fact]
-    public void DefaultRoot_FollowsXdgCacheHome()
+    public void DefaultRoot_follows_xdg_cache_home()
     {
         var root = PatchedLibraryCache.DefaultRoot();
 

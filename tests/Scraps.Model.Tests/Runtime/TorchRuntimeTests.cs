@@ -7,7 +7,7 @@ namespace Scraps.Model.Tests.Runtime;
 public sealed class TorchRuntimeTests
 {
     [Fact]
-    public void Initialize_Auto_PicksCpuWithoutCudaLibrariesAndSaysWhy()
+    public void Initialize_auto_picks_cpu_without_Cuda_libraries_and_says_why()
     {
         TorchTestEnvironment.EnsureCpu();
 
@@ -20,7 +20,7 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Initialize_LoadsThePatchedCopyExactlyWhenTheSystemLibStdCxxIsTooOld()
+    public void Initialize_loads_the_patched_copy_exactly_when_the_system_lib_std_cxx_is_too_old()
     {
         var info = TorchTestEnvironment.EnsureCpu();
 
@@ -33,7 +33,7 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Initialize_MapsOneLibTorchSharpAndOneLibTorchCpuIntoTheProcess()
+    public void Initialize_maps_one_LibTorch_sharp_and_one_LibTorch_cpu_into_the_process()
     {
         var info = TorchTestEnvironment.EnsureCpu();
         using (var probe = ones(2))
@@ -53,7 +53,7 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Initialize_IsIdempotentAndThreadSafe()
+    public void Initialize_is_idempotent_and_thread_safe()
     {
         var infos = Enumerable.Range(0, 8).AsParallel()
             .Select(_ => TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" }))
@@ -64,7 +64,7 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Initialize_TrainsALinearModelWithAdam()
+    public void Initialize_trains_a_linear_model_with_adam()
     {
         TorchTestEnvironment.EnsureCpu();
         using var scope = NewDisposeScope();
@@ -88,7 +88,7 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Initialize_Cuda_WithoutCudaLibraries_FailsWithAClearMessage()
+    public void Initialize_Cuda_without_Cuda_libraries_fails_with_a_clear_message()
     {
         TorchTestEnvironment.EnsureCpu();
         if (Environment.GetEnvironmentVariable(TorchRuntimeOptions.TorchLibEnvironmentVariable) is not null)
@@ -103,7 +103,7 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Initialize_RejectsAnUnknownDevice()
+    public void Initialize_rejects_an_unknown_device()
     {
         var e = Assert.Throws<ArgumentException>(() => TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "tpu" }));
 
@@ -111,7 +111,7 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Initialize_RejectsAMissingTorchLibFolder()
+    public void Initialize_rejects_a_missing_torch_lib_folder()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-torch-{Guid.NewGuid():N}", "lib");
 
@@ -121,7 +121,7 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Initialize_RejectsATorchLibFolderWithoutCudaLibraries()
+    public void Initialize_rejects_a_torch_lib_folder_without_Cuda_libraries()
     {
         var folder = Directory.CreateTempSubdirectory("scraps-torch-lib-").FullName;
         try
@@ -140,7 +140,7 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void Initialize_RefusesToSwitchLibrariesAfterLoading()
+    public void Initialize_refuses_to_switch_libraries_after_loading()
     {
         TorchTestEnvironment.EnsureCpu();
         var folder = Directory.CreateTempSubdirectory("scraps-torch-lib-").FullName;

@@ -6,14 +6,14 @@ namespace Scraps.Model.Tests.Training;
 
 public sealed class BatchCollatorTests
 {
-    private readonly TorchDeviceInfo cpu = TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
+    private readonly TorchDeviceInfo _cpu = TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
 
     [Fact]
     public void Pads_ids_and_features_and_records_the_lengths()
     {
         var data = new TrainingTestData(train: 6, valid: 0);
         var items = new[] { data.Train[0], data.Train[1], data.Train[2] };
-        var collator = new BatchCollator(data, TrainingTestData.Bins, cpu.Device);
+        var collator = new BatchCollator(data, TrainingTestData.Bins, _cpu.Device);
         var host = collator.Prepare(items);
 
         var maxTokens = items.Max(u => u.PhonemeIds.Length);
@@ -44,7 +44,7 @@ public sealed class BatchCollatorTests
     public void Augments_only_when_given_an_augmenter_and_a_random_stream()
     {
         var data = new TrainingTestData(train: 4, valid: 0, framesPerPhoneme: 20);
-        var collator = new BatchCollator(data, TrainingTestData.Bins, cpu.Device);
+        var collator = new BatchCollator(data, TrainingTestData.Bins, _cpu.Device);
         var options = new TrainingOptions { Config = TrainingTestConfigs.Tiny(12), TimeMasks = 2, TimeMaskMaxFrames = 10, FrequencyMasks = 2, FrequencyMaskMaxBins = 10 };
         var items = data.Train.Take(2).ToArray();
         var plain = collator.Prepare(items);
@@ -57,7 +57,7 @@ public sealed class BatchCollatorTests
     public void Mixes_before_masking_and_keeps_ids_lengths_and_padding()
     {
         var data = new TrainingTestData(train: 4, valid: 0, framesPerPhoneme: 20);
-        var collator = new BatchCollator(data, TrainingTestData.Bins, cpu.Device);
+        var collator = new BatchCollator(data, TrainingTestData.Bins, _cpu.Device);
         var options = new TrainingOptions { Config = TrainingTestConfigs.Tiny(12), MixAugmentProbability = 1, TimeMasks = 1, FrequencyMasks = 0 };
         var items = data.Train.Take(3).ToArray();
         var plain = collator.Prepare(items);

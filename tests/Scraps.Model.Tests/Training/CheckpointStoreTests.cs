@@ -4,9 +4,9 @@ namespace Scraps.Model.Tests.Training;
 
 public sealed class CheckpointStoreTests : IDisposable
 {
-    private readonly string run = Directory.CreateTempSubdirectory("scraps-ckpt-").FullName;
+    private readonly string _run = Directory.CreateTempSubdirectory("scraps-ckpt-").FullName;
 
-    public void Dispose() => Directory.Delete(run, recursive: true);
+    public void Dispose() => Directory.Delete(_run, recursive: true);
 
     private static TrainingCheckpoint State(long step) => new()
     {
@@ -24,7 +24,7 @@ public sealed class CheckpointStoreTests : IDisposable
     [Fact]
     public void Saves_and_loads_the_latest_checkpoint_with_its_state()
     {
-        var store = new CheckpointStore(run);
+        var store = new CheckpointStore(_run);
         Assert.Null(store.LoadLatest());
         Save(store, 100);
         var directory = Save(store, 200);
@@ -42,15 +42,19 @@ public sealed class CheckpointStoreTests : IDisposable
     [Fact]
     public void Keeps_only_the_newest_checkpoints()
     {
-        var store = new CheckpointStore(run);
-        foreach (var step in new[] { 10, 20, 30, 40 }) Save(store, step, keep: 2);
+        var store = new CheckpointStore(_run);
+        foreach (var step in new[] { 10, 20, 30, 40 })
+        {
+            Save(store, step, keep: 2);
+        }
+
         Assert.Equal(["step-000000030", "step-000000040"], Directory.GetDirectories(store.Root).Select(Path.GetFileName).Order());
     }
 
     [Fact]
     public void A_failed_save_leaves_the_previous_checkpoint_as_latest()
     {
-        var store = new CheckpointStore(run);
+        var store = new CheckpointStore(_run);
         Save(store, 10);
         Assert.Throws<IOException>(() => store.Save(State(20), p => File.WriteAllText(p, "w"), _ => throw new IOException("disk full"), 3));
         Assert.Equal(10, store.LoadLatest()!.Step);
@@ -59,7 +63,7 @@ public sealed class CheckpointStoreTests : IDisposable
     [Fact]
     public void An_incomplete_or_corrupt_checkpoint_is_reported_with_its_path()
     {
-        var store = new CheckpointStore(run);
+        var store = new CheckpointStore(_run);
         var directory = Save(store, 10);
         File.WriteAllText(Path.Combine(directory, CheckpointStore.StateFile), "{ not json");
         Assert.Contains(CheckpointStore.StateFile, Assert.Throws<CheckpointFormatException>(store.LoadLatest).Message);

@@ -28,6 +28,8 @@ public sealed class Crc32CTests
         Assert.Equal(0xa282ead8u, Crc32C.Mask(0));
         Assert.Equal(0xa282ead9u, Crc32C.Mask(1u << 15));
         foreach (var x in new[] { 0u, 1u, 0xE3069283u, uint.MaxValue })
+        {
             Assert.Equal(x, Crc32C.Unmask(Crc32C.Mask(x)));
+        }
     }
 }

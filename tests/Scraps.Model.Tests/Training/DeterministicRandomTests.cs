@@ -38,7 +38,11 @@ public sealed class DeterministicRandomTests
     {
         var random = new DeterministicRandom(3, RandomPurpose.Augmentation, 0);
         var counts = new int[5];
-        for (var i = 0; i < 50_000; i++) counts[random.Next(5)]++;
+        for (var i = 0; i < 50_000; i++)
+        {
+            counts[random.Next(5)]++;
+        }
+
         Assert.All(counts, c => Assert.InRange(c, 9_500, 10_500));
         for (var i = 0; i < 1000; i++)
         {

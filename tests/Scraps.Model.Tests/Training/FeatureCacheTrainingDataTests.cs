@@ -5,9 +5,9 @@ namespace Scraps.Model.Tests.Training;
 
 public sealed class FeatureCacheTrainingDataTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("scraps-ftd-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("scraps-ftd-").FullName;
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public void Splits_the_cache_and_reads_standardised_features()
@@ -16,7 +16,7 @@ public sealed class FeatureCacheTrainingDataTests : IDisposable
         int[] frames = [2, 3, 1];
         string[] splits = [DataSplits.Train, DataSplits.Valid, DataSplits.Train];
         var values = frames.Sum() * FeatureCache.MelBins;
-        File.WriteAllBytes(Path.Combine(directory, "shard-00000.f16"),
+        File.WriteAllBytes(Path.Combine(_directory, "shard-00000.f16"),
             Enumerable.Repeat((Half)2f, values).SelectMany(h => BitConverter.GetBytes(h)).ToArray());
         var offset = 0L;
         var records = frames.Select((f, i) =>
@@ -28,7 +28,7 @@ public sealed class FeatureCacheTrainingDataTests : IDisposable
         var index = new CacheIndexRecord(1, FeatureCache.MelBins, "key", "inv-9", "m.jsonl",
             Enumerable.Repeat(1f, FeatureCache.MelBins).ToArray(), Enumerable.Repeat(0.5f, FeatureCache.MelBins).ToArray(),
             2, 3, ["shard-00000.f16"], records, []);
-        using var cache = FeatureCache.FromIndex(directory, index, "test index");
+        using var cache = FeatureCache.FromIndex(_directory, index, "test index");
 
         var data = new FeatureCacheTrainingData(cache);
         Assert.Equal(["u0", "u2"], data.Train.Select(u => u.Id));

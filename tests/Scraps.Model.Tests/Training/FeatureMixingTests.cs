@@ -64,7 +64,9 @@ public sealed class FeatureMixingTests
             var before = (float[])features.Clone();
             new FeatureMixing(Options(noise: 0.1, mix: 0.2, maxAlpha: 0.5), Bins).Apply(features, 64, 3, frames, new DeterministicRandom(5, RandomPurpose.Augmentation, trial));
             for (var b = 0; b < 64; b++, total++)
+            {
                 touched += features.AsSpan(b * 3 * Bins, 3 * Bins).SequenceEqual(before.AsSpan(b * 3 * Bins, 3 * Bins)) ? 0 : 1;
+            }
         }
         Assert.InRange(touched / (double)total, 0.25, 0.35);
 
@@ -95,7 +97,10 @@ public sealed class FeatureMixingTests
 
     private static TrainingOptions Options(double noise, double mix, double maxAlpha) => new()
     {
-        Config = TrainingTestConfigs.Tiny(12), NoiseAugmentProbability = noise, MixAugmentProbability = mix, AugmentMaxAlpha = maxAlpha,
+        Config = TrainingTestConfigs.Tiny(12),
+        NoiseAugmentProbability = noise,
+        MixAugmentProbability = mix,
+        AugmentMaxAlpha = maxAlpha,
     };
 
     /// <summary>Clip b holds the value b + 1 in its frames and zeros in its padding.</summary>
@@ -104,7 +109,10 @@ public sealed class FeatureMixingTests
         var max = (int)frames.Max();
         var features = new float[frames.Length * max * Bins];
         for (var b = 0; b < frames.Length; b++)
+        {
             features.AsSpan(b * max * Bins, (int)frames[b] * Bins).Fill(b + 1);
+        }
+
         return features;
     }
 

@@ -28,7 +28,9 @@ public sealed class HardNegativeSamplerTests
         var sampler = new HardNegativeSampler(Inventory, Finder(), HardNegativeKind.CloseWord, 512);
         var seen = new HashSet<string>();
         for (var seed = 0; seed < 20; seed++)
+        {
             seen.Add(Text(sampler.Draw(Sentence, HardNegativeKind.CloseWord, new DeterministicRandom(seed, 1, 0))));
+        }
 
         // "cat" is the only word with lexicon neighbours (bat, cap); the other words and the separators stay.
         Assert.Equal(

@@ -6,7 +6,12 @@ public sealed class LearningRateScheduleTests
 {
     private static TrainingOptions Options(LearningRateScheduleKind kind) => new()
     {
-        Config = TrainingTestConfigs.Tiny(12), LearningRate = 1e-3, WarmupSteps = 10, Steps = 110, Schedule = kind, MinLearningRateRatio = 0.1,
+        Config = TrainingTestConfigs.Tiny(12),
+        LearningRate = 1e-3,
+        WarmupSteps = 10,
+        Steps = 110,
+        Schedule = kind,
+        MinLearningRateRatio = 0.1,
     };
 
     [Fact]

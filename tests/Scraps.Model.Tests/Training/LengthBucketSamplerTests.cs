@@ -42,7 +42,10 @@ public sealed class LengthBucketSamplerTests
         var utterances = TrainingTestData.Lengths([.. Enumerable.Repeat(100, 16), .. Enumerable.Repeat(1000, 16)]);
         var batches = new LengthBucketSampler(utterances, Options(8, maxFrames: 2000)).Epoch(0);
         foreach (var batch in batches)
+        {
             Assert.True(batch.Length * batch.Max(i => utterances[i].Frames) <= 2000, $"batch of {batch.Length} over budget");
+        }
+
         Assert.Contains(batches, b => b.Length == 8);
         Assert.Contains(batches, b => b.Length == 2);
     }

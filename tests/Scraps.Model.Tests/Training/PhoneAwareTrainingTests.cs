@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scraps.Model.Export;
+using Scraps.Model.Modules;
 using Scraps.Model.Runtime;
 using Scraps.Model.Training;
 using Scraps.Phonetics;
@@ -12,17 +13,17 @@ namespace Scraps.Model.Tests.Training;
 [Collection(TrainingCollection.Name)]
 public sealed class PhoneAwareTrainingTests : IDisposable
 {
-    private readonly TorchDeviceInfo cpu = TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
-    private readonly string root = Directory.CreateTempSubdirectory("scraps-phone-aware-").FullName;
-    private readonly TrainingTestData data = new(train: 40, valid: 12, englishWords: true);
+    private readonly TorchDeviceInfo _cpu = TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
+    private readonly string _root = Directory.CreateTempSubdirectory("scraps-phone-aware-").FullName;
+    private readonly TrainingTestData _data = new(train: 40, valid: 12, englishWords: true);
 
     public PhoneAwareTrainingTests() => torch.set_num_threads(1);
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private TrainingOptions Options(long steps) => new()
     {
-        Config = TrainingTestConfigs.Tiny(data.Vocab) with { CtcHead = true },
+        Config = TrainingTestConfigs.Tiny(_data.Vocab) with { CtcHead = true },
         Steps = steps,
         BatchSize = 8,
         LearningRate = 3e-3,
@@ -43,19 +44,21 @@ public sealed class PhoneAwareTrainingTests : IDisposable
     public void Ctc_and_hard_negative_losses_fall_and_a_resumed_run_repeats_the_same_steps()
     {
         var options = Options(40);
-        var straight = new TrainingLoop(options, data, Path.Combine(root, "straight"), cpu, new RecallScorer()).Run();
-        var rows = ReadCsv(Path.Combine(root, "straight", TrainingLog.TrainCsv));
+        var straight = new TrainingLoop(options, _data, Path.Combine(_root, "straight"), _cpu, new RecallScorer()).Run();
+        var rows = ReadCsv(Path.Combine(_root, "straight", TrainingLog.TrainCsv));
         double Column(int row, string name) => rows[row][name];
         Assert.True(Column(rows.Length - 1, "ctc_loss") < 0.8 * Column(0, "ctc_loss"), $"CTC {Column(0, "ctc_loss")} -> {Column(rows.Length - 1, "ctc_loss")}");
         Assert.True(Column(rows.Length - 1, "hard_negative_loss") < Column(0, "hard_negative_loss"));
         // Total = contrastive + 1.0 * hard + 0.5 * CTC, step by step (row means are means of the same steps).
         foreach (var row in rows)
+        {
             Assert.Equal(row["contrastive_loss"] + row["hard_negative_loss"] + (0.5 * row["ctc_loss"]), row["loss"], 3);
+        }
 
         using var cancel = new CancellationTokenSource();
-        new TrainingLoop(options, data, Path.Combine(root, "resumed"), cpu, new RecallScorer(),
+        new TrainingLoop(options, _data, Path.Combine(_root, "resumed"), _cpu, new RecallScorer(),
             new RecordingObserver { CancelAtStep = (20, cancel) }).Run(cancellationToken: cancel.Token);
-        var resumed = new TrainingLoop(options, data, Path.Combine(root, "resumed"), cpu, new RecallScorer()).Run(resume: true);
+        var resumed = new TrainingLoop(options, _data, Path.Combine(_root, "resumed"), _cpu, new RecallScorer()).Run(resume: true);
         Assert.Equal(straight.LastLoss, resumed.LastLoss, 5);
         TrainingLoopTests.AssertSameWeights(straight.LastCheckpoint!, resumed.LastCheckpoint!, tolerance: 1e-5f);
     }
@@ -63,11 +66,11 @@ public sealed class PhoneAwareTrainingTests : IDisposable
     [Fact]
     public void Validation_reports_the_near_miss_auc_and_the_phone_error_rate()
     {
-        var lexicon = Path.Combine(root, "lexicon.tsv");
+        var lexicon = Path.Combine(_root, "lexicon.tsv");
         TinyLexicon().Save(lexicon);
         var observer = new RecordingObserver();
-        new TrainingLoop(Options(30) with { ValidateEvery = 15, Lexicon = lexicon, HardNegativeKinds = HardNegativeKind.All }, data,
-            Path.Combine(root, "validated"), cpu, new RecallScorer(), observer).Run();
+        new TrainingLoop(Options(30) with { ValidateEvery = 15, Lexicon = lexicon, HardNegativeKinds = HardNegativeKind.All }, _data,
+            Path.Combine(_root, "validated"), _cpu, new RecallScorer(), observer).Run();
 
         Assert.Equal(2, observer.Validations.Count);
         Assert.All(observer.Validations, v => Assert.InRange(v.NearMissAuc, 0, 1));
@@ -82,7 +85,13 @@ public sealed class PhoneAwareTrainingTests : IDisposable
         long[][] best = [[5, 5, 0, 5, 7], [9, 9, 4, 4, 4]];
         var logProbs = torch.full([2, 5, 12], -10f);
         for (var b = 0; b < 2; b++)
-            for (var t = 0; t < 5; t++) logProbs[b, t, best[b][t]] = torch.tensor(0f);
+        {
+            for (var t = 0; t < 5; t++)
+            {
+                logProbs[b, t, best[b][t]] = torch.tensor(0f);
+            }
+        }
+
         var (errors, phones) = TrainingLoop.GreedyPhoneErrors(logProbs, torch.tensor(new long[] { 5, 2 }), [5, 7, 8, 9], [2, 2]);
         Assert.Equal((2L, 4L), (errors, phones));
     }
@@ -92,51 +101,53 @@ public sealed class PhoneAwareTrainingTests : IDisposable
     {
         var e = Assert.Throws<ArgumentException>(() => (Options(2) with { HardNegativeKinds = HardNegativeKind.CloseWord }).Validate());
         Assert.Contains("pronunciation lexicon", e.Message);
-        var noHead = Assert.Throws<ArgumentException>(() => (Options(2) with { Config = TrainingTestConfigs.Tiny(data.Vocab) }).Validate());
+        var noHead = Assert.Throws<ArgumentException>(() => (Options(2) with { Config = TrainingTestConfigs.Tiny(_data.Vocab) }).Validate());
         Assert.Contains("ctcHead", noHead.Message);
     }
 
     [Fact]
     public void A_run_with_the_ctc_head_can_start_from_weights_without_it()
     {
-        var plain = Path.Combine(root, "plain");
-        new TrainingLoop(Options(3) with { Config = TrainingTestConfigs.Tiny(data.Vocab), CtcWeight = 0, HardNegatives = 0 }, data, plain, cpu, new RecallScorer()).Run();
-        var headed = new TrainingLoop(Options(1) with { LearningRate = 1e-12, InitialWeights = plain }, data, Path.Combine(root, "headed"), cpu, new RecallScorer()).Run();
+        var plain = Path.Combine(_root, "plain");
+        new TrainingLoop(Options(3) with { Config = TrainingTestConfigs.Tiny(_data.Vocab), CtcWeight = 0, HardNegatives = 0 }, _data, plain, _cpu, new RecallScorer()).Run();
+        var headed = new TrainingLoop(Options(1) with { LearningRate = 1e-12, InitialWeights = plain }, _data, Path.Combine(_root, "headed"), _cpu, new RecallScorer()).Run();
 
-        using var before = ScrapsNet.LoadWeights(Path.Combine(TrainingLoop.CheckpointFolderOf(plain, "x"), CheckpointStore.WeightsFile), TrainingTestConfigs.Tiny(data.Vocab));
+        using var before = ScrapsNet.LoadWeights(Path.Combine(TrainingLoop.CheckpointFolderOf(plain, "x"), CheckpointStore.WeightsFile), TrainingTestConfigs.Tiny(_data.Vocab));
         using var after = ScrapsNet.LoadWeights(Path.Combine(headed.LastCheckpoint!, CheckpointStore.WeightsFile), Options(1).Config);
         Assert.NotNull(after.CtcHead);
         var weights = after.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         foreach (var (name, parameter) in before.named_parameters())
+        {
             Assert.True((parameter - weights[name]).abs().max().item<float>() < 1e-6f, name);
+        }
     }
 
     [Fact]
     public void A_run_can_start_from_a_model_package_and_gets_its_exact_weights()
     {
-        var source = Path.Combine(root, "source");
-        new TrainingLoop(Options(3), data, source, cpu, new RecallScorer()).Run();
+        var source = Path.Combine(_root, "source");
+        new TrainingLoop(Options(3), _data, source, _cpu, new RecallScorer()).Run();
         var checkpoint = TrainingLoop.CheckpointFolderOf(source, "x");
         using var trained = ScrapsNet.LoadWeights(Path.Combine(checkpoint, CheckpointStore.WeightsFile), Options(3).Config);
-        var package = Path.Combine(root, "package");
+        var package = Path.Combine(_root, "package");
         ScrapsOnnxExporter.Export(trained, package);
         WriteManifest(package, Options(3).Config);
 
         var observer = new RecordingObserver();
-        var tuned = new TrainingLoop(Options(1) with { LearningRate = 1e-12, InitialWeights = package }, data, Path.Combine(root, "tuned"), cpu, new RecallScorer(), observer).Run();
+        var tuned = new TrainingLoop(Options(1) with { LearningRate = 1e-12, InitialWeights = package }, _data, Path.Combine(_root, "tuned"), _cpu, new RecallScorer(), observer).Run();
 
         Assert.Equal($"model package {package}", observer.Started!.InitialWeights);
         TrainingLoopTests.AssertSameWeights(checkpoint, tuned.LastCheckpoint!, tolerance: 1e-5f);
         WriteManifest(package, Options(3).Config with { FfnDim = 96 });
         var e = Assert.Throws<CheckpointFormatException>(() =>
-            new TrainingLoop(Options(1) with { InitialWeights = package }, data, Path.Combine(root, "refused"), cpu, new RecallScorer()).Run());
+            new TrainingLoop(Options(1) with { InitialWeights = package }, _data, Path.Combine(_root, "refused"), _cpu, new RecallScorer()).Run());
         Assert.Contains("model config differs", e.Message);
     }
 
     /// <summary>The two fields of model.json that starting from a package reads.</summary>
     private void WriteManifest(string package, ScrapsModelConfig architecture) =>
         File.WriteAllText(Path.Combine(package, "model.json"),
-            "{\"formatVersion\": 1, \"architecture\": " + architecture.ToJson() + ", \"phonemes\": {\"version\": \"" + data.InventoryVersion + "\"}}");
+            "{\"formatVersion\": 1, \"architecture\": " + architecture.ToJson() + ", \"phonemes\": {\"version\": \"" + _data.InventoryVersion + "\"}}");
 
     /// <summary>Words of 2-3 of the first 20 phones: every test word has close neighbours among them.</summary>
     private static PronunciationLexicon TinyLexicon()
@@ -144,8 +155,13 @@ public sealed class PhoneAwareTrainingTests : IDisposable
         var phones = PhonemeInventory.EnglishUs.Symbols.Where(x => x.Kind == PhonemeKind.Phone).Select(x => x.Id).Take(20).ToArray();
         var entries = new List<LexiconEntry>();
         for (var a = 0; a < phones.Length; a++)
+        {
             for (var b = 0; b < phones.Length; b += 3)
+            {
                 entries.Add(new LexiconEntry($"w{a}x{b}", [phones[a], phones[b]], [phones[a], phones[b]]));
+            }
+        }
+
         return new PronunciationLexicon(PhonemeInventory.EnglishUs, entries, "test");
     }
 

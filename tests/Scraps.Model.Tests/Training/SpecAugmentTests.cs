@@ -22,10 +22,26 @@ public sealed class SpecAugmentTests
             Assert.InRange(zeroBins.Length, 0, 8);
             // Every zero lies in a masked frame or a masked band; both are contiguous.
             for (var t = 0; t < frames; t++)
+            {
                 for (var b = 0; b < Bins; b++)
-                    if (features[t * Bins + b] == 0) Assert.True(zeroFrames.Contains(t) || zeroBins.Contains(b));
-            if (zeroFrames.Length > 0) Assert.Equal(zeroFrames.Length - 1, zeroFrames[^1] - zeroFrames[0]);
-            if (zeroBins.Length > 0) Assert.Equal(zeroBins.Length - 1, zeroBins[^1] - zeroBins[0]);
+                {
+                    if (features[t * Bins + b] == 0)
+                    {
+                        Assert.True(zeroFrames.Contains(t) || zeroBins.Contains(b));
+                    }
+                }
+            }
+
+            if (zeroFrames.Length > 0)
+            {
+                Assert.Equal(zeroFrames.Length - 1, zeroFrames[^1] - zeroFrames[0]);
+            }
+
+            if (zeroBins.Length > 0)
+            {
+                Assert.Equal(zeroBins.Length - 1, zeroBins[^1] - zeroBins[0]);
+            }
+
             masked |= zeroFrames.Length > 0 && zeroBins.Length > 0;
         }
         Assert.True(masked);
@@ -47,7 +63,7 @@ public sealed class SpecAugmentTests
     public void Is_deterministic_for_a_random_stream()
     {
         var options = new TrainingOptions { Config = TrainingTestConfigs.Tiny(12) };
-        float[] Masked() 
+        float[] Masked()
         {
             var f = Enumerable.Range(0, 50 * Bins).Select(i => (float)i).ToArray();
             new SpecAugment(options, Bins).Apply(f, 50, new DeterministicRandom(4, RandomPurpose.Augmentation, 9));

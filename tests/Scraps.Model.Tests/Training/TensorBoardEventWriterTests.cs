@@ -6,16 +6,16 @@ namespace Scraps.Model.Tests.Training;
 
 public sealed class TensorBoardEventWriterTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("scraps-tb-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("scraps-tb-").FullName;
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public void Writes_tfrecord_framed_events_with_valid_masked_crcs()
     {
         var clock = new FixedClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_250));
         string path;
-        using (var writer = TensorBoardEventWriter.Create(directory, clock))
+        using (var writer = TensorBoardEventWriter.Create(_directory, clock))
         {
             path = writer.Path;
             writer.WriteScalars(42, [new("train/loss", 2.5), new("valid/auc_roc", 0.75)]);
@@ -43,8 +43,8 @@ public sealed class TensorBoardEventWriterTests : IDisposable
     public void Two_writers_in_the_same_second_get_different_files()
     {
         var clock = new FixedClock(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
-        using var a = TensorBoardEventWriter.Create(directory, clock);
-        using var b = TensorBoardEventWriter.Create(directory, clock);
+        using var a = TensorBoardEventWriter.Create(_directory, clock);
+        using var b = TensorBoardEventWriter.Create(_directory, clock);
         Assert.NotEqual(a.Path, b.Path);
     }
 
@@ -95,9 +95,18 @@ public sealed class TensorBoardEventWriterTests : IDisposable
                         float scalar = float.NaN;
                         while (value.ReadTag() is var vt && vt != 0)
                         {
-                            if (WireFormat.GetTagFieldNumber(vt) == 1) name = value.ReadString();
-                            else if (WireFormat.GetTagFieldNumber(vt) == 2) scalar = value.ReadFloat();
-                            else value.SkipLastField();
+                            if (WireFormat.GetTagFieldNumber(vt) == 1)
+                            {
+                                name = value.ReadString();
+                            }
+                            else if (WireFormat.GetTagFieldNumber(vt) == 2)
+                            {
+                                scalar = value.ReadFloat();
+                            }
+                            else
+                            {
+                                value.SkipLastField();
+                            }
                         }
                         values.Add((name, scalar));
                     }
@@ -106,8 +115,14 @@ public sealed class TensorBoardEventWriterTests : IDisposable
                     var log = new CodedInputStream(input.ReadBytes().ToByteArray());
                     while (log.ReadTag() is var lt && lt != 0)
                     {
-                        if (WireFormat.GetTagFieldNumber(lt) == 1) status = log.ReadEnum();
-                        else log.SkipLastField();
+                        if (WireFormat.GetTagFieldNumber(lt) == 1)
+                        {
+                            status = log.ReadEnum();
+                        }
+                        else
+                        {
+                            log.SkipLastField();
+                        }
                     }
                     break;
                 default: input.SkipLastField(); break;

@@ -4,9 +4,9 @@ namespace Scraps.Model.Tests.Training;
 
 public sealed class TrainingLogTests : IDisposable
 {
-    private readonly string run = Directory.CreateTempSubdirectory("scraps-log-").FullName;
+    private readonly string _run = Directory.CreateTempSubdirectory("scraps-log-").FullName;
 
-    public void Dispose() => Directory.Delete(run, recursive: true);
+    public void Dispose() => Directory.Delete(_run, recursive: true);
 
     private static TrainingStepReport Step(long step) => new(step, 100, 0, 3.5 - step / 100.0, 1e-4, 0.5, 12.5, 16, TimeSpan.FromSeconds(step));
 
@@ -17,16 +17,16 @@ public sealed class TrainingLogTests : IDisposable
     public void Writes_csv_rows_and_tensorboard_scalars()
     {
         string events;
-        using (var log = new TrainingLog(run, 0, resumed: false))
+        using (var log = new TrainingLog(_run, 0, resumed: false))
         {
             events = log.EventFile;
             log.Write(Step(10) with { Parts = new LossParts(1.5, double.NaN, 2.25) });
             log.Write(Validation(10) with { NearMissAuc = 0.875 });
         }
-        var train = File.ReadAllLines(Path.Combine(run, TrainingLog.TrainCsv));
+        var train = File.ReadAllLines(Path.Combine(_run, TrainingLog.TrainCsv));
         Assert.StartsWith("step,epoch,loss,", train[0]);
         Assert.Equal("10,0,3.4,0.0001,0.5,12.5,16,10,1.5,NaN,2.25,NaN,NaN,0", train[1]);
-        var valid = File.ReadAllLines(Path.Combine(run, TrainingLog.ValidCsv));
+        var valid = File.ReadAllLines(Path.Combine(_run, TrainingLog.ValidCsv));
         Assert.Equal("10,2,0.9,0.1,1.5,0.8,0.7,2,16,0.875,NaN,NaN", valid[1]);
 
         var records = TensorBoardEventWriterTests.ReadRecords(File.ReadAllBytes(events)).Select(TensorBoardEventWriterTests.Decode).ToList();
@@ -43,21 +43,25 @@ public sealed class TrainingLogTests : IDisposable
     [Fact]
     public void Resuming_drops_rows_logged_after_the_checkpoint_and_marks_the_restart()
     {
-        using (var log = new TrainingLog(run, 0, resumed: false))
+        using (var log = new TrainingLog(_run, 0, resumed: false))
         {
-            foreach (var s in new[] { 10, 20, 30 }) log.Write(Step(s));
+            foreach (var s in new[] { 10, 20, 30 })
+            {
+                log.Write(Step(s));
+            }
+
             log.Write(Validation(20));
             log.Write(Validation(30));
         }
         string events;
-        using (var log = new TrainingLog(run, 20, resumed: true))
+        using (var log = new TrainingLog(_run, 20, resumed: true))
         {
             events = log.EventFile;
             log.Write(Step(30));
         }
-        var steps = File.ReadAllLines(Path.Combine(run, TrainingLog.TrainCsv)).Skip(1).Select(l => l.Split(',')[0]);
+        var steps = File.ReadAllLines(Path.Combine(_run, TrainingLog.TrainCsv)).Skip(1).Select(l => l.Split(',')[0]);
         Assert.Equal(["10", "20", "30"], steps);
-        Assert.Equal(2, File.ReadAllLines(Path.Combine(run, TrainingLog.ValidCsv)).Length);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_run, TrainingLog.ValidCsv)).Length);
         var restart = TensorBoardEventWriterTests.Decode(TensorBoardEventWriterTests.ReadRecords(File.ReadAllBytes(events))[1]);
         Assert.Equal((20L, 1), (restart.Step, restart.SessionStatus));
     }

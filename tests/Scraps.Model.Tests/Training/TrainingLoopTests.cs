@@ -1,3 +1,4 @@
+using Scraps.Model.Modules;
 using Scraps.Model.Runtime;
 using Scraps.Model.Training;
 using TorchSharp;
@@ -7,9 +8,9 @@ namespace Scraps.Model.Tests.Training;
 [Collection(TrainingCollection.Name)]
 public sealed class TrainingLoopTests : IDisposable
 {
-    private readonly TorchDeviceInfo cpu = TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
-    private readonly string root = Directory.CreateTempSubdirectory("scraps-loop-").FullName;
-    private readonly TrainingTestData data = new(train: 40, valid: 12);
+    private readonly TorchDeviceInfo _cpu = TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
+    private readonly string _root = Directory.CreateTempSubdirectory("scraps-loop-").FullName;
+    private readonly TrainingTestData _data = new(train: 40, valid: 12);
 
     public TrainingLoopTests()
     {
@@ -17,11 +18,11 @@ public sealed class TrainingLoopTests : IDisposable
         torch.set_num_threads(1);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private TrainingOptions Options(long steps) => new()
     {
-        Config = TrainingTestConfigs.Tiny(data.Vocab),
+        Config = TrainingTestConfigs.Tiny(_data.Vocab),
         Steps = steps,
         BatchSize = 8,
         LearningRate = 2e-3,
@@ -45,7 +46,7 @@ public sealed class TrainingLoopTests : IDisposable
     public void No_tensor_outlives_its_step()
     {
         var observer = new RecordingObserver();
-        new TrainingLoop(Options(40), data, Path.Combine(root, "run"), cpu, new RecallScorer(), observer).Run();
+        new TrainingLoop(Options(40), _data, Path.Combine(_root, "run"), _cpu, new RecallScorer(), observer).Run();
 
         // Live tensors after steps 10, 15, ... 40 (validation ran at 10, 20, 30, 40): the same count every time.
         var live = observer.LiveTensors.Skip(1).ToArray();
@@ -57,16 +58,16 @@ public sealed class TrainingLoopTests : IDisposable
     public void Resuming_after_an_interruption_continues_exactly_as_an_uninterrupted_run()
     {
         var options = Options(30) with { ValidateEvery = 0 };
-        var straight = new TrainingLoop(options, data, Path.Combine(root, "straight"), cpu, new RecallScorer()).Run();
+        var straight = new TrainingLoop(options, _data, Path.Combine(_root, "straight"), _cpu, new RecallScorer()).Run();
 
         // The same run stopped at step 15 (as by Ctrl+C), then resumed by a new loop to step 30.
         using var cancel = new CancellationTokenSource();
-        var interrupted = new TrainingLoop(options, data, Path.Combine(root, "resumed"), cpu, new RecallScorer(),
+        var interrupted = new TrainingLoop(options, _data, Path.Combine(_root, "resumed"), _cpu, new RecallScorer(),
             new RecordingObserver { CancelAtStep = (15, cancel) }).Run(cancellationToken: cancel.Token);
         Assert.True(interrupted.Cancelled);
         Assert.Equal(15, interrupted.Step);
         var resumedObserver = new RecordingObserver();
-        var resumed = new TrainingLoop(options, data, Path.Combine(root, "resumed"), cpu, new RecallScorer(), resumedObserver).Run(resume: true);
+        var resumed = new TrainingLoop(options, _data, Path.Combine(_root, "resumed"), _cpu, new RecallScorer(), resumedObserver).Run(resume: true);
 
         Assert.Equal(15, resumedObserver.Started!.StartStep);
         Assert.EndsWith("step-000000015", resumedObserver.Started.ResumedFrom);
@@ -74,25 +75,27 @@ public sealed class TrainingLoopTests : IDisposable
         Assert.False(resumed.Cancelled);
         Assert.Equal(straight.LastLoss, resumed.LastLoss, 5);
         AssertSameWeights(straight.LastCheckpoint!, resumed.LastCheckpoint!, tolerance: 1e-5f);
-        var a = TrainingLoop.LatestCheckpoint(Path.Combine(root, "straight"))!;
-        var b = TrainingLoop.LatestCheckpoint(Path.Combine(root, "resumed"))!;
+        var a = TrainingLoop.LatestCheckpoint(Path.Combine(_root, "straight"))!;
+        var b = TrainingLoop.LatestCheckpoint(Path.Combine(_root, "resumed"))!;
         Assert.Equal(a.Position, b.Position);
         Assert.Equal(30, TrainingLoop.ReadCheckpoint(resumed.LastCheckpoint!).Step);
 
         // The resumed run's CSV has each step once, with the uninterrupted run's losses.
-        var straightRows = File.ReadAllLines(Path.Combine(root, "straight", TrainingLog.TrainCsv)).Select(l => l.Split(',')[..3]).ToArray();
-        var resumedRows = File.ReadAllLines(Path.Combine(root, "resumed", TrainingLog.TrainCsv)).Select(l => l.Split(',')[..3]).ToArray();
+        var straightRows = File.ReadAllLines(Path.Combine(_root, "straight", TrainingLog.TrainCsv)).Select(l => l.Split(',')[..3]).ToArray();
+        var resumedRows = File.ReadAllLines(Path.Combine(_root, "resumed", TrainingLog.TrainCsv)).Select(l => l.Split(',')[..3]).ToArray();
         Assert.Equal(straightRows.Select(r => r[0]), resumedRows.Select(r => r[0]));
         for (var i = 1; i < straightRows.Length; i++)
+        {
             Assert.Equal(double.Parse(straightRows[i][2]), double.Parse(resumedRows[i][2]), 4);
+        }
     }
 
     [Fact]
     public void Loss_falls_and_validation_is_logged()
     {
         var observer = new RecordingObserver();
-        var result = new TrainingLoop(Options(60) with { SpecAugment = false, Schedule = LearningRateScheduleKind.Constant }, data,
-            Path.Combine(root, "learn"), cpu, new RecallScorer(), observer).Run();
+        var result = new TrainingLoop(Options(60) with { SpecAugment = false, Schedule = LearningRateScheduleKind.Constant }, _data,
+            Path.Combine(_root, "learn"), _cpu, new RecallScorer(), observer).Run();
 
         Assert.True(result.LastLoss < result.FirstLoss * 0.8, $"loss {result.FirstLoss} -> {result.LastLoss}");
         Assert.Equal(6, observer.Validations.Count);
@@ -100,8 +103,8 @@ public sealed class TrainingLoopTests : IDisposable
         Assert.Equal("cpu: requested", observer.Started!.Device);
         Assert.Equal(40, observer.Started.TrainUtterances);
         Assert.True(observer.Started.Parameters > 10_000);
-        Assert.Equal(7, File.ReadAllLines(Path.Combine(root, "learn", TrainingLog.ValidCsv)).Length);
-        Assert.Single(Directory.GetFiles(Path.Combine(root, "learn", TrainingLog.TensorBoardFolder), "events.out.tfevents.*"));
+        Assert.Equal(7, File.ReadAllLines(Path.Combine(_root, "learn", TrainingLog.ValidCsv)).Length);
+        Assert.Single(Directory.GetFiles(Path.Combine(_root, "learn", TrainingLog.TensorBoardFolder), "events.out.tfevents.*"));
         Assert.Equal([60L], observer.Checkpoints);
         // Concurrent GC is off while training (TorchSharp's temporary Scalars), and back on afterwards.
         Assert.Equal([System.Runtime.GCLatencyMode.Batch], observer.LatencyModes);
@@ -111,21 +114,21 @@ public sealed class TrainingLoopTests : IDisposable
     [Fact]
     public void Refuses_to_overwrite_a_run_without_resume_and_to_resume_with_another_data_order()
     {
-        var run = Path.Combine(root, "guarded");
-        new TrainingLoop(Options(5) with { ValidateEvery = 0 }, data, run, cpu, new RecallScorer()).Run();
+        var run = Path.Combine(_root, "guarded");
+        new TrainingLoop(Options(5) with { ValidateEvery = 0 }, _data, run, _cpu, new RecallScorer()).Run();
 
-        var overwrite = Assert.Throws<ArgumentException>(() => new TrainingLoop(Options(10), data, run, cpu, new RecallScorer()).Run());
+        var overwrite = Assert.Throws<ArgumentException>(() => new TrainingLoop(Options(10), _data, run, _cpu, new RecallScorer()).Run());
         Assert.Contains("--resume", overwrite.Message);
         var reseeded = Assert.Throws<CheckpointFormatException>(() =>
-            new TrainingLoop(Options(10) with { Seed = 12 }, data, run, cpu, new RecallScorer()).Run(resume: true));
+            new TrainingLoop(Options(10) with { Seed = 12 }, _data, run, _cpu, new RecallScorer()).Run(resume: true));
         Assert.Contains("Seed is 12, the checkpoint used 11", reseeded.Message);
     }
 
     [Fact]
     public void A_new_run_can_start_from_another_runs_weights_with_other_data_order_options()
     {
-        var first = Path.Combine(root, "stage1");
-        new TrainingLoop(Options(20) with { ValidateEvery = 0 }, data, first, cpu, new RecallScorer()).Run();
+        var first = Path.Combine(_root, "stage1");
+        new TrainingLoop(Options(20) with { ValidateEvery = 0 }, _data, first, _cpu, new RecallScorer()).Run();
         var source = TrainingLoop.CheckpointFolderOf(first, "--init-from");
         Assert.EndsWith("step-000000020", source);
 
@@ -133,7 +136,7 @@ public sealed class TrainingLoopTests : IDisposable
         // with a vanishing learning rate its one step leaves the stage 1 weights as they were.
         var observer = new RecordingObserver();
         var second = new TrainingLoop(Options(1) with { ValidateEvery = 0, BatchSize = 4, MaxClipFrames = 150, Seed = 5, LearningRate = 1e-12, InitialWeights = first },
-            data, Path.Combine(root, "stage2"), cpu, new RecallScorer(), observer).Run();
+            _data, Path.Combine(_root, "stage2"), _cpu, new RecallScorer(), observer).Run();
         Assert.Equal((0L, source, null), (observer.Started!.StartStep, observer.Started.InitialWeights, observer.Started.ResumedFrom));
         Assert.Equal(1, second.Step);
         AssertSameWeights(source, second.LastCheckpoint!, tolerance: 1e-6f);
@@ -141,22 +144,22 @@ public sealed class TrainingLoopTests : IDisposable
 
         // A fresh initialisation with the same seed does not: the weights above came from stage 1.
         var fresh = new TrainingLoop(Options(1) with { ValidateEvery = 0, BatchSize = 4, MaxClipFrames = 150, Seed = 5, LearningRate = 1e-12 },
-            data, Path.Combine(root, "fresh"), cpu, new RecallScorer()).Run();
+            _data, Path.Combine(_root, "fresh"), _cpu, new RecallScorer()).Run();
         Assert.ThrowsAny<Exception>(() => AssertSameWeights(source, fresh.LastCheckpoint!, tolerance: 1e-3f));
     }
 
     [Fact]
     public void Starting_from_weights_of_another_architecture_or_a_folder_without_checkpoints_is_refused()
     {
-        var first = Path.Combine(root, "small");
-        new TrainingLoop(Options(2) with { ValidateEvery = 0 }, data, first, cpu, new RecallScorer()).Run();
-        var wider = Options(2) with { Config = TrainingTestConfigs.Tiny(data.Vocab) with { FfnDim = 96 }, InitialWeights = first };
-        var e = Assert.Throws<CheckpointFormatException>(() => new TrainingLoop(wider, data, Path.Combine(root, "wider"), cpu, new RecallScorer()).Run());
+        var first = Path.Combine(_root, "small");
+        new TrainingLoop(Options(2) with { ValidateEvery = 0 }, _data, first, _cpu, new RecallScorer()).Run();
+        var wider = Options(2) with { Config = TrainingTestConfigs.Tiny(_data.Vocab) with { FfnDim = 96 }, InitialWeights = first };
+        var e = Assert.Throws<CheckpointFormatException>(() => new TrainingLoop(wider, _data, Path.Combine(_root, "wider"), _cpu, new RecallScorer()).Run());
         Assert.Contains("model config differs", e.Message);
 
-        var empty = Directory.CreateDirectory(Path.Combine(root, "empty")).FullName;
+        var empty = Directory.CreateDirectory(Path.Combine(_root, "empty")).FullName;
         Assert.Contains("neither a run folder", Assert.Throws<ArgumentException>(() => TrainingLoop.CheckpointFolderOf(empty, "--init-from")).Message);
-        Assert.Throws<DirectoryNotFoundException>(() => TrainingLoop.CheckpointFolderOf(Path.Combine(root, "missing"), "--init-from"));
+        Assert.Throws<DirectoryNotFoundException>(() => TrainingLoop.CheckpointFolderOf(Path.Combine(_root, "missing"), "--init-from"));
         Directory.CreateDirectory(Path.Combine(empty, "checkpoints"));
         Assert.Contains("holds no checkpoint", Assert.Throws<CheckpointFormatException>(() => TrainingLoop.CheckpointFolderOf(empty, "--init-from")).Message);
     }
@@ -165,13 +168,13 @@ public sealed class TrainingLoopTests : IDisposable
     public void Skips_over_long_clips_and_rejects_ids_outside_the_vocabulary()
     {
         var observer = new RecordingObserver();
-        new TrainingLoop(Options(2) with { MaxClipFrames = 20, ValidateEvery = 0 }, data, Path.Combine(root, "short"), cpu, new RecallScorer(), observer).Run();
-        var tooLong = data.Train.Concat(data.Valid).Count(u => u.Frames > 20);
+        new TrainingLoop(Options(2) with { MaxClipFrames = 20, ValidateEvery = 0 }, _data, Path.Combine(_root, "short"), _cpu, new RecallScorer(), observer).Run();
+        var tooLong = _data.Train.Concat(_data.Valid).Count(u => u.Frames > 20);
         Assert.True(tooLong > 0);
         Assert.Equal(tooLong, observer.Started!.SkippedTooLong);
 
         var small = Options(2) with { Config = TrainingTestConfigs.Tiny(5) };
-        var e = Assert.Throws<ArgumentException>(() => new TrainingLoop(small, data, Path.Combine(root, "vocab"), cpu, new RecallScorer()).Run());
+        var e = Assert.Throws<ArgumentException>(() => new TrainingLoop(small, _data, Path.Combine(_root, "vocab"), _cpu, new RecallScorer()).Run());
         Assert.Contains("outside the model's vocabulary 1..4", e.Message);
     }
 

@@ -11,7 +11,7 @@ internal sealed class TrainingTestData : ITrainingData
 {
     public const int Bins = 80;
 
-    private readonly Dictionary<int, float[]> features = [];
+    private readonly Dictionary<int, float[]> _features = [];
 
     /// <param name="englishWords">
     /// Transcripts in the espeak-ng en-us inventory: 2-3 words of 2-3 phones with word boundaries between them (what the
@@ -40,9 +40,11 @@ internal sealed class TrainingTestData : ITrainingData
             {
                 var phoneme = tokens[Math.Min(t / framesPerPhoneme, tokens.Length - 1)] % 13;
                 for (var b = 0; b < Bins; b++)
+                {
                     f[t * Bins + b] = (b / 6 == phoneme ? 2f : -0.3f) + (float)(random.NextDouble() - 0.5) * 0.2f;
+                }
             }
-            features[i] = f;
+            _features[i] = f;
             all.Add(new TrainingUtterance(i, $"u{i}", i < train ? $"v{i % 3}" : "held-out", frames, tokens));
         }
         Train = all.Take(train).ToArray();
@@ -63,7 +65,7 @@ internal sealed class TrainingTestData : ITrainingData
     public void ReadStandardizedFeatures(int index, Span<float> destination)
     {
         Reads++;
-        features[index].CopyTo(destination);
+        _features[index].CopyTo(destination);
     }
 
     /// <summary>Utterances with given frame counts and phonemes (for sampler tests; no features).</summary>

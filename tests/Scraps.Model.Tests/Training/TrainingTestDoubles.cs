@@ -37,7 +37,10 @@ internal sealed class RecordingObserver : ITrainingObserver
     {
         LiveTensors.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
         LatencyModes.Add(System.Runtime.GCSettings.LatencyMode);
-        if (CancelAtStep is { } c && c.Step == step.Step) c.Source.Cancel();
+        if (CancelAtStep is { } c && c.Step == step.Step)
+        {
+            c.Source.Cancel();
+        }
     }
 
     public void OnValidated(ValidationReport validation) => Validations.Add(validation);

@@ -94,24 +94,24 @@ public sealed class AdmissionTests
     /// <summary>Counts front-end recordings (one per clip decoded) of one service instance (its meter factory is the meter's scope).</summary>
     private sealed class FrontEndCounter : IDisposable
     {
-        private readonly MeterListener listener = new();
-        private long count;
+        private readonly MeterListener _listener = new();
+        private long _count;
 
         public FrontEndCounter(IMeterFactory scope)
         {
-            listener.InstrumentPublished = (instrument, l) =>
+            _listener.InstrumentPublished = (instrument, l) =>
             {
                 if (instrument.Meter.Name == FrontEndMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, scope))
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
             };
-            listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref count));
-            listener.Start();
+            _listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref _count));
+            _listener.Start();
         }
 
-        public long Count => Interlocked.Read(ref count);
+        public long Count => Interlocked.Read(ref _count);
 
-        public void Dispose() => listener.Dispose();
+        public void Dispose() => _listener.Dispose();
     }
 }

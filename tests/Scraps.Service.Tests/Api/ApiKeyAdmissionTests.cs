@@ -11,11 +11,11 @@ public sealed class ApiKeyAdmissionTests : IDisposable
     private const string Flooder = "test-key-flooding-client-01";
     private const string Polite = "test-key-polite-client-0002";
 
-    private readonly string keysFile = Path.Combine(Path.GetTempPath(), $"scraps-keys-{Guid.NewGuid():N}.txt");
+    private readonly string _keysFile = Path.Combine(Path.GetTempPath(), $"scraps-keys-{Guid.NewGuid():N}.txt");
 
-    public ApiKeyAdmissionTests() => File.WriteAllText(keysFile, $"{Flooder}\n{Polite}\n");
+    public ApiKeyAdmissionTests() => File.WriteAllText(_keysFile, $"{Flooder}\n{Polite}\n");
 
-    public void Dispose() => File.Delete(keysFile);
+    public void Dispose() => File.Delete(_keysFile);
 
     private static HttpRequestMessage Embed(string key)
     {
@@ -30,7 +30,7 @@ public sealed class ApiKeyAdmissionTests : IDisposable
         await using var factory = new ServiceFactory(
             new Dictionary<string, string?>
             {
-                ["Scraps:ApiKeys:KeysFile"] = keysFile,
+                ["Scraps:ApiKeys:KeysFile"] = _keysFile,
                 ["Scraps:Admission:PermitLimit"] = "2",
                 ["Scraps:Admission:QueueLimit"] = "0",
                 ["Scraps:Admission:ClientShare"] = "0.5",

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Logging;
 using Scraps.Service.Tests.Support;
 
 namespace Scraps.Service.Tests.Api;
@@ -11,18 +10,22 @@ public sealed class ApiKeyTests : IDisposable
     private const string KeyA = "test-key-alpha-0123456789";
     private const string KeyB = "test-key-bravo-9876543210";
 
-    private readonly string keysFile = Path.Combine(Path.GetTempPath(), $"scraps-keys-{Guid.NewGuid():N}.txt");
+    private readonly string _keysFile = Path.Combine(Path.GetTempPath(), $"scraps-keys-{Guid.NewGuid():N}.txt");
 
-    public ApiKeyTests() => File.WriteAllText(keysFile, $"# the service's keys\n{KeyA}\n\n{KeyB}\n");
+    public ApiKeyTests() => File.WriteAllText(_keysFile, $"# the service's keys\n{KeyA}\n\n{KeyB}\n");
 
-    public void Dispose() => File.Delete(keysFile);
+    public void Dispose() => File.Delete(_keysFile);
 
-    private ServiceFactory WithKeys() => new(new Dictionary<string, string?> { ["Scraps:ApiKeys:KeysFile"] = keysFile });
+    private ServiceFactory WithKeys() => new(new Dictionary<string, string?> { ["Scraps:ApiKeys:KeysFile"] = _keysFile });
 
     private static HttpRequestMessage Score(string? key, string path = "/v1/score")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Requests.Multipart(("audio", TestClips.Speech), ("transcript", "hello")) };
-        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
         return request;
     }
 
@@ -81,8 +84,8 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Score(KeyA))).StatusCode);
 
         const string next = "test-key-delta-5555555555";
-        File.WriteAllText(keysFile, $"{KeyB}\n{next}\n");
-        File.SetLastWriteTimeUtc(keysFile, DateTime.UtcNow.AddSeconds(5));
+        File.WriteAllText(_keysFile, $"{KeyB}\n{next}\n");
+        File.SetLastWriteTimeUtc(_keysFile, DateTime.UtcNow.AddSeconds(5));
         await Task.Delay(TimeSpan.FromSeconds(2.2));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Score(KeyA))).StatusCode);
@@ -96,7 +99,7 @@ public sealed class ApiKeyTests : IDisposable
         var logs = new List<string>();
         await using var factory = new ServiceFactory(new Dictionary<string, string?>
         {
-            ["Scraps:ApiKeys:KeysFile"] = keysFile,
+            ["Scraps:ApiKeys:KeysFile"] = _keysFile,
             ["Logging:LogLevel:Default"] = "Trace",
         });
         factory.CaptureLogs(logs);

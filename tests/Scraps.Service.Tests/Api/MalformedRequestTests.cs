@@ -32,9 +32,15 @@ public sealed class MalformedRequestTests(MalformedRequestTests.SmallLimits fact
 
         // --- WAV header faults, on the score endpoint (multipart) ---------------------------------------------
         foreach (var length in new[] { 1, 3, 4, 8, 11 })
+        {
             Add($"wav cut to {length} bytes", () => Score(Speech[..length]), HttpStatusCode.BadRequest, "too short to be an audio file");
+        }
+
         foreach (var length in new[] { 12, 16, 20, 24, 30, 36, 40, 43 })
+        {
             Add($"wav cut inside its header at {length} bytes", () => Score(Speech[..length]), HttpStatusCode.BadRequest, "audio cannot be decoded");
+        }
+
         Add("wav magic RIFX", () => Score(Patch(Speech, 0, "RIFX")), HttpStatusCode.BadRequest, "audio cannot be decoded");
         Add("wav form WAVX", () => Score(Patch(Speech, 8, "WAVX")), HttpStatusCode.UnsupportedMediaType, "not recognised");
         Add("wav without fmt chunk", () => Score(Riff([("data", new byte[16000])])), HttpStatusCode.BadRequest, "fmt");
@@ -88,7 +94,10 @@ public sealed class MalformedRequestTests(MalformedRequestTests.SmallLimits fact
 
         // --- Content types -------------------------------------------------------------------------------------
         foreach (var type in new[] { "text/plain", "application/xml", "application/x-www-form-urlencoded", "audio/wav", "application/octet-stream" })
+        {
             Add($"score as {type}", () => Raw("/v1/score", Speech, type), HttpStatusCode.UnsupportedMediaType, "is not supported");
+        }
+
         Add("score without a content type", () => Raw("/v1/score", Speech, null), HttpStatusCode.UnsupportedMediaType, "is not supported");
         Add("multipart without a boundary", () => Raw("/v1/score", Encoding.ASCII.GetBytes("--x\r\n"), "multipart/form-data"), HttpStatusCode.BadRequest, "boundary");
         Add("phonetic embedding as multipart", () => Post("/v1/embed/phonetic", Requests.Multipart(("transcript", "hi"))), HttpStatusCode.UnsupportedMediaType, "send application/json");
@@ -179,7 +188,11 @@ public sealed class MalformedRequestTests(MalformedRequestTests.SmallLimits fact
         }
 
         var data = new TheoryData<Case>();
-        foreach (var c in cases) data.Add(c);
+        foreach (var c in cases)
+        {
+            data.Add(c);
+        }
+
         return data;
     }
 
@@ -268,7 +281,11 @@ public sealed class MalformedRequestTests(MalformedRequestTests.SmallLimits fact
     private static byte[] FloatWav(float value, int samples)
     {
         var data = new byte[samples * 4];
-        for (var i = 0; i < samples; i++) BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(4 * i), value);
+        for (var i = 0; i < samples; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(4 * i), value);
+        }
+
         return Riff([("fmt ", Fmt(3, 1, 16000, 32)), ("data", data)]);
     }
 

@@ -41,11 +41,19 @@ internal static class JsonShape
                 break;
             case JsonObject o:
                 paths.Add($"{path}: object");
-                foreach (var (key, value) in o) Walk(value, $"{path}.{key}", paths);
+                foreach (var (key, value) in o)
+                {
+                    Walk(value, $"{path}.{key}", paths);
+                }
+
                 break;
             case JsonArray a:
                 paths.Add(a.Count == 0 ? $"{path}: empty array" : $"{path}: array");
-                foreach (var item in a) Walk(item, $"{path}[]", paths);
+                foreach (var item in a)
+                {
+                    Walk(item, $"{path}[]", paths);
+                }
+
                 break;
             case JsonValue v:
                 paths.Add($"{path}: {v.GetValueKind() switch

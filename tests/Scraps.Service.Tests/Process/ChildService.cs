@@ -1,5 +1,5 @@
-using Scraps.Shared;
 using Scraps.Service.Tests.Support;
+using Scraps.Shared;
 
 namespace Scraps.Service.Tests.Process;
 

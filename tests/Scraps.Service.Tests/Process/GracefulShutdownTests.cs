@@ -49,7 +49,11 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
                         return; // a well-behaved client waits Retry-After (10 s): this process is gone by then
                     }
 
-                    lock (other) other.Add($"{(int)response.StatusCode}");
+                    lock (other)
+                    {
+                        other.Add($"{(int)response.StatusCode}");
+                    }
+
                     return;
                 }
                 catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } && terminated.Task.IsCompleted)
@@ -60,7 +64,11 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
                 {
-                    lock (lost) lost.Add(e.GetBaseException().Message);
+                    lock (lost)
+                    {
+                        lost.Add(e.GetBaseException().Message);
+                    }
+
                     return;
                 }
             }

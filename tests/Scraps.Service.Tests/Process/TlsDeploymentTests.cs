@@ -4,7 +4,6 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
-using Scraps.Service.Tests.Support;
 using Scraps.Shared;
 
 namespace Scraps.Service.Tests.Process;
@@ -18,23 +17,23 @@ namespace Scraps.Service.Tests.Process;
 public sealed partial class TlsDeploymentTests : IDisposable
 {
     private const string Key = "tls-test-key-0123456789abcdef";
-    private readonly string folder = Directory.CreateTempSubdirectory("scraps-tls-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("scraps-tls-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task The_tls_components_variables_serve_https_with_the_mounted_pem_certificate()
     {
         using var certificate = SelfSigned();
-        await File.WriteAllTextAsync(Path.Combine(folder, "tls.crt"), certificate.ExportCertificatePem());
+        await File.WriteAllTextAsync(Path.Combine(_folder, "tls.crt"), certificate.ExportCertificatePem());
         using (var rsa = certificate.GetRSAPrivateKey()!)
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, "tls.key"), rsa.ExportPkcs8PrivateKeyPem());
+            await File.WriteAllTextAsync(Path.Combine(_folder, "tls.key"), rsa.ExportPkcs8PrivateKeyPem());
         }
 
         var (httpPort, httpsPort) = (ServiceProcess.FreeLoopbackPort(), ServiceProcess.FreeLoopbackPort());
         var settings = ComponentEnvironment()
-            .Select(e => (e.Name, Value: e.Value.Replace("/etc/scraps/tls", folder, StringComparison.Ordinal).Replace("8443", $"{httpsPort}", StringComparison.Ordinal)))
+            .Select(e => (e.Name, Value: e.Value.Replace("/etc/scraps/tls", _folder, StringComparison.Ordinal).Replace("8443", $"{httpsPort}", StringComparison.Ordinal)))
             .Append(("ASPNETCORE_HTTP_PORTS", $"{httpPort}"))
             .Append(("Scraps__ApiKeys__Keys__0", Key))
             .ToArray();

@@ -75,7 +75,10 @@ public class ServiceFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging =>
         {
             logging.SetMinimumLevel(_logs is null ? LogLevel.Warning : LogLevel.Trace);
-            if (_logs is { } lines) logging.AddProvider(new ListLoggerProvider(lines));
+            if (_logs is { } lines)
+            {
+                logging.AddProvider(new ListLoggerProvider(lines));
+            }
         });
         if (_gates is { } gates)
         {

@@ -7,8 +7,8 @@ namespace Scraps.Trainer.Tests.Corpus;
 public class CorpusCommandTests
 {
     [Fact]
-    public void Offers_synth_import_and_features() =>
-        Assert.Equal(["synth", "import", "features"], CorpusCommand.Create().Subcommands.Select(c => c.Name));
+    public void Offers_synth_import_merge_check_labels_and_features() =>
+        Assert.Equal(["synth", "import", "merge", "check-labels", "features"], CorpusCommand.Create().Subcommands.Select(c => c.Name));
 
     [Theory]
     [InlineData("corpus synth --out {0} --clips 0 --no-fortunes --text {1}", "--clips")]

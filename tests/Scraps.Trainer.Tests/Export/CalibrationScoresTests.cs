@@ -1,6 +1,4 @@
-using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
-using Scraps.Model;
 using Scraps.Model.Data;
 using Scraps.Model.Runtime;
 using Scraps.Trainer.Export;
@@ -18,7 +16,11 @@ public sealed class CalibrationScoresTests(ExportFixture fixture)
         TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
         new PackageExporter(TextWriter.Null).Export(checkpoint, new ExportSettings
         {
-            CachePath = fixture.Cache, OutPath = output, CalibrationPairs = 4, ParityItems = 1, Threads = 1,
+            CachePath = fixture.Cache,
+            OutPath = output,
+            CalibrationPairs = 4,
+            ParityItems = 1,
+            Threads = 1,
         });
         using var model = ScrapsModel.Load(output);
         using var cache = FeatureCache.Open(fixture.Cache);

@@ -166,7 +166,7 @@ public sealed class ExportCommandTests(ExportFixture fixture, ITestOutputHelper 
         Assert.Equal(Scraps.Phonetics.PhonemeInventory.EnglishUs.Version, (string)phonemes["version"]!);
         Assert.Equal(Scraps.Phonetics.PhonemeInventory.EnglishUs.Count, phonemes["symbols"]!.AsArray().Count);
         using (var scope = TorchSharp.torch.NewDisposeScope())
-        using (var source = Scraps.Model.ScrapsNet.LoadWeights(state.WeightsPath!, state.Options.Config))
+        using (var source = Scraps.Model.Modules.ScrapsNet.LoadWeights(state.WeightsPath!, state.Options.Config))
         {
             var written = Scraps.Model.Export.SafetensorsWeights.Read(Path.Combine(output, "model.safetensors"));
             Assert.Equal(source.state_dict().Keys.Order(StringComparer.Ordinal), written.Keys.Order(StringComparer.Ordinal));

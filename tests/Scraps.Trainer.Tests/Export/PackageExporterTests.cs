@@ -1,6 +1,6 @@
 using Scraps.Inference.Runtime;
-using Scraps.Model;
 using Scraps.Model.Data;
+using Scraps.Model.Modules;
 using Scraps.Model.Runtime;
 using Scraps.Trainer.Export;
 using static TorchSharp.torch;

@@ -42,7 +42,10 @@ public sealed class TrainingSummaryBuilderTests(ExportFixture fixture)
     {
         var options = new Scraps.Model.Training.TrainingOptions
         {
-            Config = ScrapsModelConfig.LoadNamed("small") with { VocabSize = 12 }, SpecAugment = true, MixAugmentProbability = 0.3, AugmentMaxAlpha = 0.6,
+            Config = ScrapsModelConfig.LoadNamed("small") with { VocabSize = 12 },
+            SpecAugment = true,
+            MixAugmentProbability = 0.3,
+            AugmentMaxAlpha = 0.6,
         };
 
         var recorded = TrainingSummaryBuilder.Augmentation(options);

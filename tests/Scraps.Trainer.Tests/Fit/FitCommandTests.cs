@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Scraps.Inference.Evaluation;
-using Scraps.Model;
 using Scraps.Model.Data;
+using Scraps.Model.Loss;
+using Scraps.Model.Modules;
 using Scraps.Model.Runtime;
 using Scraps.Model.Training;
 using Scraps.Shared;
-using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

@@ -42,7 +42,10 @@ public sealed class FitConsoleObserverTests
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
         });
         var observer = new FitConsoleObserver(console, null, new ManualClock());
         ProgressTask? task = null;
@@ -60,10 +63,10 @@ public sealed class FitConsoleObserverTests
 
     private sealed class ManualClock : TimeProvider
     {
-        private DateTimeOffset now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+        private DateTimeOffset _now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
 
-        public override DateTimeOffset GetUtcNow() => now;
+        public override DateTimeOffset GetUtcNow() => _now;
 
-        public void Advance(TimeSpan by) => now += by;
+        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -9,7 +9,11 @@ public sealed class RetrievalValidationScorerTests
     {
         // Batch 1: perfect (diagonal 10, rest 0). Batch 2: rows 0 and 1 swap their best clip.
         var perfect = new float[3, 3];
-        for (var i = 0; i < 3; i++) perfect[i, i] = 10;
+        for (var i = 0; i < 3; i++)
+        {
+            perfect[i, i] = 10;
+        }
+
         float[,] swapped =
         {
             { 1, 5, 0 },

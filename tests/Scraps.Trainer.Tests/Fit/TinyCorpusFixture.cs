@@ -95,6 +95,9 @@ public sealed class TinyCorpusFixture : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = CommandLineRunner.InvokeAsync(root, arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), stdout, stderr).GetAwaiter().GetResult();
-        if (code != 0) throw new InvalidOperationException($"'{arguments}' failed with {code}: {stderr}{stdout}");
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"'{arguments}' failed with {code}: {stderr}{stdout}");
+        }
     }
 }

@@ -1,4 +1,3 @@
-using Scraps.Model;
 using Scraps.Model.Runtime;
 using Scraps.Trainer.Fit;
 using TorchSharp;
@@ -15,8 +14,17 @@ public sealed class TrainingSpeedTests
         torch.set_num_threads(1);
         var config = new ScrapsModelConfig
         {
-            Name = "micro", ModelDim = 16, Layers = 1, Heads = 2, FfnDim = 32, Dropout = 0, LstmHidden = 16,
-            AcousticSubsampling = 2, MelBins = 80, MaxPositions = 256, VocabSize = 10,
+            Name = "micro",
+            ModelDim = 16,
+            Layers = 1,
+            Heads = 2,
+            FfnDim = 32,
+            Dropout = 0,
+            LstmHidden = 16,
+            AcousticSubsampling = 2,
+            MelBins = 80,
+            MaxPositions = 256,
+            VocabSize = 10,
         };
         var result = TrainingSpeed.Measure(config, cpu, batch: 4, frames: 40, phonemes: 6, warmup: 1, steps: 3);
         Assert.Equal(("micro", 4, 3), (result.Config, result.Batch, result.Steps));

@@ -55,8 +55,8 @@ public static class ManifestFilter
 /// <summary>The decision per utterance, in manifest order (ordinals for the shard), and the counts.</summary>
 internal sealed class FilterTally(IReadOnlyDictionary<string, ScoreVerdict> verdicts, FilterRule rule, ShardSpec shard)
 {
-    private long ordinal = -1;
-    private readonly List<string> unscoredExamples = [];
+    private long _ordinal = -1;
+    private readonly List<string> _unscoredExamples = [];
 
     public long Kept { get; private set; }
 
@@ -64,12 +64,12 @@ internal sealed class FilterTally(IReadOnlyDictionary<string, ScoreVerdict> verd
 
     public long Unscored { get; private set; }
 
-    public IReadOnlyList<string> UnscoredExamples => unscoredExamples;
+    public IReadOnlyList<string> UnscoredExamples => _unscoredExamples;
 
     /// <summary>The next utterance's verdict: null when outside the shard or unscored; else its score and whether it is kept.</summary>
     public (ScoreVerdict Verdict, bool Keep)? Next(string? id)
     {
-        if (!shard.Contains(++ordinal))
+        if (!shard.Contains(++_ordinal))
         {
             return null;
         }
@@ -77,9 +77,9 @@ internal sealed class FilterTally(IReadOnlyDictionary<string, ScoreVerdict> verd
         if (id is null || !verdicts.TryGetValue(id, out var verdict))
         {
             Unscored++;
-            if (unscoredExamples.Count < 5)
+            if (_unscoredExamples.Count < 5)
             {
-                unscoredExamples.Add(id ?? $"#{ordinal}");
+                _unscoredExamples.Add(id ?? $"#{_ordinal}");
             }
 
             return null;
@@ -102,15 +102,15 @@ internal sealed class FilterTally(IReadOnlyDictionary<string, ScoreVerdict> verd
 /// <summary>A file written beside its final path and moved there only when complete.</summary>
 internal sealed class StagedFile : IDisposable
 {
-    private readonly string staging;
-    private bool committed;
+    private readonly string _staging;
+    private bool _committed;
 
     public StagedFile(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        staging = Path + ".partial";
-        Stream = new FileStream(staging, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        _staging = Path + ".partial";
+        Stream = new FileStream(_staging, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
     }
 
     public string Path { get; }
@@ -120,16 +120,16 @@ internal sealed class StagedFile : IDisposable
     public void Commit()
     {
         Stream.Dispose();
-        File.Move(staging, Path, overwrite: true);
-        committed = true;
+        File.Move(_staging, Path, overwrite: true);
+        _committed = true;
     }
 
     public void Dispose()
     {
         Stream.Dispose();
-        if (!committed && File.Exists(staging))
+        if (!_committed && File.Exists(_staging))
         {
-            File.Delete(staging);
+            File.Delete(_staging);
         }
     }
 }

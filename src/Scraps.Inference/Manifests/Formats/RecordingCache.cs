@@ -10,17 +10,17 @@ namespace Scraps.Inference.Manifests.Formats;
 /// </summary>
 public sealed class RecordingCache(long maxBytes, TimeSpan maxRecording)
 {
-    private readonly Lock gate = new();
-    private readonly LinkedList<string> recent = new();
-    private readonly Dictionary<string, (Lazy<DecodedAudio> Audio, LinkedListNode<string> Node)> entries = new(StringComparer.Ordinal);
-    private long heldBytes;
-    private int decodes;
+    private readonly Lock _gate = new();
+    private readonly LinkedList<string> _recent = new();
+    private readonly Dictionary<string, (Lazy<DecodedAudio> Audio, LinkedListNode<string> Node)> _entries = new(StringComparer.Ordinal);
+    private long _heldBytes;
+    private int _decodes;
 
     /// <summary>Samples kept at most, in bytes (one recording larger than this is decoded and used, not kept).</summary>
     public long MaxBytes { get; } = maxBytes;
 
     /// <summary>Files decoded so far (a file evicted and needed again counts twice).</summary>
-    public int Decodes => Volatile.Read(ref decodes);
+    public int Decodes => Volatile.Read(ref _decodes);
 
     /// <summary>The recording's samples, decoded now or kept from before.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
@@ -29,18 +29,18 @@ public sealed class RecordingCache(long maxBytes, TimeSpan maxRecording)
     public DecodedAudio Get(string path)
     {
         Lazy<DecodedAudio> audio;
-        lock (gate)
+        lock (_gate)
         {
-            if (entries.TryGetValue(path, out var entry))
+            if (_entries.TryGetValue(path, out var entry))
             {
-                recent.Remove(entry.Node);
-                recent.AddFirst(entry.Node);
+                _recent.Remove(entry.Node);
+                _recent.AddFirst(entry.Node);
                 audio = entry.Audio;
             }
             else
             {
                 audio = new Lazy<DecodedAudio>(() => Decode(path), LazyThreadSafetyMode.ExecutionAndPublication);
-                entries[path] = (audio, recent.AddFirst(path));
+                _entries[path] = (audio, _recent.AddFirst(path));
             }
         }
 
@@ -51,19 +51,19 @@ public sealed class RecordingCache(long maxBytes, TimeSpan maxRecording)
         }
         catch
         {
-            lock (gate)
+            lock (_gate)
             {
-                if (entries.TryGetValue(path, out var failed) && failed.Audio == audio)
+                if (_entries.TryGetValue(path, out var failed) && failed.Audio == audio)
                 {
-                    recent.Remove(failed.Node);
-                    entries.Remove(path);
+                    _recent.Remove(failed.Node);
+                    _entries.Remove(path);
                 }
             }
 
             throw;
         }
 
-        lock (gate)
+        lock (_gate)
         {
             Evict(path);
         }
@@ -79,10 +79,10 @@ public sealed class RecordingCache(long maxBytes, TimeSpan maxRecording)
         }
 
         var decoded = AudioDecoder.DecodeMono16k(File.ReadAllBytes(path), maxRecording);
-        Interlocked.Increment(ref decodes);
-        lock (gate)
+        Interlocked.Increment(ref _decodes);
+        lock (_gate)
         {
-            heldBytes += Bytes(decoded);
+            _heldBytes += Bytes(decoded);
         }
 
         return decoded;
@@ -91,16 +91,16 @@ public sealed class RecordingCache(long maxBytes, TimeSpan maxRecording)
     /// <summary>Drops the least recently used decoded recordings beyond the budget, never the one just asked for.</summary>
     private void Evict(string keep)
     {
-        var node = recent.Last;
-        while (heldBytes > MaxBytes && node is not null)
+        var node = _recent.Last;
+        while (_heldBytes > MaxBytes && node is not null)
         {
             var previous = node.Previous;
-            var (audio, _) = entries[node.Value];
+            var (audio, _) = _entries[node.Value];
             if (node.Value != keep && audio.IsValueCreated)
             {
-                heldBytes -= Bytes(audio.Value);
-                recent.Remove(node);
-                entries.Remove(node.Value);
+                _heldBytes -= Bytes(audio.Value);
+                _recent.Remove(node);
+                _entries.Remove(node.Value);
             }
 
             node = previous;

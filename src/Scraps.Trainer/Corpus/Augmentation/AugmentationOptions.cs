@@ -9,8 +9,22 @@ internal sealed record AugmentationOptions
 {
     public static readonly AugmentationOptions None = new()
     {
-        CleanShare = 1, Formant = 0, Speed = 0, Tempo = 0, Pitch = 0, Breath = 0, Padding = 0, Reverb = 0, Noise = 0, Babble = 0,
-        Eq = 0, Compression = 0, BandLimit = 0, Clipping = 0, Telephone = 0, Codec = 0,
+        CleanShare = 1,
+        Formant = 0,
+        Speed = 0,
+        Tempo = 0,
+        Pitch = 0,
+        Breath = 0,
+        Padding = 0,
+        Reverb = 0,
+        Noise = 0,
+        Babble = 0,
+        Eq = 0,
+        Compression = 0,
+        BandLimit = 0,
+        Clipping = 0,
+        Telephone = 0,
+        Codec = 0,
     };
 
     public double CleanShare { get; init; } = 0.1;

@@ -49,7 +49,9 @@ internal sealed record AugmentationPlan(
         Add(json, "padding", LeadSilence > 0 || TrailSilence > 0, () => new JsonObject { ["lead"] = LeadSilence, ["trail"] = TrailSilence });
         Add(json, "room", Room is not null, () => new JsonObject
         {
-            ["size"] = new JsonArray(Room!.Length, Room.Width, Room.Height), ["rt60"] = Room.Rt60, ["micDistance"] = Room.MicDistance,
+            ["size"] = new JsonArray(Room!.Length, Room.Width, Room.Height),
+            ["rt60"] = Room.Rt60,
+            ["micDistance"] = Room.MicDistance,
         });
         Add(json, "noise", Noise is not null, () => new JsonObject { ["type"] = Noise!.Kind, ["snrDb"] = Noise.SnrDb });
         Add(json, "babble", Babble is not null, () => new JsonObject { ["track"] = Babble!.Track, ["snrDb"] = Babble.SnrDb });

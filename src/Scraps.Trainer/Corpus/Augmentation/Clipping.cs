@@ -2,7 +2,7 @@ namespace Scraps.Trainer.Corpus.Augmentation;
 
 /// <summary>
 /// Hard clipping, as an overdriven recorder or sound card does: the level is set at the magnitude that
-/// <paramref name="share"/> of the samples exceed, so the drawn share of samples ends up flat-topped whatever the
+/// the drawn <c>share</c> of the samples exceed, so the drawn share of samples ends up flat-topped whatever the
 /// clip's level.
 /// </summary>
 internal static class Clipping

@@ -17,7 +17,9 @@ internal static class GComprisVoicesReader
     /// <summary>Names that are several words written together, and a letter that espeak-ng reads as the article.</summary>
     private static readonly Dictionary<string, string> Spoken = new(StringComparer.Ordinal)
     {
-        ["waytogo"] = "way to go", ["outof"] = "out of", ["a"] = "A.",
+        ["waytogo"] = "way to go",
+        ["outof"] = "out of",
+        ["a"] = "A.",
     };
 
     private static readonly string[] Numbers =

@@ -8,8 +8,8 @@ namespace Scraps.Trainer.Corpus.Import;
 /// Puts whole speakers into train, valid and test, so that no held-out voice is heard in training: the speakers in a
 /// fixed order (by a hash of their names, so adding a speaker does not reshuffle the rest), the last one to test, the one
 /// before to valid, the others to train. With two speakers there is no valid speaker (train and test), or for a set
-/// that may not train (<see cref="EvaluationOnly"/>) no train speaker (valid and test); one speaker goes to
-/// <paramref name="single"/>.
+/// that may not train (an importer's <c>EvaluationOnly</c>) no train speaker (valid and test); one speaker goes to
+/// the split named by <c>single</c>.
 /// </summary>
 internal static class SpeakerSplit
 {

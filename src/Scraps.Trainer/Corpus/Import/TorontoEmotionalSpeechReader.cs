@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Scraps.Model.Data;
 
 namespace Scraps.Trainer.Corpus.Import;
 

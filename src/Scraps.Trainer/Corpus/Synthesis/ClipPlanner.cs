@@ -18,7 +18,9 @@ internal sealed class ClipPlanner
     /// </summary>
     private static readonly Dictionary<string, double> CharactersPerSecond = new(StringComparer.Ordinal)
     {
-        [EspeakSynthesizer.EngineName] = 18.1, [FliteSynthesizer.EngineName] = 17.0, [FestivalSynthesizer.EngineName] = 15.2,
+        [EspeakSynthesizer.EngineName] = 18.1,
+        [FliteSynthesizer.EngineName] = 17.0,
+        [FestivalSynthesizer.EngineName] = 15.2,
     };
 
     private readonly VoiceSplit _split;

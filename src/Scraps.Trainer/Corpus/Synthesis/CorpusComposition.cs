@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Scraps.Model.Data;
 using Scraps.Trainer.Corpus.Augmentation;
-using Scraps.Trainer.Corpus.Text;
 
 namespace Scraps.Trainer.Corpus.Synthesis;
 

@@ -18,7 +18,9 @@ internal static class CorpusSettingsFile
     public const string FileName = "corpus.json";
     private static readonly JsonSerializerOptions Indented = new()
     {
-        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The settings that fix the corpus; <paramref name="sourceFiles"/> maps each text source to its file and Debian package.</summary>

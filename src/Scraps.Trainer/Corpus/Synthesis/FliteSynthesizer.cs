@@ -15,7 +15,11 @@ internal sealed class FliteSynthesizer : ISpeechSynthesizer
     /// <summary>Each voice's approximate mean F0 in Hz, scaled by the drawn pitch factor.</summary>
     private static readonly Dictionary<string, double> MeanPitch = new(StringComparer.Ordinal)
     {
-        ["kal"] = 105, ["kal16"] = 105, ["awb"] = 110, ["rms"] = 100, ["slt"] = 170,
+        ["kal"] = 105,
+        ["kal16"] = 105,
+        ["awb"] = 110,
+        ["rms"] = 100,
+        ["slt"] = 170,
     };
 
     private FliteSynthesizer(IReadOnlyList<string> voices) => Voices = voices;

@@ -22,7 +22,9 @@ internal sealed record SynthesisOptions
 
     public static readonly IReadOnlyDictionary<string, double> DefaultWeights = new Dictionary<string, double>
     {
-        [EspeakSynthesizer.EngineName] = 0.5, [FliteSynthesizer.EngineName] = 0.3, [FestivalSynthesizer.EngineName] = 0.2,
+        [EspeakSynthesizer.EngineName] = 0.5,
+        [FliteSynthesizer.EngineName] = 0.3,
+        [FestivalSynthesizer.EngineName] = 0.2,
     };
 
     public required string OutputDirectory { get; init; }

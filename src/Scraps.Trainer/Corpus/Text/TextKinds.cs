@@ -34,6 +34,11 @@ internal static class TextKinds
     /// </summary>
     public static readonly IReadOnlyDictionary<string, double> DefaultShares = new Dictionary<string, double>(StringComparer.Ordinal)
     {
-        [Sentence] = 0.55, [Word] = 0.07, [Number] = 0.08, [Command] = 0.05, [Spontaneous] = 0.13, [Passage] = 0.12,
+        [Sentence] = 0.55,
+        [Word] = 0.07,
+        [Number] = 0.08,
+        [Command] = 0.05,
+        [Spontaneous] = 0.13,
+        [Passage] = 0.12,
     };
 }

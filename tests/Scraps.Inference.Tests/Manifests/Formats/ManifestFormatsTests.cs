@@ -16,23 +16,23 @@ namespace Scraps.Inference.Tests.Manifests.Formats;
 /// </summary>
 public sealed class ManifestFormatsTests : IClassFixture<TestPackageFixture>, IDisposable
 {
-    private readonly FormatFixture fixture = new();
-    private readonly ScrapsModel model;
-    private readonly EspeakPhonemizer phonemizer;
-    private readonly ScrapsScorer scorer;
+    private readonly FormatFixture _fixture = new();
+    private readonly ScrapsModel _model;
+    private readonly EspeakPhonemizer _phonemizer;
+    private readonly ScrapsScorer _scorer;
 
     public ManifestFormatsTests(TestPackageFixture package)
     {
-        model = ScrapsModel.Load(package.Folder);
-        phonemizer = model.CreatePhonemizer();
-        scorer = new ScrapsScorer(model, phonemizer);
+        _model = ScrapsModel.Load(package.Folder);
+        _phonemizer = _model.CreatePhonemizer();
+        _scorer = new ScrapsScorer(_model, _phonemizer);
     }
 
     public void Dispose()
     {
-        model.Dispose();
-        phonemizer.Dispose();
-        fixture.Dispose();
+        _model.Dispose();
+        _phonemizer.Dispose();
+        _fixture.Dispose();
     }
 
     public static TheoryData<string> Formats => new() { "nemo", "kaldi", "lhotse-cuts", "lhotse-supervisions", "parquet" };
@@ -41,7 +41,7 @@ public sealed class ManifestFormatsTests : IClassFixture<TestPackageFixture>, ID
     [MemberData(nameof(Formats))]
     public void Every_format_scores_the_clips_to_the_numbers_of_the_projects_own_manifest(string format)
     {
-        var reference = Score(fixture.WriteScraps(), "reference");
+        var reference = Score(_fixture.WriteScraps(), "reference");
         var path = Write(format);
 
         var (scores, summary) = ScoreWithSummary(path, format);
@@ -59,13 +59,13 @@ public sealed class ManifestFormatsTests : IClassFixture<TestPackageFixture>, ID
     public void Filtered_output_reads_back_with_its_own_reader_split_as_the_rule_says(string format)
     {
         var path = Write(format);
-        var scoresPath = Path.Combine(fixture.Folder, $"{format}-scores.jsonl");
+        var scoresPath = Path.Combine(_fixture.Folder, $"{format}-scores.jsonl");
         Score(path, format, scoresPath);
         var verdicts = ScoreVerdict.ReadAll([scoresPath]);
         var median = verdicts.Values.Select(v => v.Probability).Order().ElementAt(1);
         var extension = format switch { "kaldi" => string.Empty, "parquet" => ".parquet", "lhotse-cuts" => ".jsonl.gz", _ => ".jsonl" };
-        var kept = Path.Combine(fixture.Folder, $"kept-{format}{extension}");
-        var dropped = Path.Combine(fixture.Folder, $"dropped-{format}{extension}");
+        var kept = Path.Combine(_fixture.Folder, $"kept-{format}{extension}");
+        var dropped = Path.Combine(_fixture.Folder, $"dropped-{format}{extension}");
         var source = Source(path, format);
 
         var summary = ManifestFilter.Run(source, verdicts, new FilterRule(median), kept, dropped, ShardSpec.All);
@@ -78,15 +78,15 @@ public sealed class ManifestFormatsTests : IClassFixture<TestPackageFixture>, ID
         Assert.Equal(expectedKept, keptItems.Select(i => i.Id!).Order());
         Assert.Equal(verdicts.Keys.Except(expectedKept).Order(), droppedItems.Select(i => i.Id!).Order());
         // The kept entries score as before: the filtered manifest is a manifest like the input.
-        var rescored = Score(kept, format, Path.Combine(fixture.Folder, $"{format}-rescored.jsonl"), source with { Path = kept });
+        var rescored = Score(kept, format, Path.Combine(_fixture.Folder, $"{format}-rescored.jsonl"), source with { Path = kept });
         Assert.All(rescored, r => Assert.Equal(verdicts[r.Key].Score, r.Value, 5));
     }
 
     [Fact]
     public void A_wav_scp_command_is_refused_for_its_utterance_only_and_never_run()
     {
-        var marker = Path.Combine(fixture.Folder, "ran");
-        var dir = fixture.WriteKaldi($"other touch {marker} |");
+        var marker = Path.Combine(_fixture.Folder, "ran");
+        var dir = _fixture.WriteKaldi($"other touch {marker} |");
         File.AppendAllLines(Path.Combine(dir, "text"), ["utt-x hello there"]);
         File.AppendAllLines(Path.Combine(dir, "segments"), ["utt-x other 0 1"]);
 
@@ -104,7 +104,7 @@ public sealed class ManifestFormatsTests : IClassFixture<TestPackageFixture>, ID
 
         for (var i = 0; i < 5; i++)
         {
-            cache.Get(fixture.RecordingPath);
+            cache.Get(_fixture.RecordingPath);
         }
 
         Assert.Equal(1, cache.Decodes);
@@ -113,7 +113,7 @@ public sealed class ManifestFormatsTests : IClassFixture<TestPackageFixture>, ID
     [Fact]
     public void A_recording_cache_over_its_budget_evicts_the_least_recently_used()
     {
-        var clips = FormatFixture.Clips.Select(c => Path.Combine(fixture.Folder, "clips", $"{c.Id}.wav")).ToArray();
+        var clips = FormatFixture.Clips.Select(c => Path.Combine(_fixture.Folder, "clips", $"{c.Id}.wav")).ToArray();
         var cache = new RecordingCache(maxBytes: 100_000, TimeSpan.FromHours(1)); // room for one clip (~80-96 kB)
 
         cache.Get(clips[0]);
@@ -126,12 +126,12 @@ public sealed class ManifestFormatsTests : IClassFixture<TestPackageFixture>, ID
 
     private string Write(string format) => format switch
     {
-        "nemo" => fixture.WriteNemo(),
-        "kaldi" => fixture.WriteKaldi(),
-        "lhotse-cuts" => fixture.WriteLhotseCuts(),
-        "lhotse-supervisions" => fixture.WriteLhotseSupervisions(),
-        "parquet" => fixture.WriteParquet(),
-        _ => fixture.WriteScraps(),
+        "nemo" => _fixture.WriteNemo(),
+        "kaldi" => _fixture.WriteKaldi(),
+        "lhotse-cuts" => _fixture.WriteLhotseCuts(),
+        "lhotse-supervisions" => _fixture.WriteLhotseSupervisions(),
+        "parquet" => _fixture.WriteParquet(),
+        _ => _fixture.WriteScraps(),
     };
 
     private ManifestSource Source(string path, string format) => new(path)
@@ -144,7 +144,7 @@ public sealed class ManifestFormatsTests : IClassFixture<TestPackageFixture>, ID
             "reference" => ManifestFormat.Scraps,
             _ => ManifestFormat.Lhotse,
         },
-        LhotseRecordings = format == "lhotse-supervisions" ? Path.Combine(fixture.Folder, "lh_recordings.jsonl") : null,
+        LhotseRecordings = format == "lhotse-supervisions" ? Path.Combine(_fixture.Folder, "lh_recordings.jsonl") : null,
     };
 
     private Dictionary<string, double> Score(string path, string format, string? output = null, ManifestSource? source = null) =>
@@ -152,8 +152,8 @@ public sealed class ManifestFormatsTests : IClassFixture<TestPackageFixture>, ID
 
     private (Dictionary<string, double> Scores, ManifestScoringSummary Summary) ScoreWithSummary(string path, string format, string? output = null, ManifestSource? source = null)
     {
-        output ??= Path.Combine(fixture.Folder, $"{format}-{Guid.NewGuid():N}.jsonl");
-        var summary = new ManifestScoringJob(scorer, new ManifestScoringOptions(path, output) { Source = source ?? Source(path, format), BatchSize = 2 })
+        output ??= Path.Combine(_fixture.Folder, $"{format}-{Guid.NewGuid():N}.jsonl");
+        var summary = new ManifestScoringJob(_scorer, new ManifestScoringOptions(path, output) { Source = source ?? Source(path, format), BatchSize = 2 })
             .Run(new SilentObserver());
         var scores = File.ReadAllLines(output).Select(l => JsonNode.Parse(l)!).ToDictionary(l => (string)l["id"]!, l => (double)l["score"]!);
         return (scores, summary);

@@ -10,8 +10,12 @@ public class AugmentationPlanTests
     {
         var plan = AugmentationPlan.None with
         {
-            Formant = 1.1, Tempo = 1.1, Noise = new NoisePlan(NoisePlan.Pink, 12.5, 1), BandLimit = new BandLimitPlan(300, 3400),
-            Codec = new CodecPlan(CodecPlan.AmrNb, 7.4), PeakLevel = 0.5,
+            Formant = 1.1,
+            Tempo = 1.1,
+            Noise = new NoisePlan(NoisePlan.Pink, 12.5, 1),
+            BandLimit = new BandLimitPlan(300, 3400),
+            Codec = new CodecPlan(CodecPlan.AmrNb, 7.4),
+            PeakLevel = 0.5,
         };
         var json = plan.ToJson(new SynthesisSettings(1.2, 0.9)).GetRawText();
         Assert.Equal(

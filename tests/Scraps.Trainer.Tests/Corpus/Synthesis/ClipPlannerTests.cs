@@ -77,7 +77,12 @@ public class ClipPlannerTests
     {
         var options = new SynthesisOptions
         {
-            OutputDirectory = "/tmp/unused", Seed = seed, ValidShare = 0.2, TestShare = 0.2, TextKindShares = kinds, Augmentation = augmentation ?? new AugmentationOptions(),
+            OutputDirectory = "/tmp/unused",
+            Seed = seed,
+            ValidShare = 0.2,
+            TestShare = 0.2,
+            TextKindShares = kinds,
+            Augmentation = augmentation ?? new AugmentationOptions(),
         };
         var split = VoiceSplit.Create(Engines, ["espeak-ng:en-029", "flite:rms"], ["flite:awb", "festival:ked_diphone"]);
         var words = new WordLists(["window", "apple"], ["Anna", "Siobhan"], ["Franklin", "Boston"]);
