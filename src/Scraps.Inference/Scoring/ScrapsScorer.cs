@@ -279,11 +279,13 @@ public sealed class ScrapsScorer
             phonemes);
     }
 
-    public Task<EncoderOutput[]> EmbedAcousticAsync(IReadOnlyList<LogMel> clips, bool withSequences = false, CancellationToken cancellationToken = default) =>
-        _encoders.EncodeAcousticAsync(clips, withSequences ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, cancellationToken);
+    public async Task<EncoderOutput[]> EmbedAcousticAsync(IReadOnlyList<LogMel> clips, bool withSequences = false, CancellationToken cancellationToken = default) =>
+        (await _encoders.EncodeAsync(EncodeRequest.AcousticOnly(clips, withSequences ? EncoderOutputs.Sequence : EncoderOutputs.Embedding), cancellationToken).ConfigureAwait(false)).Acoustic;
 
-    public Task<EncoderOutput[]> EmbedPhoneticAsync(IReadOnlyList<PhoneticInput> phonemes, bool withSequences = false, CancellationToken cancellationToken = default) =>
-        _encoders.EncodePhoneticAsync(phonemes.Select(p => p.Ids).ToArray(), withSequences ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, cancellationToken);
+    public async Task<EncoderOutput[]> EmbedPhoneticAsync(IReadOnlyList<PhoneticInput> phonemes, bool withSequences = false, CancellationToken cancellationToken = default) =>
+        (await _encoders.EncodeAsync(
+            EncodeRequest.PhoneticOnly(phonemes.Select(p => p.Ids).ToArray(), withSequences ? EncoderOutputs.Sequence : EncoderOutputs.Embedding),
+            cancellationToken).ConfigureAwait(false)).Phonetic;
 
     // Synchronous forms for callers on their own threads (CLI jobs); the work is the same.
 
@@ -373,23 +375,10 @@ public sealed class ScrapsScorer
             wanted |= EncoderOutputs.PhoneFeatures;
         }
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var acoustic = _encoders.EncodeAcousticAsync(clips, wanted, linked.Token);
-        var phonetic = phonemes.Count == 0
-            ? Task.FromResult(Array.Empty<EncoderOutput>())
-            : _encoders.EncodePhoneticAsync(phonemes.Select(p => p.Ids).ToArray(), matching ? EncoderOutputs.Sequence : EncoderOutputs.Embedding, linked.Token);
-        try
-        {
-            // When one side fails (queue full, batch error), the other is cancelled, so queued work is never computed.
-            var first = await Task.WhenAny(acoustic, phonetic).ConfigureAwait(false);
-            await first.ConfigureAwait(false);
-            return (await acoustic.ConfigureAwait(false), await phonetic.ConfigureAwait(false));
-        }
-        catch
-        {
-            await linked.CancelAsync().ConfigureAwait(false);
-            throw;
-        }
+        var encoded = await _encoders.EncodeAsync(
+            new EncodeRequest(clips, wanted, phonemes.Select(p => p.Ids).ToArray(), matching ? EncoderOutputs.Sequence : EncoderOutputs.Embedding),
+            cancellationToken).ConfigureAwait(false);
+        return (encoded.Acoustic, encoded.Phonetic);
     }
 
     /// <summary>The matching head's per-token logits of each (transcript, clip) pair; null when the verdict does not read them.</summary>

@@ -3,7 +3,6 @@ using Scraps.Inference.Encoders;
 using Scraps.Service.Admission;
 using Scraps.Service.Api.Contracts;
 using Scraps.Service.Api.Requests;
-using Scraps.Service.Hosting;
 using Scraps.Service.OpenApi;
 using Scraps.Service.Telemetry;
 
@@ -49,21 +48,16 @@ internal static class EmbeddingApi
     }
 
     /// <param name="sequence">Add the per-step backbone outputs.</param>
-    private static Task<Ok<AcousticEmbeddingResponse>> EmbedAcousticJsonAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool sequence = false) =>
-        EmbedAcousticAsync(request, BodyKinds.JsonOrMultipart, host, reader, sequence, cancellationToken);
+    private static Task<Ok<AcousticEmbeddingResponse>> EmbedAcousticJsonAsync([AsParameters] V1Call call, CancellationToken cancellationToken, bool sequence = false) =>
+        EmbedAcousticAsync(call, BodyKinds.JsonOrMultipart, sequence, cancellationToken);
 
     /// <param name="sequence">Add the per-step backbone outputs.</param>
-    private static Task<Ok<AcousticEmbeddingResponse>> EmbedAcousticMultipartAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool sequence = false) =>
-        EmbedAcousticAsync(request, BodyKinds.Multipart, host, reader, sequence, cancellationToken);
+    private static Task<Ok<AcousticEmbeddingResponse>> EmbedAcousticMultipartAsync([AsParameters] V1Call call, CancellationToken cancellationToken, bool sequence = false) =>
+        EmbedAcousticAsync(call, BodyKinds.Multipart, sequence, cancellationToken);
 
-    private static async Task<Ok<AcousticEmbeddingResponse>> EmbedAcousticAsync(
-        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, bool sequence, CancellationToken cancellationToken)
+    private static async Task<Ok<AcousticEmbeddingResponse>> EmbedAcousticAsync(V1Call call, BodyKinds accepted, bool sequence, CancellationToken cancellationToken)
     {
-        var engine = host.Engine!;
-        var clip = engine.PrepareClip(await reader.ReadAcousticEmbeddingAsync(request, accepted, cancellationToken));
-        var output = (await engine.Scorer.EmbedAcousticAsync([clip.Features], sequence, cancellationToken))[0];
+        var (output, clip) = await call.EmbedAcousticAsync(accepted, sequence, cancellationToken);
         return TypedResults.Ok(new AcousticEmbeddingResponse
         {
             Embedding = output.Embedding,
@@ -71,24 +65,21 @@ internal static class EmbeddingApi
             Sequence = sequence ? ToSequence(output) : null,
             AudioSeconds = clip.Seconds,
             Warnings = ScoringApi.Warnings(clip),
-            Model = engine.Model.Id,
+            Model = call.ModelId,
         });
     }
 
     /// <param name="sequence">Add the per-step backbone outputs.</param>
-    private static async Task<Ok<PhoneticEmbeddingResponse>> EmbedPhoneticAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool sequence = false)
+    private static async Task<Ok<PhoneticEmbeddingResponse>> EmbedPhoneticAsync([AsParameters] V1Call call, CancellationToken cancellationToken, bool sequence = false)
     {
-        var engine = host.Engine!;
-        var phonemes = engine.PreparePhonemes(await reader.ReadPhoneticEmbeddingAsync(request, cancellationToken));
-        var output = (await engine.Scorer.EmbedPhoneticAsync([phonemes], sequence, cancellationToken))[0];
+        var (output, phonemes) = await call.EmbedPhoneticAsync(sequence, cancellationToken);
         return TypedResults.Ok(new PhoneticEmbeddingResponse
         {
             Embedding = output.Embedding,
             Dimension = output.Embedding.Length,
             Sequence = sequence ? ToSequence(output) : null,
             Phonemes = phonemes.XSampa,
-            Model = engine.Model.Id,
+            Model = call.ModelId,
         });
     }
 

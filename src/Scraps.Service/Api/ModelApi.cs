@@ -19,9 +19,9 @@ internal static class ModelApi
         return v1;
     }
 
-    private static Ok<ModelResponse> GetModel(EngineHost host, IOptions<RequestLimitsOptions> limitOptions)
+    private static Ok<ModelResponse> GetModel(HttpContext context, IOptions<RequestLimitsOptions> limitOptions)
     {
-        var engine = host.Engine!;
+        var engine = AdmittedEngine.Of(context);
         var manifest = engine.Model.Manifest;
         var architecture = manifest.Architecture;
         var limits = limitOptions.Value;

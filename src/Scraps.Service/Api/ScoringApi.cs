@@ -4,13 +4,12 @@ using Scraps.Service.Admission;
 using Scraps.Service.Api.Contracts;
 using Scraps.Service.Api.Requests;
 using Scraps.Service.Errors;
-using Scraps.Service.Hosting;
 using Scraps.Service.OpenApi;
 using Scraps.Service.Telemetry;
 
 namespace Scraps.Service.Api;
 
-/// <summary>POST /v1/score, /v1/rank, /v1/score/matrix and /v1/compare: request mapping around <see cref="ScrapsScorer"/>.</summary>
+/// <summary>POST /v1/score, /v1/rank, /v1/score/matrix and /v1/compare: each handler one call to its <see cref="V1Call"/>, then the response.</summary>
 internal static class ScoringApi
 {
     private const string MultipartNote = " This operation reads JSON with base64 audio; the same operation with the audio as file parts is POST {0}/multipart (multipart/form-data).";
@@ -89,35 +88,33 @@ internal static class ScoringApi
     /// <param name="strictness">The operating point of 'match': balanced (the model's threshold), lenient (keeps more good data, accepts more near misses) or strict (catches more wrong words, rejects more good data).</param>
     /// <param name="threshold">A verdict logit threshold of your own for 'match' (wins over strictness); the probability at it is sigmoid(threshold).</param>
     private static Task<Ok<ScoreResponse>> ScoreJsonAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool words = false,
-        string? strictness = null, double? threshold = null) =>
-        ScoreAsync(request, BodyKinds.JsonOrMultipart, host, reader, words, ParseVerdict(strictness, threshold), cancellationToken);
+        [AsParameters] V1Call call, CancellationToken cancellationToken, bool words = false, string? strictness = null, double? threshold = null) =>
+        ScoreAsync(call, BodyKinds.JsonOrMultipart, words, ParseVerdict(strictness, threshold), cancellationToken);
 
     /// <param name="words">Add every word of the transcript with its time span, confidence and match (needs a model with the CTC head).</param>
     /// <param name="strictness">The operating point of 'match': balanced (the model's threshold), lenient (keeps more good data, accepts more near misses) or strict (catches more wrong words, rejects more good data).</param>
     /// <param name="threshold">A verdict logit threshold of your own for 'match' (wins over strictness); the probability at it is sigmoid(threshold).</param>
     private static Task<Ok<ScoreResponse>> ScoreMultipartAsync(
-        HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken, bool words = false,
-        string? strictness = null, double? threshold = null) =>
-        ScoreAsync(request, BodyKinds.Multipart, host, reader, words, ParseVerdict(strictness, threshold), cancellationToken);
+        [AsParameters] V1Call call, CancellationToken cancellationToken, bool words = false, string? strictness = null, double? threshold = null) =>
+        ScoreAsync(call, BodyKinds.Multipart, words, ParseVerdict(strictness, threshold), cancellationToken);
 
-    private static Task<Ok<RankResponse>> RankJsonAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
-        RankAsync(request, BodyKinds.JsonOrMultipart, host, reader, cancellationToken);
+    private static Task<Ok<RankResponse>> RankJsonAsync([AsParameters] V1Call call, CancellationToken cancellationToken) =>
+        RankAsync(call, BodyKinds.JsonOrMultipart, cancellationToken);
 
-    private static Task<Ok<RankResponse>> RankMultipartAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
-        RankAsync(request, BodyKinds.Multipart, host, reader, cancellationToken);
+    private static Task<Ok<RankResponse>> RankMultipartAsync([AsParameters] V1Call call, CancellationToken cancellationToken) =>
+        RankAsync(call, BodyKinds.Multipart, cancellationToken);
 
-    private static Task<Ok<ScoreMatrixResponse>> ScoreMatrixJsonAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
-        ScoreMatrixAsync(request, BodyKinds.JsonOrMultipart, host, reader, cancellationToken);
+    private static Task<Ok<ScoreMatrixResponse>> ScoreMatrixJsonAsync([AsParameters] V1Call call, CancellationToken cancellationToken) =>
+        ScoreMatrixAsync(call, BodyKinds.JsonOrMultipart, cancellationToken);
 
-    private static Task<Ok<ScoreMatrixResponse>> ScoreMatrixMultipartAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
-        ScoreMatrixAsync(request, BodyKinds.Multipart, host, reader, cancellationToken);
+    private static Task<Ok<ScoreMatrixResponse>> ScoreMatrixMultipartAsync([AsParameters] V1Call call, CancellationToken cancellationToken) =>
+        ScoreMatrixAsync(call, BodyKinds.Multipart, cancellationToken);
 
-    private static Task<Ok<CompareResponse>> CompareJsonAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
-        CompareAsync(request, BodyKinds.JsonOrMultipart, host, reader, cancellationToken);
+    private static Task<Ok<CompareResponse>> CompareJsonAsync([AsParameters] V1Call call, CancellationToken cancellationToken) =>
+        CompareAsync(call, BodyKinds.JsonOrMultipart, cancellationToken);
 
-    private static Task<Ok<CompareResponse>> CompareMultipartAsync(HttpRequest request, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken) =>
-        CompareAsync(request, BodyKinds.Multipart, host, reader, cancellationToken);
+    private static Task<Ok<CompareResponse>> CompareMultipartAsync([AsParameters] V1Call call, CancellationToken cancellationToken) =>
+        CompareAsync(call, BodyKinds.Multipart, cancellationToken);
 
     /// <summary>Tags, input problems and admission, shared by every scoring operation.</summary>
     private static RouteHandlerBuilder AsScoringOperation(this RouteHandlerBuilder builder) =>
@@ -144,14 +141,9 @@ internal static class ScoringApi
         return new VerdictOptions(level, threshold);
     }
 
-    private static async Task<Ok<ScoreResponse>> ScoreAsync(
-        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, bool words, VerdictOptions verdict, CancellationToken cancellationToken)
+    private static async Task<Ok<ScoreResponse>> ScoreAsync(V1Call call, BodyKinds accepted, bool words, VerdictOptions verdict, CancellationToken cancellationToken)
     {
-        var engine = host.Engine!;
-        var input = await reader.ReadScoreAsync(request, accepted, cancellationToken);
-        var clip = engine.PrepareClip(input.Audio);
-        var phonemes = engine.PreparePhonemes(input.Text, words);
-        var score = await engine.Scorer.ScoreAsync(clip.Features, phonemes, words, cancellationToken, verdict);
+        var (score, clip, phonemes) = await call.ScoreAsync(accepted, words, verdict, cancellationToken);
         return TypedResults.Ok(new ScoreResponse
         {
             Score = score.Score,
@@ -170,21 +162,16 @@ internal static class ScoringApi
             Phonemes = phonemes.XSampa,
             AudioSeconds = clip.Seconds,
             Warnings = Warnings(clip),
-            Model = engine.Model.Id,
+            Model = call.ModelId,
         });
     }
 
-    private static async Task<Ok<RankResponse>> RankAsync(
-        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
+    private static async Task<Ok<RankResponse>> RankAsync(V1Call call, BodyKinds accepted, CancellationToken cancellationToken)
     {
-        var engine = host.Engine!;
-        var input = await reader.ReadRankAsync(request, accepted, cancellationToken);
-        var clip = engine.PrepareClip(input.Audio);
-        var candidates = input.Candidates.Select(c => engine.PreparePhonemes(c)).ToArray();
-        var ranked = await engine.Scorer.RankAsync(clip.Features, candidates, cancellationToken);
+        var (outcome, input) = await call.RankAsync(accepted, cancellationToken);
         return TypedResults.Ok(new RankResponse
         {
-            Candidates = ranked.Select(r => new Contracts.RankedCandidate
+            Candidates = outcome.Ranked.Select(r => new Contracts.RankedCandidate
             {
                 Index = r.Index,
                 Candidate = input.Candidates[r.Index].Value,
@@ -194,20 +181,15 @@ internal static class ScoringApi
                 Match = r.Score.Match,
                 AlignmentScore = r.Score.AlignmentScore,
             }).ToArray(),
-            AudioSeconds = clip.Seconds,
-            Warnings = Warnings(clip),
-            Model = engine.Model.Id,
+            AudioSeconds = outcome.Clip.Seconds,
+            Warnings = Warnings(outcome.Clip),
+            Model = call.ModelId,
         });
     }
 
-    private static async Task<Ok<ScoreMatrixResponse>> ScoreMatrixAsync(
-        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
+    private static async Task<Ok<ScoreMatrixResponse>> ScoreMatrixAsync(V1Call call, BodyKinds accepted, CancellationToken cancellationToken)
     {
-        var engine = host.Engine!;
-        var input = await reader.ReadScoreMatrixAsync(request, accepted, cancellationToken);
-        var clips = input.Audios.Select(engine.PrepareClip).ToArray();
-        var phonemes = input.Texts.Select(t => engine.PreparePhonemes(t)).ToArray();
-        var matrix = await engine.Scorer.ScoreMatrixAsync(clips.Select(c => c.Features).ToArray(), phonemes, cancellationToken);
+        var (matrix, clips, phonemes) = await call.ScoreMatrixAsync(accepted, cancellationToken);
         return TypedResults.Ok(new ScoreMatrixResponse
         {
             Scores = matrix.Scores,
@@ -215,20 +197,14 @@ internal static class ScoringApi
             ColumnSoftmax = matrix.ColumnSoftmax,
             Phonemes = phonemes.Select(p => p.XSampa).ToArray(),
             AudioSeconds = clips.Select(c => c.Seconds).ToArray(),
-            Warnings = Warnings(clips),
-            Model = engine.Model.Id,
+            Warnings = Warnings([.. clips]),
+            Model = call.ModelId,
         });
     }
 
-    private static async Task<Ok<CompareResponse>> CompareAsync(
-        HttpRequest request, BodyKinds accepted, EngineHost host, ApiRequestReader reader, CancellationToken cancellationToken)
+    private static async Task<Ok<CompareResponse>> CompareAsync(V1Call call, BodyKinds accepted, CancellationToken cancellationToken)
     {
-        var engine = host.Engine!;
-        var input = await reader.ReadCompareAsync(request, accepted, cancellationToken);
-        var clip = engine.PrepareClip(input.Audio);
-        var reference = engine.PrepareClip(input.Reference);
-        var phonemes = input.Text is null ? null : engine.PreparePhonemes(input.Text);
-        var comparison = await engine.Scorer.CompareAsync(clip.Features, reference.Features, phonemes, cancellationToken);
+        var (comparison, clip, reference, phonemes) = await call.CompareAsync(accepted, cancellationToken);
         var text = comparison.TextScore;
         return TypedResults.Ok(new CompareResponse
         {
@@ -240,7 +216,7 @@ internal static class ScoringApi
             AudioSeconds = clip.Seconds,
             ReferenceSeconds = reference.Seconds,
             Warnings = Warnings(clip, reference),
-            Model = engine.Model.Id,
+            Model = call.ModelId,
         });
     }
 

@@ -1,19 +1,23 @@
-using Scraps.Audio;
 using Scraps.Inference.Batching;
 using Scraps.Inference.Encoders;
 using Scraps.Inference.Scoring;
+using Scraps.Service.Api.Requests;
 using Scraps.Service.Configuration;
 using Scraps.Service.Telemetry;
 
 namespace Scraps.Service.Engine;
 
 /// <summary>
-/// The served model behind its two dynamic batchers: the <see cref="ScrapsScorer"/> facade (every scoring operation)
-/// runs its encodings here, so that concurrent requests share graph runs. Inputs are prepared on the caller's thread
-/// (decode, log-mel, phonemes) by the facade before anything is queued.
+/// The served model's facade, one method per operation: prepare the request's inputs on the caller's thread (decode,
+/// log-mel, phonemes; errors name the request field), then run the operation through <see cref="ScrapsScorer"/>, whose
+/// encodings go to the <see cref="BatchedEncoders"/> backend. Request path: handler -> this facade -> the scorer ->
+/// the batchers -> ONNX Runtime; nothing calls back up.
 /// </summary>
-internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
+internal sealed class ScoringEngine : IAsyncDisposable
 {
+    private readonly FrontEndMetrics _frontEnd;
+    private readonly TimeProvider _time;
+
     public ScoringEngine(
         LoadedModel model,
         ResolvedBatching batching,
@@ -25,16 +29,10 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
         ILoggerFactory loggerFactory)
     {
         Model = model;
-        // The engine owns its workers: their number depends on the provider, known only after loading.
-        var workers = _workers = new BatchWorkerPool(batching.Workers);
         _frontEnd = frontEnd;
         _time = timeProvider;
-        var logger = loggerFactory.CreateLogger<ScoringEngine>();
-        Acoustic = new DynamicBatcher<LogMel, EncoderOutput>(
-            "acoustic", model.Acoustic, batching.AcousticLimits, workers, guard, metrics, timeProvider, logger);
-        Phonetic = new DynamicBatcher<long[], EncoderOutput>(
-            "phonetic", model.Phonetic, batching.PhoneticLimits, workers, guard, metrics, timeProvider, logger);
-        Scorer = new ScrapsScorer(model.Package, model.Phonemizer, this, new ScoringLimits
+        Encoders = new BatchedEncoders(model, batching, guard, metrics, timeProvider, loggerFactory.CreateLogger<ScoringEngine>());
+        Scorer = new ScrapsScorer(model.Package, model.Phonemizer, Encoders, new ScoringLimits
         {
             MinAudioMilliseconds = limits.MinAudioMilliseconds,
             MaxAudioSeconds = limits.MaxAudioSeconds,
@@ -42,21 +40,85 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
         });
     }
 
-    private readonly BatchWorkerPool _workers;
-    private readonly FrontEndMetrics _frontEnd;
-    private readonly TimeProvider _time;
-
     public LoadedModel Model { get; }
 
-    /// <summary>Every scoring operation, over this engine's batchers.</summary>
+    /// <summary>The batchers the operations' encodings go through (queue depths and stopping).</summary>
+    public BatchedEncoders Encoders { get; }
+
+    /// <summary>Every scoring operation on plain inputs (limits, warm-up features).</summary>
     public ScrapsScorer Scorer { get; }
 
-    public DynamicBatcher<LogMel, EncoderOutput> Acoustic { get; }
+    public async Task<ScoreOutcome> ScoreAsync(ScoreInput input, bool words, VerdictOptions verdict, CancellationToken cancellationToken)
+    {
+        var clip = PrepareClip(input.Audio);
+        var phonemes = PreparePhonemes(input.Text, words);
+        return new ScoreOutcome(await Scorer.ScoreAsync(clip.Features, phonemes, words, cancellationToken, verdict).ConfigureAwait(false), clip, phonemes);
+    }
 
-    public DynamicBatcher<long[], EncoderOutput> Phonetic { get; }
+    public async Task<RankOutcome> RankAsync(RankInput input, CancellationToken cancellationToken)
+    {
+        var clip = PrepareClip(input.Audio);
+        var candidates = input.Candidates.Select(c => PreparePhonemes(c)).ToArray();
+        return new RankOutcome(await Scorer.RankAsync(clip.Features, candidates, cancellationToken).ConfigureAwait(false), clip);
+    }
 
-    /// <summary>A request's clip, decoded and checked by the facade (errors name the request field).</summary>
-    public PreparedClip PrepareClip(Api.Requests.AudioPart audio)
+    public async Task<MatrixOutcome> ScoreMatrixAsync(ScoreMatrixInput input, CancellationToken cancellationToken)
+    {
+        var clips = input.Audios.Select(PrepareClip).ToArray();
+        var phonemes = input.Texts.Select(t => PreparePhonemes(t)).ToArray();
+        var matrix = await Scorer.ScoreMatrixAsync(clips.Select(c => c.Features).ToArray(), phonemes, cancellationToken).ConfigureAwait(false);
+        return new MatrixOutcome(matrix, clips, phonemes);
+    }
+
+    public async Task<CompareOutcome> CompareAsync(CompareInput input, CancellationToken cancellationToken)
+    {
+        var clip = PrepareClip(input.Audio);
+        var reference = PrepareClip(input.Reference);
+        var phonemes = input.Text is null ? null : PreparePhonemes(input.Text);
+        var comparison = await Scorer.CompareAsync(clip.Features, reference.Features, phonemes, cancellationToken).ConfigureAwait(false);
+        return new CompareOutcome(comparison, clip, reference, phonemes);
+    }
+
+    public async Task<AcousticEmbeddingOutcome> EmbedAcousticAsync(AudioPart audio, bool sequence, CancellationToken cancellationToken)
+    {
+        var clip = PrepareClip(audio);
+        return new AcousticEmbeddingOutcome((await Scorer.EmbedAcousticAsync([clip.Features], sequence, cancellationToken).ConfigureAwait(false))[0], clip);
+    }
+
+    public async Task<PhoneticEmbeddingOutcome> EmbedPhoneticAsync(TextInput text, bool sequence, CancellationToken cancellationToken)
+    {
+        var phonemes = PreparePhonemes(text);
+        return new PhoneticEmbeddingOutcome((await Scorer.EmbedPhoneticAsync([phonemes], sequence, cancellationToken).ConfigureAwait(false))[0], phonemes);
+    }
+
+    /// <summary>One short clip and one phoneme sequence through the batchers: first-run costs are paid before traffic.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var rate = Model.Manifest.FrontEnd.SampleRate;
+        var samples = new float[rate];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = 0.1f * MathF.Sin(2 * MathF.PI * 220 * i / rate);
+        }
+
+        var symbols = Model.Manifest.Phonemes.Symbols.Where(s => s.Id > 0).Take(8).ToArray();
+        var acoustic = EncoderOutputs.Sequence | (Scorer.HasAlignment ? EncoderOutputs.PhoneLogProbs : EncoderOutputs.Embedding);
+        return Encoders.EncodeAsync(
+            new EncodeRequest([Scorer.FeaturesFromSamples(samples)], acoustic, [symbols.Select(s => (long)s.Id).ToArray()], EncoderOutputs.Sequence),
+            cancellationToken);
+    }
+
+    /// <summary>Stops admitting and finishes every admitted request.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => Encoders.StopAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Encoders.DisposeAsync().ConfigureAwait(false);
+        Model.Dispose();
+    }
+
+    /// <summary>A request's clip, decoded and checked (errors name the request field); its front-end time is measured.</summary>
+    private PreparedClip PrepareClip(AudioPart audio)
     {
         var started = _time.GetTimestamp();
         var outcome = "error";
@@ -72,59 +134,5 @@ internal sealed class ScoringEngine : IScrapsEncoders, IAsyncDisposable
         }
     }
 
-    /// <summary>A request's transcript or phoneme string, checked and phonemised by the facade.</summary>
-    public PhoneticInput PreparePhonemes(Api.Requests.TextInput text, bool words = false) =>
-        Scorer.PreparePhonemes(text.Value, text.IsPhonemes, text.Field, words);
-
-    public Task<EncoderOutput[]> EncodeAcousticAsync(IReadOnlyList<LogMel> clips, EncoderOutputs outputs, CancellationToken cancellationToken) =>
-        EnqueueAllAsync(Acoustic, clips, outputs, cancellationToken);
-
-    public Task<EncoderOutput[]> EncodePhoneticAsync(IReadOnlyList<long[]> phonemes, EncoderOutputs outputs, CancellationToken cancellationToken) =>
-        EnqueueAllAsync(Phonetic, phonemes, outputs, cancellationToken);
-
-    /// <summary>Stops admitting and finishes every admitted request.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await Task.WhenAll(Acoustic.StopAsync(cancellationToken), Phonetic.StopAsync(cancellationToken)).ConfigureAwait(false);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        Model.Dispose();
-        _workers.Dispose();
-    }
-
-    /// <summary>
-    /// Queues every item of one request in the shared batches. When one of them fails (queue full, batch error) or the
-    /// caller gives up, the others are cancelled, so queued ones are never computed.
-    /// </summary>
-    private static async Task<EncoderOutput[]> EnqueueAllAsync<TInput>(
-        DynamicBatcher<TInput, EncoderOutput> batcher, IReadOnlyList<TInput> items, EncoderOutputs outputs, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tasks = new List<Task<EncoderOutput>>(items.Count);
-        try
-        {
-            foreach (var item in items)
-            {
-                tasks.Add(batcher.EnqueueAsync(item, outputs, linked.Token));
-            }
-
-            var pending = new HashSet<Task<EncoderOutput>>(tasks);
-            while (pending.Count > 0)
-            {
-                var done = await Task.WhenAny(pending).ConfigureAwait(false);
-                pending.Remove(done);
-                await done.ConfigureAwait(false);
-            }
-        }
-        catch
-        {
-            await linked.CancelAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return tasks.Select(t => t.Result).ToArray();
-    }
+    private PhoneticInput PreparePhonemes(TextInput text, bool words = false) => Scorer.PreparePhonemes(text.Value, text.IsPhonemes, text.Field, words);
 }

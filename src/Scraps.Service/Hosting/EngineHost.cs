@@ -121,7 +121,7 @@ internal sealed class EngineHost
             }
 
             _inFlight++;
-            return new AdmissionLease(this);
+            return new AdmissionLease(this, _engine);
         }
     }
 
@@ -159,7 +159,14 @@ internal sealed class AdmissionLease : IDisposable
 {
     private EngineHost? _host;
 
-    internal AdmissionLease(EngineHost host) => _host = host;
+    internal AdmissionLease(EngineHost host, ScoringEngine engine)
+    {
+        _host = host;
+        Engine = engine;
+    }
+
+    /// <summary>The engine the request was admitted to: ready, and kept until the lease ends (shutdown waits for it).</summary>
+    public ScoringEngine Engine { get; }
 
     public void Dispose() => Interlocked.Exchange(ref _host, null)?.Leave();
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Scraps.Inference.Batching;
-using Scraps.Inference.Encoders;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
 using Scraps.Service.Configuration;
@@ -101,7 +100,7 @@ internal sealed partial class EngineLifetimeService(
                 model, batching, limits.Value, guard, metrics, frontEnd, timeProvider, loggerFactory);
             if (modelOptions.Value.WarmUp)
             {
-                await WarmUpAsync(engine, stoppingToken);
+                await engine.WarmUpAsync(stoppingToken);
             }
 
             host.MarkReady(engine);
@@ -127,24 +126,6 @@ internal sealed partial class EngineLifetimeService(
             host.MarkFailed(reason);
             await DisposeAsync(engine);
         }
-    }
-
-    /// <summary>One short clip and one phoneme sequence through the batchers: first-run costs are paid before traffic.</summary>
-    private static async Task WarmUpAsync(ScoringEngine engine, CancellationToken cancellationToken)
-    {
-        var rate = engine.Model.Manifest.FrontEnd.SampleRate;
-        var samples = new float[rate];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            samples[i] = 0.1f * MathF.Sin(2 * MathF.PI * 220 * i / rate);
-        }
-
-        var clip = engine.Scorer.FeaturesFromSamples(samples);
-        var symbols = engine.Model.Manifest.Phonemes.Symbols.Where(s => s.Id > 0).Take(8).ToArray();
-        var outputs = EncoderOutputs.Sequence | (engine.Scorer.HasAlignment ? EncoderOutputs.PhoneLogProbs : EncoderOutputs.Embedding);
-        await Task.WhenAll(
-            engine.EncodeAcousticAsync([clip], outputs, cancellationToken),
-            engine.EncodePhoneticAsync([symbols.Select(s => (long)s.Id).ToArray()], EncoderOutputs.Sequence, cancellationToken));
     }
 
     private static async Task DisposeAsync(ScoringEngine? engine)

@@ -27,7 +27,7 @@ public sealed class BackpressureTests
         var running = client.PostAsync("/v1/embed/acoustic", Requests.Multipart(("audio", TestClips.Tone(0.5))));
         await acoustic.WaitEnteredAsync();
         var queued = client.PostAsync("/v1/embed/acoustic", Requests.Multipart(("audio", TestClips.Tone(0.6))));
-        await WaitForAsync(() => Engine(factory).Acoustic.QueueDepth == 1);
+        await WaitForAsync(() => Engine(factory).Encoders.Acoustic.QueueDepth == 1);
 
         using var refused = await client.PostAsync("/v1/embed/acoustic", Requests.Multipart(("audio", TestClips.Tone(0.7))));
 
@@ -51,11 +51,11 @@ public sealed class BackpressureTests
         await acoustic.WaitEnteredAsync();
         using var cancel = new CancellationTokenSource();
         var abandoned = client.PostAsync("/v1/embed/acoustic", Requests.Multipart(("audio", TestClips.Tone(0.9))), cancel.Token);
-        await WaitForAsync(() => Engine(factory).Acoustic.QueueDepth == 1);
+        await WaitForAsync(() => Engine(factory).Encoders.Acoustic.QueueDepth == 1);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
-        await WaitForAsync(() => Engine(factory).Acoustic.QueueDepth == 0);
+        await WaitForAsync(() => Engine(factory).Encoders.Acoustic.QueueDepth == 0);
         acoustic.Release();
         Assert.Equal(HttpStatusCode.OK, (await running).StatusCode);
         acoustic.Hold = false;
