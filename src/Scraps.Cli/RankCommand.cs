@@ -70,8 +70,8 @@ internal static class RankCommand
         using (model)
         {
             var scorer = new ScrapsScorer(model, isPhonemes ? null : model.CreatePhonemizer());
-            var clip = scorer.PrepareClip(File.ReadAllBytes(audioPath), Path.GetFileName(audioPath));
-            var inputs = candidates.Select((c, i) => scorer.PreparePhonemes(c, isPhonemes, $"candidate {i + 1}")).ToArray();
+            var clip = scorer.Inputs.PrepareClip(File.ReadAllBytes(audioPath), Path.GetFileName(audioPath));
+            var inputs = candidates.Select((c, i) => scorer.Inputs.PreparePhonemes(c, isPhonemes, $"candidate {i + 1}")).ToArray();
             var ranked = await scorer.RankAsync(clip.Features, inputs, cancellationToken);
             if (json)
             {

@@ -87,8 +87,8 @@ public class ScoreLatencyBenchmarks
 
     private double Score(ScrapsScorer scorer, bool words)
     {
-        var prepared = scorer.PrepareClip(_clip, "audio");
-        var phonemes = scorer.PreparePhonemes(Transcript, false, "transcript", words);
+        var prepared = scorer.Inputs.PrepareClip(_clip, "audio");
+        var phonemes = scorer.Inputs.PreparePhonemes(Transcript, false, "transcript", words);
         return scorer.ScoreAsync(prepared.Features, phonemes, words).GetAwaiter().GetResult().Probability;
     }
 

@@ -49,8 +49,8 @@ internal static class EngineThroughput
                 for (var i = 0; i < batchSize; i++)
                 {
                     var item = items[(int)((first + i) % items.Count)];
-                    clips[i] = scorer.FeaturesFromBytes(item.Wav);
-                    phonemes[i] = scorer.Phonemes(item.Transcript, null);
+                    clips[i] = scorer.Inputs.FeaturesFromBytes(item.Wav);
+                    phonemes[i] = scorer.Inputs.Phonemes(item.Transcript, null);
                 }
 
                 scorer.ScorePairs(clips, phonemes, cancellationToken);

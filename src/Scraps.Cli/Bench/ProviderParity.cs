@@ -29,8 +29,8 @@ internal static class ProviderParity
         using var reference = ScrapsModel.Load(modelFolder, new ScrapsModelOptions { ExecutionProvider = ExecutionProviderKind.Cpu });
         using var phonemizer = reference.CreatePhonemizer();
         var scorer = new ScrapsScorer(reference, phonemizer);
-        var clips = items.Select(i => scorer.FeaturesFromBytes(i.Wav)).ToArray();
-        var phonemes = items.Select(i => scorer.Phonemes(i.Transcript, null).Ids).ToArray();
+        var clips = items.Select(i => scorer.Inputs.FeaturesFromBytes(i.Wav)).ToArray();
+        var phonemes = items.Select(i => scorer.Inputs.Phonemes(i.Transcript, null).Ids).ToArray();
 
         var started = Stopwatch.GetTimestamp();
         using var model = ScrapsModel.Load(modelFolder, candidate);

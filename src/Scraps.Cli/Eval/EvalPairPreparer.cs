@@ -23,7 +23,7 @@ internal sealed class EvalPairPreparer(ScrapsScorer scorer)
         PhoneticInput phonemes;
         try
         {
-            phonemes = entry.Phonemes is not null ? scorer.Phonemes(null, entry.Phonemes) : scorer.Phonemes(entry.Text, null);
+            phonemes = entry.Phonemes is not null ? scorer.Inputs.Phonemes(null, entry.Phonemes) : scorer.Inputs.Phonemes(entry.Text, null);
         }
         catch (Exception e) when (e is PhonemeInputException or ArgumentException)
         {
@@ -40,7 +40,7 @@ internal sealed class EvalPairPreparer(ScrapsScorer scorer)
         LogMel features;
         try
         {
-            features = scorer.FeaturesFromFile(line.AudioPath);
+            features = scorer.Inputs.FeaturesFromFile(line.AudioPath);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -127,7 +127,7 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
     /// </summary>
     private int OcclusionPick(EvalPair pair, PhoneticInput input, CancellationToken cancellationToken)
     {
-        var transcript = input.Words ?? scorer.Phonemes(null, input.XSampa, words: true).Words!;
+        var transcript = input.Words ?? scorer.Inputs.Phonemes(null, input.XSampa, words: true).Words!;
         var variants = new List<(int Word, long[] Ids)>();
         for (var j = 0; j < transcript.Count; j++)
         {
@@ -170,7 +170,7 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
     {
         try
         {
-            var input = scorer.Phonemes(text, null, words);
+            var input = scorer.Inputs.Phonemes(text, null, words);
             return input.Length <= scorer.Model.Manifest.Architecture.MaxPositions && !input.Ids.AsSpan().SequenceEqual(pair.Phonemes) ? input : null;
         }
         catch (PhonemeInputException)

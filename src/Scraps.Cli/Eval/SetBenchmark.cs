@@ -151,7 +151,7 @@ internal sealed class SetBenchmark(ScrapsScorer scorer, IPhonemizer phonemizer, 
 
         try
         {
-            var input = scorer.Phonemes(e.Text, null, words: true);
+            var input = scorer.Inputs.Phonemes(e.Text, null, words: true);
             return input.Ids.AsSpan().SequenceEqual(pair.Phonemes) ? null : input;
         }
         catch (PhonemeInputException)

@@ -155,7 +155,7 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
                 try
                 {
                     // Explicit phonemes win over the transcript when a line has both.
-                    var phonemes = entry.Phonemes is not null ? scorer.Phonemes(null, entry.Phonemes, options.Words) : scorer.Phonemes(entry.Text, null, options.Words);
+                    var phonemes = entry.Phonemes is not null ? scorer.Inputs.Phonemes(null, entry.Phonemes, options.Words) : scorer.Inputs.Phonemes(entry.Text, null, options.Words);
                     var clip = PrepareAudio(entry, audioRoot, recordings);
                     prepared[i] = new Prepared(clip.Features, phonemes, null) { Warnings = clip.Warnings };
                 }
@@ -172,18 +172,18 @@ public sealed class ManifestScoringJob(ScrapsScorer scorer, ManifestScoringOptio
     {
         if (entry.AudioBytes is { } bytes && !entry.IsSegment)
         {
-            return scorer.PrepareClip(bytes, entry.Audio);
+            return scorer.Inputs.PrepareClip(bytes, entry.Audio);
         }
 
         var path = Path.Combine(audioRoot, entry.Audio);
         if (!entry.IsSegment)
         {
-            return scorer.PrepareClipFile(path, entry.Audio);
+            return scorer.Inputs.PrepareClipFile(path, entry.Audio);
         }
 
         var recording = recordings.Get(path);
         var segment = Formats.Segments.Cut(recording.Samples, entry.Offset ?? 0, entry.Duration, entry.Audio);
-        var clip = scorer.PrepareClip(segment.Samples, segment.Name);
+        var clip = scorer.Inputs.PrepareClip(segment.Samples, segment.Name);
         var warnings = recording.Warnings.Concat(segment.Warnings)
             .Concat(entry.Channel is > 0 ? [$"channel {entry.Channel} of '{entry.Audio}' was asked for; scored on the mixdown of all its channels"] : [])
             .ToArray();

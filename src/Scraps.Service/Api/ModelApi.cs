@@ -80,7 +80,7 @@ internal static class ModelApi
             },
             Limits = new InputLimits
             {
-                MaxAudioSeconds = engine.Scorer.Limits.MaxAudioSeconds,
+                MaxAudioSeconds = engine.Scorer.Inputs.Limits.MaxAudioSeconds,
                 MinAudioMilliseconds = limits.MinAudioMilliseconds,
                 MaxTranscriptCharacters = limits.MaxTranscriptCharacters,
                 MaxPhonemes = manifest.Architecture.MaxPositions,

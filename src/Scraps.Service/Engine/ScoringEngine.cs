@@ -104,7 +104,7 @@ internal sealed class ScoringEngine : IAsyncDisposable
         var symbols = Model.Manifest.Phonemes.Symbols.Where(s => s.Id > 0).Take(8).ToArray();
         var acoustic = EncoderOutputs.Sequence | (Scorer.HasAlignment ? EncoderOutputs.PhoneLogProbs : EncoderOutputs.Embedding);
         return Encoders.EncodeAsync(
-            new EncodeRequest([Scorer.FeaturesFromSamples(samples)], acoustic, [symbols.Select(s => (long)s.Id).ToArray()], EncoderOutputs.Sequence),
+            new EncodeRequest([Scorer.Inputs.FeaturesFromSamples(samples)], acoustic, [symbols.Select(s => (long)s.Id).ToArray()], EncoderOutputs.Sequence),
             cancellationToken);
     }
 
@@ -124,7 +124,7 @@ internal sealed class ScoringEngine : IAsyncDisposable
         var outcome = "error";
         try
         {
-            var clip = Scorer.PrepareClip(audio.Bytes, audio.Field);
+            var clip = Scorer.Inputs.PrepareClip(audio.Bytes, audio.Field);
             outcome = "ok";
             return clip;
         }
@@ -134,5 +134,5 @@ internal sealed class ScoringEngine : IAsyncDisposable
         }
     }
 
-    private PhoneticInput PreparePhonemes(TextInput text, bool words = false) => Scorer.PreparePhonemes(text.Value, text.IsPhonemes, text.Field, words);
+    private PhoneticInput PreparePhonemes(TextInput text, bool words = false) => Scorer.Inputs.PreparePhonemes(text.Value, text.IsPhonemes, text.Field, words);
 }

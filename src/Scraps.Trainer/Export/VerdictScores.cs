@@ -65,16 +65,16 @@ internal sealed record VerdictScores(
             var misses = chunk.Select(c => sampler.Draw(c.PhonemeIds, HardNegativeKind.CloseWord, draw)).ToArray();
             var acoustic = model.Acoustic.Encode(chunk.Select(c => CalibrationScores.ReadFeatures(model, cache, c)).ToArray(), acousticOutputs, cancellationToken);
             var phonetic = model.Phonetic.Encode([.. own.Select(p => p.Ids), .. other.Select(p => p.Ids), .. misses.Select(m => Array.ConvertAll(m, id => (long)id))], phoneticOutputs, cancellationToken);
-            var logits = scorer.MatchLogitsOf(phonetic, [.. acoustic, .. acoustic, .. acoustic]);
+            var logits = scorer.Verdicts.MatchLogitsOf(phonetic, [.. acoustic, .. acoustic, .. acoustic]);
             for (var i = 0; i < chunk.Length; i++)
             {
                 var group = GroupOf(chunk[i]);
-                var mine = scorer.Measure(acoustic[i], phonetic[i], own[i], logits?[i]) with { Group = group };
+                var mine = scorer.Verdicts.Measure(acoustic[i], phonetic[i], own[i], logits?[i]) with { Group = group };
                 matched.Add(mine);
                 matchedWords.AddRange(WordFigures(mine, own[i], logits?[i], model));
-                random.Add(scorer.Measure(acoustic[i], phonetic[chunk.Length + i], other[i], logits?[chunk.Length + i]) with { Group = group });
+                random.Add(scorer.Verdicts.Measure(acoustic[i], phonetic[chunk.Length + i], other[i], logits?[chunk.Length + i]) with { Group = group });
                 var miss = Input(misses[i]);
-                var missFigures = scorer.Measure(acoustic[i], phonetic[(2 * chunk.Length) + i], miss, logits?[(2 * chunk.Length) + i]) with { Group = group };
+                var missFigures = scorer.Verdicts.Measure(acoustic[i], phonetic[(2 * chunk.Length) + i], miss, logits?[(2 * chunk.Length) + i]) with { Group = group };
                 nearMiss.Add(missFigures);
                 if (ChangedWord(sampler, chunk[i].PhonemeIds, misses[i]) is { } w && w < missFigures.Alignment.Words.Count)
                 {

@@ -65,8 +65,8 @@ public sealed class ManifestScoringJobTests : IClassFixture<TestPackageFixture>,
         new ManifestScoringJob(_scorer, new ManifestScoringOptions(ManifestPath, OutputPath)).Run(new RecordingObserver());
 
         var expected = _scorer.ScorePairs(
-            [_scorer.FeaturesFromFile(Path.Combine(_folder, "wavs", "speech_16k_pcm16.wav"))],
-            [_scorer.Phonemes("Alexa, end this call on my phone.", null)])[0];
+            [_scorer.Inputs.FeaturesFromFile(Path.Combine(_folder, "wavs", "speech_16k_pcm16.wav"))],
+            [_scorer.Inputs.Phonemes("Alexa, end this call on my phone.", null)])[0];
         var line = ReadOutput()["u1"];
         Assert.Equal(expected.Score, (double)line["score"]!, 4);
         Assert.Equal(expected.Probability, (double)line["probability"]!, 4);

@@ -28,8 +28,8 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
     public async Task Words_come_in_transcript_order_with_spans_confidences_and_matches_from_the_alignment()
     {
         var scorer = new ScrapsScorer(_model, _espeak);
-        var clip = scorer.PrepareClip(File.ReadAllBytes(Speech), "audio");
-        var phonemes = scorer.PreparePhonemes(Transcript, isPhonemes: false, "transcript", words: true);
+        var clip = scorer.Inputs.PrepareClip(File.ReadAllBytes(Speech), "audio");
+        var phonemes = scorer.Inputs.PreparePhonemes(Transcript, isPhonemes: false, "transcript", words: true);
 
         var result = await scorer.ScoreAsync(clip.Features, phonemes, words: true);
 
@@ -42,7 +42,7 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
 
         // The verdict: p = σ(0.5 score + 1.0 alignment + 2.0 minWord + 1.0), match at logit >= 0.25, word match at goodness >= -2.
         var acoustic = _model.Acoustic.Encode([clip.Features], EncoderOutputs.PhoneLogProbs)[0];
-        var report = scorer.Align(acoustic.PhoneLogProbs!, phonemes with { Words = null });
+        var report = scorer.Verdicts.Align(acoustic.PhoneLogProbs!, phonemes with { Words = null });
         var logit = (0.5 * result.Score) + report.Score + (2.0 * report.MinWordGoodness) + 1.0;
         Assert.Equal(logit, result.VerdictLogit!.Value, 5);
         Assert.Equal(1 / (1 + Math.Exp(-logit)), result.Probability, 9);
@@ -55,8 +55,8 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
     public async Task A_model_without_the_head_refuses_per_word_answers_and_scores_as_before()
     {
         var scorer = new ScrapsScorer(_plain, _espeak);
-        var clip = scorer.PrepareClip(File.ReadAllBytes(Speech), "audio");
-        var phonemes = scorer.PreparePhonemes(Transcript, false, "transcript", words: true);
+        var clip = scorer.Inputs.PrepareClip(File.ReadAllBytes(Speech), "audio");
+        var phonemes = scorer.Inputs.PreparePhonemes(Transcript, false, "transcript", words: true);
 
         var error = await Assert.ThrowsAsync<ScoringInputException>(() => scorer.ScoreAsync(clip.Features, phonemes, words: true));
         Assert.Contains("no CTC head", error.Message);
@@ -70,9 +70,9 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
     public async Task Ranking_sorts_candidates_by_the_verdict_and_keeps_their_request_index()
     {
         var scorer = new ScrapsScorer(_model, _espeak);
-        var clip = scorer.PrepareClip(File.ReadAllBytes(Speech), "audio");
+        var clip = scorer.Inputs.PrepareClip(File.ReadAllBytes(Speech), "audio");
         string[] texts = ["Do I have any appointments?", Transcript, "Alexa, end this call on my home.", "Hello."];
-        var candidates = texts.Select((t, i) => scorer.PreparePhonemes(t, false, $"candidates[{i}]")).ToArray();
+        var candidates = texts.Select((t, i) => scorer.Inputs.PreparePhonemes(t, false, $"candidates[{i}]")).ToArray();
 
         var ranked = await scorer.RankAsync(clip.Features, candidates);
 
@@ -87,11 +87,11 @@ public sealed class ScrapsScorerAlignmentTests : IDisposable
     {
         var scorer = new ScrapsScorer(_model, _espeak, limits: new ScoringLimits { MinAudioMilliseconds = 100, MaxAudioSeconds = 1, MaxTranscriptCharacters = 10 });
 
-        Assert.Contains("'audio' is 2.65 s long; the longest clip scored is 1 s", Assert.Throws<ScoringInputException>(() => scorer.PrepareClip(File.ReadAllBytes(Speech), "audio")).Message);
-        Assert.Contains("'audio' is 50 ms long", Assert.Throws<ScoringInputException>(() => scorer.PrepareClip(new float[800], "audio")).Message);
-        Assert.Contains("'t' has 33 characters; the limit is 10", Assert.Throws<ScoringInputException>(() => scorer.PreparePhonemes(Transcript, false, "t")).Message);
-        Assert.Contains("'p' is empty", Assert.Throws<ScoringInputException>(() => scorer.PreparePhonemes(" ", true, "p")).Message);
-        Assert.Contains("'p':", Assert.Throws<ScoringInputException>(() => scorer.PreparePhonemes("zz9 k", true, "p")).Message);
+        Assert.Contains("'audio' is 2.65 s long; the longest clip scored is 1 s", Assert.Throws<ScoringInputException>(() => scorer.Inputs.PrepareClip(File.ReadAllBytes(Speech), "audio")).Message);
+        Assert.Contains("'audio' is 50 ms long", Assert.Throws<ScoringInputException>(() => scorer.Inputs.PrepareClip(new float[800], "audio")).Message);
+        Assert.Contains("'t' has 33 characters; the limit is 10", Assert.Throws<ScoringInputException>(() => scorer.Inputs.PreparePhonemes(Transcript, false, "t")).Message);
+        Assert.Contains("'p' is empty", Assert.Throws<ScoringInputException>(() => scorer.Inputs.PreparePhonemes(" ", true, "p")).Message);
+        Assert.Contains("'p':", Assert.Throws<ScoringInputException>(() => scorer.Inputs.PreparePhonemes("zz9 k", true, "p")).Message);
     }
 
     [Fact]

@@ -28,17 +28,17 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
         var raw = new LogMelExtractor().Compute(AudioFrontEnd.LoadMono16kFile(Speech));
         var expected = _model.Standardizer.Apply(raw);
 
-        var features = _scorer.FeaturesFromFile(Speech);
+        var features = _scorer.Inputs.FeaturesFromFile(Speech);
 
         Assert.Equal(expected.Frames, features.Frames);
         Assert.Equal(expected.Data, features.Data);
-        Assert.Equal(features.Data, _scorer.FeaturesFromBytes(File.ReadAllBytes(Speech)).Data);
+        Assert.Equal(features.Data, _scorer.Inputs.FeaturesFromBytes(File.ReadAllBytes(Speech)).Data);
     }
 
     [Fact]
     public void FeaturesFromFile_names_a_missing_file()
     {
-        var e = Assert.Throws<FileNotFoundException>(() => _scorer.FeaturesFromFile("no/such.wav"));
+        var e = Assert.Throws<FileNotFoundException>(() => _scorer.Inputs.FeaturesFromFile("no/such.wav"));
 
         Assert.Contains("no/such.wav", e.Message);
     }
@@ -46,8 +46,8 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
     [Fact]
     public void Phonemes_from_text_and_from_its_XSampa_are_the_same()
     {
-        var fromText = _scorer.Phonemes("Hello there.", null);
-        var fromXSampa = _scorer.Phonemes(null, fromText.XSampa);
+        var fromText = _scorer.Inputs.Phonemes("Hello there.", null);
+        var fromXSampa = _scorer.Inputs.Phonemes(null, fromText.XSampa);
 
         Assert.Equal(fromText.Ids, fromXSampa.Ids);
         Assert.Equal(_phonemizer.Phonemize("Hello there.").ToIds().Select(i => (long)i), fromText.Ids);
@@ -56,7 +56,7 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
     [Fact]
     public void Phonemes_reports_an_unknown_symbol()
     {
-        var e = Assert.Throws<UnknownPhonemesException>(() => _scorer.Phonemes(null, "h @ QQQ"));
+        var e = Assert.Throws<UnknownPhonemesException>(() => _scorer.Inputs.Phonemes(null, "h @ QQQ"));
 
         Assert.Contains("QQQ", e.Message);
     }
@@ -66,7 +66,7 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
     [InlineData(null, null)]
     public void Phonemes_needs_exactly_one_input(string? text, string? xsampa)
     {
-        Assert.Throws<ArgumentException>(() => _scorer.Phonemes(text, xsampa));
+        Assert.Throws<ArgumentException>(() => _scorer.Inputs.Phonemes(text, xsampa));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
     {
         var noText = new ScrapsScorer(_model, phonemizer: null);
 
-        var e = Assert.Throws<ArgumentException>(() => noText.Phonemes("hello", null));
+        var e = Assert.Throws<ArgumentException>(() => noText.Inputs.Phonemes("hello", null));
 
         Assert.Contains("X-SAMPA", e.Message);
     }
@@ -82,8 +82,8 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
     [Fact]
     public void ScorePairs_is_the_dot_product_with_the_calibrated_probability()
     {
-        var clips = new[] { _scorer.FeaturesFromFile(Speech), _scorer.FeaturesFromFile(Flite) };
-        var phonemes = new[] { _scorer.Phonemes("Alexa, end this call on my phone.", null), _scorer.Phonemes("Do I have any appointments?", null) };
+        var clips = new[] { _scorer.Inputs.FeaturesFromFile(Speech), _scorer.Inputs.FeaturesFromFile(Flite) };
+        var phonemes = new[] { _scorer.Inputs.Phonemes("Alexa, end this call on my phone.", null), _scorer.Inputs.Phonemes("Do I have any appointments?", null) };
 
         var scores = _scorer.ScorePairs(clips, phonemes);
 
@@ -101,8 +101,8 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
     [Fact]
     public void ScoreMatrix_holds_every_pair_with_softmaxes()
     {
-        var clips = new[] { _scorer.FeaturesFromFile(Speech), _scorer.FeaturesFromFile(Flite), TestPackages.RandomFeatures(30, 3) };
-        var phonemes = new[] { _scorer.Phonemes("one", null), _scorer.Phonemes("two words", null) };
+        var clips = new[] { _scorer.Inputs.FeaturesFromFile(Speech), _scorer.Inputs.FeaturesFromFile(Flite), TestPackages.RandomFeatures(30, 3) };
+        var phonemes = new[] { _scorer.Inputs.Phonemes("one", null), _scorer.Inputs.Phonemes("two words", null) };
 
         var matrix = _scorer.ScoreMatrix(clips, phonemes);
 
@@ -117,17 +117,17 @@ public sealed class ScrapsScorerTests : IClassFixture<TestPackageFixture>, IDisp
     [Fact]
     public void ScoreMatrix_needs_both_sides()
     {
-        Assert.Throws<ArgumentException>(() => _scorer.ScoreMatrix([], [_scorer.Phonemes("one", null)]));
+        Assert.Throws<ArgumentException>(() => _scorer.ScoreMatrix([], [_scorer.Inputs.Phonemes("one", null)]));
     }
 
     [Fact]
     public void Compare_to_itself_has_cosine_one_and_scores_the_transcript_when_given()
     {
-        var clip = _scorer.FeaturesFromFile(Speech);
-        var text = _scorer.Phonemes("Alexa, end this call on my phone.", null);
+        var clip = _scorer.Inputs.FeaturesFromFile(Speech);
+        var text = _scorer.Inputs.Phonemes("Alexa, end this call on my phone.", null);
 
         var same = _scorer.Compare(clip, clip, text);
-        var other = _scorer.Compare(clip, _scorer.FeaturesFromFile(Flite));
+        var other = _scorer.Compare(clip, _scorer.Inputs.FeaturesFromFile(Flite));
 
         Assert.Equal(1, same.Cosine, 5);
         var vector = _scorer.EmbedAcoustic([clip])[0].Embedding;

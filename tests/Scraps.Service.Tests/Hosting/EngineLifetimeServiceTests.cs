@@ -32,6 +32,6 @@ public sealed class EngineLifetimeServiceTests
         acoustic.Release();
         Assert.Equal(HttpStatusCode.OK, (await running).StatusCode);
         await stopping.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Throws<BatcherStoppedException>(() => { _ = engine.Encoders.Acoustic.EnqueueAsync(engine.Scorer.FeaturesFromSamples(new float[4000]), Scraps.Inference.Encoders.EncoderOutputs.Embedding, default); });
+        Assert.Throws<BatcherStoppedException>(() => { _ = engine.Encoders.Acoustic.EnqueueAsync(engine.Scorer.Inputs.FeaturesFromSamples(new float[4000]), Scraps.Inference.Encoders.EncoderOutputs.Embedding, default); });
     }
 }
