@@ -158,7 +158,7 @@ internal static class FitCommand
         using var cache = FeatureCache.Open(parse.GetValue(f.Cache)!);
         var data = new FeatureCacheTrainingData(cache);
         var runDirectory = Path.GetFullPath(parse.GetValue(f.Out)!);
-        var checkpoint = parse.GetValue(f.Resume) ? TrainingLoop.LatestCheckpoint(runDirectory) : null;
+        var checkpoint = parse.GetValue(f.Resume) ? CheckpointStore.Latest(runDirectory) : null;
         if (parse.GetValue(f.Resume) && checkpoint is null)
         {
             observer.Line($"no checkpoint in {runDirectory}: starting a new run");
@@ -367,7 +367,7 @@ internal static class FitCommand
                 throw new ArgumentException($"--init-from starts a new run, but {checkpoint.Directory} is already a checkpoint of this run: drop --init-from to resume it.");
             }
 
-            o = o with { InitialWeights = TrainingLoop.InitialWeightsFolderOf(initFrom) };
+            o = o with { InitialWeights = InitialWeightsLocator.FolderOf(initFrom) };
         }
         o.Validate();
         return o;

@@ -8,9 +8,10 @@ namespace Scraps.Model.Training;
 /// The checkpoints of a run folder: <c>checkpoints/step-NNNNNNNNN/</c> each holding <c>model.bin</c>
 /// (weights), <c>optimizer.bin</c> (Adam state) and <c>state.json</c>; <c>checkpoints/latest</c> names the
 /// newest complete one. A checkpoint is written under a temporary name and renamed when complete, so an
-/// interruption while saving never leaves a half checkpoint as the latest.
+/// interruption while saving never leaves a half checkpoint as the latest. Every lookup of a checkpoint (resume,
+/// <c>--init-from</c>, export) goes through here, so a run folder's layout is known in one place.
 /// </summary>
-internal sealed class CheckpointStore(string runDirectory)
+public sealed class CheckpointStore(string runDirectory)
 {
     public const string WeightsFile = "model.bin";
     public const string OptimizerFile = "optimizer.bin";
@@ -30,6 +31,49 @@ internal sealed class CheckpointStore(string runDirectory)
     };
 
     public string Root { get; } = Path.Combine(runDirectory, Folder);
+
+    /// <summary>The newest checkpoint in <paramref name="runDirectory"/>, or null (to read a run's options before resuming it).</summary>
+    public static TrainingCheckpoint? Latest(string runDirectory) => new CheckpointStore(Path.GetFullPath(runDirectory)).LoadLatest();
+
+    /// <summary>
+    /// The checkpoint a user named: a run folder's latest checkpoint, or the checkpoint folder itself, with its state read
+    /// once. <see cref="DirectoryNotFoundException"/>, <see cref="ArgumentException"/> or <see cref="CheckpointFormatException"/>
+    /// (message starting with <paramref name="what"/>) when it is neither or holds no checkpoint.
+    /// </summary>
+    public static TrainingCheckpoint Find(string runOrCheckpoint, string what)
+    {
+        var (directory, latest) = Locate(runOrCheckpoint, what);
+        return latest ?? LoadState(directory);
+    }
+
+    /// <summary>
+    /// The folder of the checkpoint a user named (as <see cref="Find"/>); a checkpoint folder is returned without reading
+    /// its state, for callers that read it later in their own way.
+    /// </summary>
+    public static string FolderOf(string runOrCheckpoint, string what) => Locate(runOrCheckpoint, what).Directory;
+
+    /// <summary>A checkpoint folder as given, or a run folder's latest checkpoint, which had to be read to be found.</summary>
+    private static (string Directory, TrainingCheckpoint? Latest) Locate(string runOrCheckpoint, string what)
+    {
+        var full = Path.GetFullPath(runOrCheckpoint);
+        if (!Directory.Exists(full))
+        {
+            throw new DirectoryNotFoundException($"{what}: folder not found: {full}");
+        }
+
+        if (File.Exists(Path.Combine(full, StateFile)))
+        {
+            return (full, null);
+        }
+
+        if (!Directory.Exists(Path.Combine(full, Folder)))
+        {
+            throw new ArgumentException($"{what}: {full} is neither a run folder (with {Folder}/) nor a checkpoint folder (with {StateFile}).");
+        }
+
+        var latest = Latest(full) ?? throw new CheckpointFormatException($"{what}: run folder {full} holds no checkpoint.");
+        return (latest.Directory!, latest);
+    }
 
     /// <summary>Writes a checkpoint: <paramref name="writeWeights"/> and <paramref name="writeOptimizer"/> get the file paths.</summary>
     public string Save(TrainingCheckpoint state, Action<string> writeWeights, Action<string> writeOptimizer, int keep)
@@ -80,8 +124,10 @@ internal sealed class CheckpointStore(string runDirectory)
         return Load(directory);
     }
 
+    /// <summary>One checkpoint folder (<c>RUN/checkpoints/step-NNNNNNNNN</c>); <see cref="CheckpointFormatException"/> when incomplete or unreadable.</summary>
     public static TrainingCheckpoint Load(string directory)
     {
+        directory = Path.GetFullPath(directory);
         foreach (var file in new[] { WeightsFile, OptimizerFile, StateFile })
         {
             if (!File.Exists(Path.Combine(directory, file)))
@@ -93,9 +139,13 @@ internal sealed class CheckpointStore(string runDirectory)
         return LoadState(directory);
     }
 
-    /// <summary>Only the <c>state.json</c> of a checkpoint folder (weights and optimizer state not checked).</summary>
+    /// <summary>
+    /// Only the <c>state.json</c> of a checkpoint folder, for readers that need no optimizer state (export);
+    /// <see cref="FileNotFoundException"/> when it is missing, <see cref="CheckpointFormatException"/> when unreadable.
+    /// </summary>
     public static TrainingCheckpoint LoadState(string directory)
     {
+        directory = Path.GetFullPath(directory);
         var statePath = Path.Combine(directory, StateFile);
         if (!File.Exists(statePath))
         {

@@ -39,7 +39,7 @@ internal abstract class InitialWeights
             return SafetensorsInitialWeights.FromFile(safetensors, config, inventoryVersion);
         }
 
-        var source = CheckpointStore.LoadState(TrainingLoop.CheckpointFolderOf(full, "initial weights"));
+        var source = CheckpointStore.Find(full, "initial weights");
         var problems = Differences(source.Options.Config, config);
         if (source.InventoryVersion != inventoryVersion)
         {

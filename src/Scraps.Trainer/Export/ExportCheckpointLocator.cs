@@ -8,10 +8,6 @@ namespace Scraps.Trainer.Export;
 /// </summary>
 internal static class ExportCheckpointLocator
 {
-    private const string WeightsFile = "model.bin";
-    private const string StateFile = "state.json";
-    private const string CheckpointsFolder = "checkpoints";
-
     /// <exception cref="ArgumentException">Neither or both of run and checkpoint given.</exception>
     /// <exception cref="DirectoryNotFoundException">The run folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">The checkpoint, its weights or its state.json do not exist.</exception>
@@ -35,8 +31,8 @@ internal static class ExportCheckpointLocator
             throw new DirectoryNotFoundException($"run folder not found: {run}");
         }
 
-        var state = TrainingLoop.LatestCheckpoint(run)
-            ?? throw new CheckpointFormatException($"run folder {run} holds no checkpoint ({Path.Combine(run, CheckpointsFolder, "latest")} is missing)");
+        var state = CheckpointStore.Latest(run)
+            ?? throw new CheckpointFormatException($"run folder {run} holds no checkpoint ({Path.Combine(run, CheckpointStore.Folder, "latest")} is missing)");
         return new ExportCheckpoint(state, RequireWeights(state.WeightsPath!), run);
     }
 
@@ -51,13 +47,13 @@ internal static class ExportCheckpointLocator
         }
         else if (Directory.Exists(path))
         {
-            if (Directory.Exists(Path.Combine(path, CheckpointsFolder)) && !File.Exists(Path.Combine(path, StateFile)))
+            if (Directory.Exists(Path.Combine(path, CheckpointStore.Folder)) && !File.Exists(Path.Combine(path, CheckpointStore.StateFile)))
             {
                 return FromRun(path);
             }
 
             folder = path;
-            weights = RequireWeights(Path.Combine(path, WeightsFile));
+            weights = RequireWeights(Path.Combine(path, CheckpointStore.WeightsFile));
         }
         else
         {
@@ -66,7 +62,7 @@ internal static class ExportCheckpointLocator
 
         var state = ReadState(folder);
         var parent = Path.GetDirectoryName(folder);
-        var run = parent is not null && Path.GetFileName(parent) == CheckpointsFolder ? Path.GetDirectoryName(parent) : null;
+        var run = parent is not null && Path.GetFileName(parent) == CheckpointStore.Folder ? Path.GetDirectoryName(parent) : null;
         return new ExportCheckpoint(state, weights, run);
     }
 
@@ -75,12 +71,12 @@ internal static class ExportCheckpointLocator
 
     private static TrainingCheckpoint ReadState(string folder)
     {
-        var path = Path.Combine(folder, StateFile);
+        var path = Path.Combine(folder, CheckpointStore.StateFile);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"checkpoint state not found: {path} (the weights need the state.json the training loop writes beside them)", path);
         }
 
-        return TrainingLoop.ReadCheckpointState(folder);
+        return CheckpointStore.LoadState(folder);
     }
 }

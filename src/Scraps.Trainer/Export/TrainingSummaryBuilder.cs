@@ -158,7 +158,7 @@ internal static class TrainingSummaryBuilder
         var result = new JsonObject { ["checkpoint"] = initialWeights };
         try
         {
-            var source = TrainingLoop.ReadCheckpointState(TrainingLoop.CheckpointFolderOf(initialWeights, "initial weights"));
+            var source = CheckpointStore.Find(initialWeights, "initial weights");
             result["steps"] = source.Step;
             result["batchSize"] = source.Options.BatchSize;
             result["maxClipFrames"] = source.Options.MaxClipFrames;

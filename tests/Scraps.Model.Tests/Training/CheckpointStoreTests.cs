@@ -70,4 +70,28 @@ public sealed class CheckpointStoreTests : IDisposable
         File.Delete(Path.Combine(directory, CheckpointStore.OptimizerFile));
         Assert.Contains("optimizer.bin is missing", Assert.Throws<CheckpointFormatException>(store.LoadLatest).Message);
     }
+
+    [Fact]
+    public void A_named_run_folder_is_its_latest_checkpoint_and_a_checkpoint_folder_is_itself()
+    {
+        var store = new CheckpointStore(_run);
+        var first = Save(store, 10);
+        var latest = Save(store, 20);
+
+        Assert.Equal((latest, 20L), (CheckpointStore.Find(_run, "x").Directory, CheckpointStore.Find(_run, "x").Step));
+        Assert.Equal((first, 10L), (CheckpointStore.Find(first, "x").Directory, CheckpointStore.Find(first, "x").Step));
+        Assert.Equal(latest, CheckpointStore.FolderOf(_run, "x"));
+        Assert.Equal(first, CheckpointStore.FolderOf(first, "x"));
+    }
+
+    [Fact]
+    public void A_named_folder_that_is_neither_a_run_nor_a_checkpoint_is_refused()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_run, "empty")).FullName;
+        Assert.Contains("neither a run folder", Assert.Throws<ArgumentException>(() => CheckpointStore.FolderOf(empty, "--init-from")).Message);
+        Assert.Throws<DirectoryNotFoundException>(() => CheckpointStore.Find(Path.Combine(_run, "missing"), "--init-from"));
+        Directory.CreateDirectory(Path.Combine(empty, "checkpoints"));
+        Assert.StartsWith("--init-from: ", Assert.Throws<CheckpointFormatException>(() => CheckpointStore.Find(empty, "--init-from")).Message);
+        Assert.Contains("holds no checkpoint", Assert.Throws<CheckpointFormatException>(() => CheckpointStore.FolderOf(empty, "--init-from")).Message);
+    }
 }

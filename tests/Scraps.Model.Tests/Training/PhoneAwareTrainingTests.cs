@@ -78,25 +78,6 @@ public sealed class PhoneAwareTrainingTests : IDisposable
     }
 
     [Fact]
-    public void The_greedy_phone_error_rate_merges_repeats_drops_blanks_and_counts_edits()
-    {
-        using var scope = torch.NewDisposeScope();
-        // Item 0 decodes [5, 5, _, 5, 7] -> 5 5 7 against 5 7 (one insertion); item 1 (2 steps) decodes 9 against 8 9 (one deletion).
-        long[][] best = [[5, 5, 0, 5, 7], [9, 9, 4, 4, 4]];
-        var logProbs = torch.full([2, 5, 12], -10f);
-        for (var b = 0; b < 2; b++)
-        {
-            for (var t = 0; t < 5; t++)
-            {
-                logProbs[b, t, best[b][t]] = torch.tensor(0f);
-            }
-        }
-
-        var (errors, phones) = TrainingLoop.GreedyPhoneErrors(logProbs, torch.tensor(new long[] { 5, 2 }), [5, 7, 8, 9], [2, 2]);
-        Assert.Equal((2L, 4L), (errors, phones));
-    }
-
-    [Fact]
     public void Close_word_negatives_without_a_lexicon_are_refused_before_training()
     {
         var e = Assert.Throws<ArgumentException>(() => (Options(2) with { HardNegativeKinds = HardNegativeKind.CloseWord }).Validate());
@@ -112,7 +93,7 @@ public sealed class PhoneAwareTrainingTests : IDisposable
         new TrainingLoop(Options(3) with { Config = TrainingTestConfigs.Tiny(_data.Vocab), CtcWeight = 0, HardNegatives = 0 }, _data, plain, _cpu, new RecallScorer()).Run();
         var headed = new TrainingLoop(Options(1) with { LearningRate = 1e-12, InitialWeights = plain }, _data, Path.Combine(_root, "headed"), _cpu, new RecallScorer()).Run();
 
-        using var before = ScrapsNet.LoadWeights(Path.Combine(TrainingLoop.CheckpointFolderOf(plain, "x"), CheckpointStore.WeightsFile), TrainingTestConfigs.Tiny(_data.Vocab));
+        using var before = ScrapsNet.LoadWeights(Path.Combine(CheckpointStore.FolderOf(plain, "x"), CheckpointStore.WeightsFile), TrainingTestConfigs.Tiny(_data.Vocab));
         using var after = ScrapsNet.LoadWeights(Path.Combine(headed.LastCheckpoint!, CheckpointStore.WeightsFile), Options(1).Config);
         Assert.NotNull(after.CtcHead);
         var weights = after.named_parameters().ToDictionary(p => p.name, p => p.parameter);
@@ -127,7 +108,7 @@ public sealed class PhoneAwareTrainingTests : IDisposable
     {
         var source = Path.Combine(_root, "source");
         new TrainingLoop(Options(3), _data, source, _cpu, new RecallScorer()).Run();
-        var checkpoint = TrainingLoop.CheckpointFolderOf(source, "x");
+        var checkpoint = CheckpointStore.FolderOf(source, "x");
         using var trained = ScrapsNet.LoadWeights(Path.Combine(checkpoint, CheckpointStore.WeightsFile), Options(3).Config);
         var package = Path.Combine(_root, "package");
         ScrapsOnnxExporter.Export(trained, package);

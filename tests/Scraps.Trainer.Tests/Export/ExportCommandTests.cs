@@ -160,7 +160,7 @@ public sealed class ExportCommandTests(ExportFixture fixture, ITestOutputHelper 
         Assert.Contains("model.safetensors", stdout);
 
         Assert.Equal(["config.json", "model.safetensors", "phonemes.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        var state = Scraps.Model.Training.TrainingLoop.LatestCheckpoint(fixture.Run)!;
+        var state = Scraps.Model.Training.CheckpointStore.Latest(fixture.Run)!;
         Assert.Equal(state.Options.Config, ScrapsModelConfig.Parse(File.ReadAllText(Path.Combine(output, "config.json"))));
         var phonemes = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "phonemes.json")))!;
         Assert.Equal(Scraps.Phonetics.PhonemeInventory.EnglishUs.Version, (string)phonemes["version"]!);
@@ -184,7 +184,7 @@ public sealed class ExportCommandTests(ExportFixture fixture, ITestOutputHelper 
             $"--cache {fixture.Cache} --config {config} --out {run} --init-from {weights} --steps 1 --batch 4 --validate-every 0 --log-every 1 --threads 1 --device cpu");
         Assert.True(fit.Code == 0, fit.Error + fit.Output);
         Assert.Contains($"training from the weights of safetensors {weights}", fit.Output);
-        Assert.Equal(weights, Scraps.Model.Training.TrainingLoop.LatestCheckpoint(run)!.Options.InitialWeights);
+        Assert.Equal(weights, Scraps.Model.Training.CheckpointStore.Latest(run)!.Options.InitialWeights);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class FitCommandTests(TinyCorpusFixture corpus, ITestOutputHelper 
         Assert.Contains("resumed at step 6", resumed.Output);
         var steps = File.ReadAllLines(Path.Combine(run, "train.csv")).Skip(1).Select(l => l.Split(',')[0]);
         Assert.Equal(["2", "4", "6", "8", "10"], steps);
-        var state = TrainingLoop.LatestCheckpoint(run)!;
+        var state = CheckpointStore.Latest(run)!;
         Assert.Equal((10L, 8, "tiny"), (state.Step, state.Options.BatchSize, state.Options.Config.Name));
 
         // --init-from starts a new run on the finished run's weights (here with another batch size and clip limit) ...
@@ -77,7 +77,7 @@ public sealed class FitCommandTests(TinyCorpusFixture corpus, ITestOutputHelper 
                                      "--max-clip-frames 1000 --noise-augment 0.2 --mix-augment 0.3 --augment-max-alpha 0.4 --log-every 1 --validate-every 0 --threads 1 --device cpu");
         Assert.True(started.Code == 0, started.Error + started.Output);
         Assert.Contains($"training from the weights of {state.Directory} to step 2", started.Output);
-        var stage2State = TrainingLoop.LatestCheckpoint(stage2)!;
+        var stage2State = CheckpointStore.Latest(stage2)!;
         Assert.Equal((2L, 4, state.Directory), (stage2State.Step, stage2State.Options.BatchSize, stage2State.Options.InitialWeights));
         Assert.Equal((0.2, 0.3, 0.4), (stage2State.Options.NoiseAugmentProbability, stage2State.Options.MixAugmentProbability, stage2State.Options.AugmentMaxAlpha));
         Assert.Equal((0.0, 0.0), (state.Options.NoiseAugmentProbability, state.Options.MixAugmentProbability));
@@ -124,7 +124,7 @@ public sealed class FitCommandTests(TinyCorpusFixture corpus, ITestOutputHelper 
     private RetrievalFigures RetrievalOnTrainingClips(string run)
     {
         TorchRuntime.Initialize(new TorchRuntimeOptions { Device = "cpu" });
-        var checkpoint = TrainingLoop.LatestCheckpoint(run)!;
+        var checkpoint = CheckpointStore.Latest(run)!;
         using var model = ScrapsNet.LoadWeights(checkpoint.WeightsPath!, checkpoint.Options.Config);
         model.eval();
         using var cache = FeatureCache.Open(corpus.Cache);
