@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Scraps.Model.Data;
+using Scraps.Data;
 using Scraps.Model.Runtime;
 using Scraps.Model.Training;
 using Scraps.Phonetics;

@@ -1,4 +1,4 @@
-using Scraps.Model.Data;
+using Scraps.Data;
 
 namespace Scraps.Model.Training;
 

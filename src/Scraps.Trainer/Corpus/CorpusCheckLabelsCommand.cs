@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Scraps.Data;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
-using Scraps.Model.Data;
 using Scraps.Trainer.Corpus.Labels;
 
 namespace Scraps.Trainer.Corpus;

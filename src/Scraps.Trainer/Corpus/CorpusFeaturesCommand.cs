@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Scraps.Model.Data;
+using Scraps.Data;
 using Scraps.Phonetics;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using Scraps.Audio;
+using Scraps.Data;
 using Scraps.Inference.Runtime;
-using Scraps.Model.Data;
 
 namespace Scraps.Trainer.Export;
 

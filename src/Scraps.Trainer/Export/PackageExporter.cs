@@ -1,9 +1,9 @@
 using Scraps.Audio;
+using Scraps.Data;
 using Scraps.Inference.Calibration;
 using Scraps.Inference.Evaluation;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
-using Scraps.Model.Data;
 using Scraps.Model.Export;
 using Scraps.Model.Modules;
 using Scraps.Model.Training;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Scraps.Model.Data;
+using Scraps.Data;
 using Scraps.Model.Training;
 
 namespace Scraps.Trainer.Export;

@@ -1,9 +1,9 @@
+using Scraps.Data;
 using Scraps.Inference.Calibration;
 using Scraps.Inference.Encoders;
 using Scraps.Inference.Evaluation;
 using Scraps.Inference.Runtime;
 using Scraps.Inference.Scoring;
-using Scraps.Model.Data;
 using Scraps.Model.Training;
 
 namespace Scraps.Trainer.Export;

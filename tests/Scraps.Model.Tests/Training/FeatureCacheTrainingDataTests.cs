@@ -1,4 +1,4 @@
-using Scraps.Model.Data;
+using Scraps.Data;
 using Scraps.Model.Training;
 
 namespace Scraps.Model.Tests.Training;

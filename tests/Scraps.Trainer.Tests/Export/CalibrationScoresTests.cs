@@ -1,5 +1,5 @@
+using Scraps.Data;
 using Scraps.Inference.Runtime;
-using Scraps.Model.Data;
 using Scraps.Model.Runtime;
 using Scraps.Trainer.Export;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Scraps.Data;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
-using Scraps.Model.Data;
 using Scraps.Shared;
 using Scraps.Trainer.Export;
 using Xunit.Abstractions;

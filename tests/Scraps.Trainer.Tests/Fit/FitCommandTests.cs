@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Scraps.Data;
 using Scraps.Inference.Evaluation;
-using Scraps.Model.Data;
 using Scraps.Model.Loss;
 using Scraps.Model.Modules;
 using Scraps.Model.Runtime;

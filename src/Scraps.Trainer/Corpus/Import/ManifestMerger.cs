@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Scraps.Model.Data;
+using Scraps.Data;
 
 namespace Scraps.Trainer.Corpus.Import;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Scraps.Model.Data;
+using Scraps.Data;
 
 namespace Scraps.Trainer.Corpus.Import;
 

@@ -1,8 +1,8 @@
 using Scraps.Audio;
+using Scraps.Data;
 using Scraps.Inference.Alignment;
 using Scraps.Inference.Encoders;
 using Scraps.Inference.Runtime;
-using Scraps.Model.Data;
 using Scraps.Phonetics;
 
 namespace Scraps.Trainer.Corpus.Labels;

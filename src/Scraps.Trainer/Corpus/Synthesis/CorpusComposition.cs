@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Scraps.Model.Data;
+using Scraps.Data;
 using Scraps.Trainer.Corpus.Augmentation;
 
 namespace Scraps.Trainer.Corpus.Synthesis;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scraps.Data;
 using Scraps.Trainer.Corpus.Text;
 
 namespace Scraps.Trainer.Corpus.Synthesis;
@@ -54,8 +55,8 @@ internal static class CorpusSettingsFile
             ["testVoices"] = Strings(options.TestVoices ?? []),
             ["heldOutVoices"] = new JsonObject
             {
-                ["valid"] = Strings(split.VoicesOf(Scraps.Model.Data.DataSplits.Valid).Select(v => v.Id).Order(StringComparer.Ordinal)),
-                ["test"] = Strings(split.VoicesOf(Scraps.Model.Data.DataSplits.Test).Select(v => v.Id).Order(StringComparer.Ordinal)),
+                ["valid"] = Strings(split.VoicesOf(DataSplits.Valid).Select(v => v.Id).Order(StringComparer.Ordinal)),
+                ["test"] = Strings(split.VoicesOf(DataSplits.Test).Select(v => v.Id).Order(StringComparer.Ordinal)),
             },
             ["validShare"] = options.ValidShare,
             ["testShare"] = options.TestShare,

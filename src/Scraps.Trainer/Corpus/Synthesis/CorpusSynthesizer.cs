@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Scraps.Audio;
-using Scraps.Model.Data;
+using Scraps.Data;
 using Scraps.Phonetics;
 using Scraps.Phonetics.Timing;
 using Scraps.Trainer.Corpus.Augmentation;

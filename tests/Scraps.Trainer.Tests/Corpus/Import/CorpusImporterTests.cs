@@ -1,5 +1,5 @@
 using Scraps.Audio;
-using Scraps.Model.Data;
+using Scraps.Data;
 using Scraps.Trainer.Corpus.Import;
 
 namespace Scraps.Trainer.Tests.Corpus.Import;

@@ -1,4 +1,4 @@
-using Scraps.Model.Data;
+using Scraps.Data;
 using Scraps.Trainer.Corpus.Import;
 
 namespace Scraps.Trainer.Tests.Corpus.Import;

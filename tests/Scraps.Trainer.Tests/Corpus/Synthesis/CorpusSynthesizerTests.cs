@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json.Nodes;
 using Scraps.Audio;
-using Scraps.Model.Data;
+using Scraps.Data;
 using Scraps.Trainer.Corpus.Augmentation;
 using Scraps.Trainer.Corpus.Synthesis;
 using Scraps.Trainer.Corpus.Text;

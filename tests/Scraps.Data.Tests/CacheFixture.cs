@@ -1,7 +1,6 @@
 using Scraps.Audio;
-using Scraps.Model.Data;
 
-namespace Scraps.Model.Tests.Data;
+namespace Scraps.Data.Tests;
 
 /// <summary>
 /// A tiny manifest over WAVs made here: two train clips (one at 22.05 kHz), a loud valid clip (so train-only

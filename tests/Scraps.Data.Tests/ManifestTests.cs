@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Scraps.Model.Data;
 
-namespace Scraps.Model.Tests.Data;
+namespace Scraps.Data.Tests;
 
 public class ManifestTests
 {

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>
 /// Reads and writes manifests: JSON Lines, one utterance a line (DESIGN.md, "Contracts"). Reading streams the

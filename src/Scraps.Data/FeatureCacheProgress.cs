@@ -1,4 +1,4 @@
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>Progress of a cache build: utterances done (cached or skipped) out of the manifest's total.</summary>
 public readonly record struct FeatureCacheProgress(int Done, int Total, int Skipped);

@@ -1,4 +1,4 @@
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>
 /// One non-blank line of a manifest as read: either a valid <see cref="Entry"/> or an <see cref="Error"/>

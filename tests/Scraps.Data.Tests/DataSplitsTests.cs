@@ -1,6 +1,5 @@
-using Scraps.Model.Data;
 
-namespace Scraps.Model.Tests.Data;
+namespace Scraps.Data.Tests;
 
 public class DataSplitsTests
 {

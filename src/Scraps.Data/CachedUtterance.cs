@@ -1,4 +1,4 @@
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>
 /// One utterance of a <see cref="FeatureCache"/>: <see cref="Index"/> is its position in

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>
 /// The on-disk layout of a feature cache folder: <c>index.json</c> (utterances, shards, mean/std) and shards

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
 
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>
 /// A built feature cache (see <see cref="FeatureCacheBuilder"/>): the utterances with their phoneme ids, the

@@ -1,4 +1,4 @@
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>The split names a manifest uses and their normalisation (dev/validation/val all mean valid).</summary>
 public static class DataSplits

@@ -2,7 +2,7 @@ using Scraps.Audio;
 using Scraps.Phonetics;
 using Scraps.Phonetics.Timing;
 
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>
 /// A clip's phone times as frame labels for its transcript. The times label the transcript only when their phones

@@ -3,7 +3,7 @@ using System.Text;
 using Scraps.Audio;
 using Scraps.Phonetics;
 
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>
 /// Builds a <see cref="FeatureCache"/> from a manifest: each utterance's audio goes through the same front end

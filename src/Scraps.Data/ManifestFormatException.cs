@@ -1,4 +1,4 @@
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>A manifest (or one of its lines) is not in the DESIGN.md JSON Lines format.</summary>
 public sealed class ManifestFormatException : Exception

@@ -1,8 +1,7 @@
-using Scraps.Model.Data;
 using Scraps.Phonetics;
 using Scraps.Phonetics.Timing;
 
-namespace Scraps.Model.Tests.Data;
+namespace Scraps.Data.Tests;
 
 public class PhoneFrameSpansTests
 {

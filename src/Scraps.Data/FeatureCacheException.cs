@@ -1,4 +1,4 @@
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>A feature cache folder is missing, incomplete or not in the expected format.</summary>
 public sealed class FeatureCacheFormatException : Exception

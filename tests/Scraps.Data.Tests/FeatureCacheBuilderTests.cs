@@ -1,8 +1,7 @@
 using Scraps.Audio;
-using Scraps.Model.Data;
 using Scraps.Phonetics;
 
-namespace Scraps.Model.Tests.Data;
+namespace Scraps.Data.Tests;
 
 public class FeatureCacheBuilderTests
 {

@@ -1,7 +1,6 @@
-using Scraps.Model.Data;
 using Scraps.Phonetics;
 
-namespace Scraps.Model.Tests.Data;
+namespace Scraps.Data.Tests;
 
 public class FeatureCacheTests
 {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Scraps.Model.Data;
+namespace Scraps.Data;
 
 /// <summary>
 /// One utterance of a manifest (DESIGN.md, "Contracts"): <see cref="Audio"/> is relative to the manifest file
