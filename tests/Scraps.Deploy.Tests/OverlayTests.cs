@@ -46,18 +46,17 @@ public sealed class OverlayTests
     [Theory]
     [InlineData("overlays/cpu", "base/deployment.yaml")]
     [InlineData("overlays/gpu", "overlays/gpu/deployment-gpu.yaml")]
-    public async Task A_batch_the_batcher_forms_is_one_graph_run_and_the_workers_threads_fit_the_requested_cores(string overlay, string resources)
+    public async Task The_batch_budget_is_set_once_and_the_workers_threads_fit_the_requested_cores(string overlay, string resources)
     {
         var (options, inference) = await BoundAsync(overlay);
         var cores = Manifests.Cores(Manifests.SingleContainer(YamlFiles.Resource(resources, "Deployment"))["resources"]!["requests"]!["cpu"]!.GetValue<string>());
-        // What runs where the overlay's provider works (the CPU overlay asks for Cpu, the GPU one for Cuda on one GPU).
         var running = inference.ExecutionProvider == ExecutionProviderKind.Cuda ? ExecutionProviderKind.Cuda : ExecutionProviderKind.Cpu;
         var batching = options.Resolve(new ExecutionProviderStatus(inference.ExecutionProvider, running, running == ExecutionProviderKind.Cuda ? [0] : [], "overlay"));
-        var runs = GraphRunLimits.For(inference, running);
 
-        Assert.True(batching.MaxBatchSize <= runs.MaxItems, $"{overlay}: batches of {batching.MaxBatchSize} are split into graph runs of {runs.MaxItems}");
-        Assert.True(batching.MaxPaddedFrames <= runs.MaxSteps, $"{overlay}: {batching.MaxPaddedFrames} padded frames exceed a graph run's {runs.MaxSteps} steps");
-        Assert.True(batching.MaxPaddedPhonemes <= runs.MaxSteps, $"{overlay}: {batching.MaxPaddedPhonemes} padded phonemes exceed a graph run's {runs.MaxSteps} steps");
+        // One budget (Scraps:Batching); the graph-run budget of direct use would be refused at start.
+        Assert.Null(inference.MaxBatchSize);
+        Assert.Null(inference.MaxBatchSteps);
+        Assert.True(batching.MaxBatchSize >= 1 && batching.MaxPaddedFrames >= 1 && batching.MaxPaddedPhonemes >= 1);
         Assert.True(inference.IntraOpThreads >= 1, $"{overlay}: set IntraOpThreads (0 sizes it from the node's cores, not the pod's)");
         Assert.True(batching.Workers * inference.IntraOpThreads <= cores, $"{overlay}: {batching.Workers} workers x {inference.IntraOpThreads} threads on {cores} requested cores");
     }

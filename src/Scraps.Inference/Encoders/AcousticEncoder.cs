@@ -59,7 +59,18 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
     /// </summary>
     /// <exception cref="InferenceInputException">An item is empty, too long or malformed (nothing is run).</exception>
     /// <exception cref="InvalidOperationException">Phone log-probabilities asked of a model without the CTC head.</exception>
-    public EncoderOutput[] Encode(IReadOnlyList<LogMel> items, EncoderOutputs outputs = EncoderOutputs.Embedding, CancellationToken cancellationToken = default)
+    public EncoderOutput[] Encode(IReadOnlyList<LogMel> items, EncoderOutputs outputs = EncoderOutputs.Embedding, CancellationToken cancellationToken = default) =>
+        Encode(items, outputs, BatchPlanner.Plan(items.Select(x => x.Frames).ToArray(), _limits.MaxItems, _limits.MaxSteps), cancellationToken);
+
+    /// <summary>
+    /// The batcher's batch as one graph run: the batcher sized it within its own budget (the service's one batch
+    /// budget, Scraps:Batching), so it is not re-planned here.
+    /// </summary>
+    IReadOnlyList<EncoderOutput> IBatchEncoder<LogMel, EncoderOutput>.EncodeBatch(
+        IReadOnlyList<LogMel> inputs, EncoderOutputs outputs, CancellationToken cancellationToken) =>
+        Encode(inputs, outputs, inputs.Count == 0 ? [] : [Enumerable.Range(0, inputs.Count).ToArray()], cancellationToken);
+
+    private EncoderOutput[] Encode(IReadOnlyList<LogMel> items, EncoderOutputs outputs, IEnumerable<int[]> runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (outputs.HasFlag(EncoderOutputs.PhoneLogProbs) && !HasPhoneLogProbs)
@@ -78,7 +89,7 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
         }
 
         var results = new EncoderOutput[items.Count];
-        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Frames).ToArray(), _limits.MaxItems, _limits.MaxSteps))
+        foreach (var run in runs)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Run(items, run, outputs, results);
@@ -86,10 +97,6 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
 
         return results;
     }
-
-    IReadOnlyList<EncoderOutput> IBatchEncoder<LogMel, EncoderOutput>.EncodeBatch(
-        IReadOnlyList<LogMel> inputs, EncoderOutputs outputs, CancellationToken cancellationToken) =>
-        Encode(inputs, outputs, cancellationToken);
 
     private void Check(LogMel? features, int index)
     {

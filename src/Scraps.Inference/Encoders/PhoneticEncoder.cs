@@ -38,7 +38,18 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
     /// are split into several runs.
     /// </summary>
     /// <exception cref="InferenceInputException">An item is empty, too long or malformed (nothing is run).</exception>
-    public EncoderOutput[] Encode(IReadOnlyList<long[]> items, EncoderOutputs outputs = EncoderOutputs.Embedding, CancellationToken cancellationToken = default)
+    public EncoderOutput[] Encode(IReadOnlyList<long[]> items, EncoderOutputs outputs = EncoderOutputs.Embedding, CancellationToken cancellationToken = default) =>
+        Encode(items, outputs, BatchPlanner.Plan(items.Select(x => x.Length).ToArray(), _limits.MaxItems, _limits.MaxSteps), cancellationToken);
+
+    /// <summary>
+    /// The batcher's batch as one graph run: the batcher sized it within its own budget (the service's one batch
+    /// budget, Scraps:Batching), so it is not re-planned here.
+    /// </summary>
+    IReadOnlyList<EncoderOutput> IBatchEncoder<long[], EncoderOutput>.EncodeBatch(
+        IReadOnlyList<long[]> inputs, EncoderOutputs outputs, CancellationToken cancellationToken) =>
+        Encode(inputs, outputs, inputs.Count == 0 ? [] : [Enumerable.Range(0, inputs.Count).ToArray()], cancellationToken);
+
+    private EncoderOutput[] Encode(IReadOnlyList<long[]> items, EncoderOutputs outputs, IEnumerable<int[]> runs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         for (var i = 0; i < items.Count; i++)
@@ -47,7 +58,7 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
         }
 
         var results = new EncoderOutput[items.Count];
-        foreach (var run in BatchPlanner.Plan(items.Select(x => x.Length).ToArray(), _limits.MaxItems, _limits.MaxSteps))
+        foreach (var run in runs)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Run(items, run, outputs.HasFlag(EncoderOutputs.Sequence), results);
@@ -55,10 +66,6 @@ public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
 
         return results;
     }
-
-    IReadOnlyList<EncoderOutput> IBatchEncoder<long[], EncoderOutput>.EncodeBatch(
-        IReadOnlyList<long[]> inputs, EncoderOutputs outputs, CancellationToken cancellationToken) =>
-        Encode(inputs, outputs, cancellationToken);
 
     private void Check(long[]? ids, int index)
     {

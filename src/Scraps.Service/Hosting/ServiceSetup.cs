@@ -92,6 +92,7 @@ internal static class ServiceSetup
         services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((host, shutdown) =>
             host.ShutdownTimeout = shutdown.Value.DrainTimeout + shutdown.Value.Linger + TimeSpan.FromSeconds(10));
         services.AddSingleton<IValidateOptions<ScrapsModelOptions>, ScrapsModelOptionsValidator>();
+        services.AddSingleton<IPostConfigureOptions<ScrapsModelOptions>, InferenceThreadsSetup>();
 
         // Kestrel's own body limit follows ours (plus room for multipart framing), so that our 413 detail is the one sent.
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>

@@ -11,6 +11,8 @@ public sealed class ServiceSetupTests
     [InlineData("Scraps:Limits:MaxAudioSeconds", "0", "MaxAudioSeconds")]
     [InlineData("Scraps:Resilience:FailureRatio", "2", "FailureRatio")]
     [InlineData("Scraps:Inference:IntraOpThreads", "-1", "IntraOpThreads")]
+    [InlineData("Scraps:Inference:MaxBatchSize", "64", "set its budget in Scraps:Batching")]
+    [InlineData("Scraps:Inference:MaxBatchSteps", "160000", "set its budget in Scraps:Batching")]
     [InlineData("Scraps:Model:Path", "", "Path")]
     public async Task Invalid_options_stop_the_service_at_start_naming_the_option(string key, string value, string option)
     {
