@@ -1,7 +1,11 @@
+#if SCRAPS_SERVICE
 namespace Scraps.Service.Api.Contracts;
+#else
+namespace Scraps.Client;
+#endif
 
 /// <summary>A phoneme sequence's SCRAPS vector.</summary>
-internal sealed record PhoneticEmbeddingResponse
+sealed partial record PhoneticEmbeddingResponse
 {
     /// <summary>The phonetic SCRAPS vector (not normalised).</summary>
     public required float[] Embedding { get; init; }

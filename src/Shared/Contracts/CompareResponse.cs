@@ -1,7 +1,16 @@
-namespace Scraps.Client;
+using System.Text.Json.Serialization;
 
-/// <summary>Answer of <c>POST /v1/compare</c> (the paper's text-less intelligibility measure, section 4.8).</summary>
-public sealed record CompareResponse
+#if SCRAPS_SERVICE
+namespace Scraps.Service.Api.Contracts;
+#else
+namespace Scraps.Client;
+#endif
+
+/// <summary>
+/// The paper's text-less intelligibility measure (section 4.8): how close the clip's acoustic SCRAPS vector is to
+/// the reference's, plus the clip's score against the text when one was given.
+/// </summary>
+sealed partial record CompareResponse
 {
     /// <summary>SCRAPS(audio, reference): dot product of the two acoustic vectors.</summary>
     public required double Score { get; init; }
@@ -19,6 +28,7 @@ public sealed record CompareResponse
     public required double ReferenceSeconds { get; init; }
 
     /// <summary>What decoding had to repair in the audio (NaN or infinite samples, a truncated WAV), which was scored anyway; absent when nothing was.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Warnings { get; init; }
 
     /// <summary>The model, "name@version".</summary>

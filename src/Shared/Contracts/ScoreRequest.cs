@@ -1,17 +1,28 @@
+#if SCRAPS_SERVICE
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Scraps.Service.Api.Requests;
 
 namespace Scraps.Service.Api.Contracts;
+#else
+using System.Text.Json.Serialization;
+
+namespace Scraps.Client;
+#endif
 
 /// <summary>One clip and what it should say: a transcript, or X-SAMPA phonemes (exactly one of the two).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed record ScoreRequest
+sealed partial record ScoreRequest
 {
+#if SCRAPS_SERVICE
     /// <summary>The clip, base64-encoded (WAV, FLAC, Ogg Vorbis/Opus, MP3, AIFF...; any sample rate; channels are averaged).</summary>
     [JsonConverter(typeof(Base64AudioConverter))]
     [Required]
     public byte[]? Audio { get; init; }
+#else
+    /// <summary>The clip's file bytes (WAV, FLAC, Ogg Vorbis/Opus, MP3, AIFF...; any sample rate); sent base64-encoded.</summary>
+    public required byte[] Audio { get; init; }
+#endif
 
     /// <summary>The text the clip should say; phonemised with the model's G2P (espeak-ng). Punctuation becomes pauses.</summary>
     public string? Transcript { get; init; }

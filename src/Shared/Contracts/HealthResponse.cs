@@ -1,7 +1,11 @@
+#if SCRAPS_SERVICE
 namespace Scraps.Service.Api.Contracts;
+#else
+namespace Scraps.Client;
+#endif
 
 /// <summary>A health probe's answer.</summary>
-internal sealed record HealthResponse
+sealed partial record HealthResponse
 {
     /// <summary>"alive" or "ready".</summary>
     public required string Status { get; init; }

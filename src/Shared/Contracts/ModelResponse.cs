@@ -1,9 +1,13 @@
 using System.Text.Json.Nodes;
 
+#if SCRAPS_SERVICE
 namespace Scraps.Service.Api.Contracts;
+#else
+namespace Scraps.Client;
+#endif
 
 /// <summary>The loaded model: identity, sizes, phoneme inventory, calibration, training record and the service's input limits.</summary>
-internal sealed record ModelResponse
+sealed partial record ModelResponse
 {
     public required string Name { get; init; }
 
@@ -33,7 +37,7 @@ internal sealed record ModelResponse
 }
 
 /// <summary>The execution provider in use and why.</summary>
-internal sealed record ProviderDescription
+sealed partial record ProviderDescription
 {
     /// <summary>The configured provider: "Auto", "Cpu" or "Cuda".</summary>
     public required string Requested { get; init; }
@@ -49,7 +53,7 @@ internal sealed record ProviderDescription
 }
 
 /// <summary>The network's sizes.</summary>
-internal sealed record ModelDimensions
+sealed partial record ModelDimensions
 {
     /// <summary>Size of the SCRAPS vectors (the shared LSTM's hidden size).</summary>
     public required int Embedding { get; init; }
@@ -79,7 +83,7 @@ internal sealed record ModelDimensions
 }
 
 /// <summary>The model's phoneme inventory.</summary>
-internal sealed record PhonemeInventoryDescription
+sealed partial record PhonemeInventoryDescription
 {
     public required string Version { get; init; }
 
@@ -87,7 +91,7 @@ internal sealed record PhonemeInventoryDescription
 }
 
 /// <summary>One phoneme token.</summary>
-internal sealed record PhonemeDescription
+sealed partial record PhonemeDescription
 {
     public required int Id { get; init; }
 
@@ -100,7 +104,7 @@ internal sealed record PhonemeDescription
 }
 
 /// <summary>The grapheme-to-phoneme engine transcripts go through.</summary>
-internal sealed record G2pDescription
+sealed partial record G2pDescription
 {
     public required string Engine { get; init; }
 
@@ -110,7 +114,7 @@ internal sealed record G2pDescription
 }
 
 /// <summary>Raw score to match probability: p = 1 / (1 + exp(-(a·score + b))); match when score ≥ threshold.</summary>
-internal sealed record CalibrationDescription
+sealed partial record CalibrationDescription
 {
     public required string Kind { get; init; }
 
@@ -129,7 +133,7 @@ internal sealed record CalibrationDescription
 }
 
 /// <summary>The combined verdict calibration of a model with the CTC head.</summary>
-internal sealed record VerdictDescription
+sealed partial record VerdictDescription
 {
     public required double ScoreWeight { get; init; }
 
@@ -147,7 +151,7 @@ internal sealed record VerdictDescription
 }
 
 /// <summary>What one request may carry (configuration and model limits combined).</summary>
-internal sealed record InputLimits
+sealed partial record InputLimits
 {
     public required double MaxAudioSeconds { get; init; }
 

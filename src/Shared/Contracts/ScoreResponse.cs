@@ -1,9 +1,13 @@
 using System.Text.Json.Serialization;
 
+#if SCRAPS_SERVICE
 namespace Scraps.Service.Api.Contracts;
+#else
+namespace Scraps.Client;
+#endif
 
 /// <summary>How well the clip realises the phonemes.</summary>
-internal sealed record ScoreResponse
+sealed partial record ScoreResponse
 {
     /// <summary>The raw SCRAPS score: the dot product of the acoustic and phonetic vectors (higher is a better match).</summary>
     public required double Score { get; init; }

@@ -1,16 +1,23 @@
+#if SCRAPS_SERVICE
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Scraps.Service.Api.Requests;
 
 namespace Scraps.Service.Api.Contracts;
+#else
+using System.Text.Json.Serialization;
+
+namespace Scraps.Client;
+#endif
 
 /// <summary>
 /// A clip (e.g. voice-conversion output) against a reference clip (e.g. its source), and optionally against the
 /// text both should say (transcript or X-SAMPA phonemes, at most one).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed record CompareRequest
+sealed partial record CompareRequest
 {
+#if SCRAPS_SERVICE
     /// <summary>The clip, base64-encoded.</summary>
     [JsonConverter(typeof(Base64AudioConverter))]
     [Required]
@@ -20,6 +27,13 @@ internal sealed record CompareRequest
     [JsonConverter(typeof(Base64AudioConverter))]
     [Required]
     public byte[]? Reference { get; init; }
+#else
+    /// <summary>The clip's file bytes; sent base64-encoded.</summary>
+    public required byte[] Audio { get; init; }
+
+    /// <summary>The reference clip's file bytes; sent base64-encoded.</summary>
+    public required byte[] Reference { get; init; }
+#endif
 
     /// <summary>Optional transcript.</summary>
     public string? Transcript { get; init; }

@@ -1,7 +1,11 @@
+#if SCRAPS_SERVICE
 namespace Scraps.Service.Api.Contracts;
+#else
+namespace Scraps.Client;
+#endif
 
 /// <summary>A clip's score against a phoneme sequence.</summary>
-internal sealed record ScoreDetail
+sealed partial record ScoreDetail
 {
     /// <summary>The raw SCRAPS score.</summary>
     public required double Score { get; init; }

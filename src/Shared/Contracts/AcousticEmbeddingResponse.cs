@@ -1,9 +1,13 @@
 using System.Text.Json.Serialization;
 
+#if SCRAPS_SERVICE
 namespace Scraps.Service.Api.Contracts;
+#else
+namespace Scraps.Client;
+#endif
 
 /// <summary>A clip's SCRAPS vector.</summary>
-internal sealed record AcousticEmbeddingResponse
+sealed partial record AcousticEmbeddingResponse
 {
     /// <summary>The acoustic SCRAPS vector (not normalised).</summary>
     public required float[] Embedding { get; init; }

@@ -1,17 +1,28 @@
+#if SCRAPS_SERVICE
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Scraps.Service.Api.Requests;
 
 namespace Scraps.Service.Api.Contracts;
+#else
+using System.Text.Json.Serialization;
+
+namespace Scraps.Client;
+#endif
 
 /// <summary>One clip and candidate transcripts (or candidate phoneme strings; exactly one of the two lists).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed record RankRequest
+sealed partial record RankRequest
 {
+#if SCRAPS_SERVICE
     /// <summary>The clip, base64-encoded.</summary>
     [JsonConverter(typeof(Base64AudioConverter))]
     [Required]
     public byte[]? Audio { get; init; }
+#else
+    /// <summary>The clip's file bytes (WAV, FLAC, Ogg, MP3...); sent base64-encoded.</summary>
+    public required byte[] Audio { get; init; }
+#endif
 
     /// <summary>Candidate transcripts (e.g. an ASR n-best list).</summary>
     public IReadOnlyList<string>? Transcripts { get; init; }

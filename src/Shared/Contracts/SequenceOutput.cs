@@ -1,7 +1,11 @@
+#if SCRAPS_SERVICE
+namespace Scraps.Service.Api.Contracts;
+#else
 namespace Scraps.Client;
+#endif
 
 /// <summary>Per-step outputs of an encoder's backbone (before the shared LSTM), padding removed.</summary>
-public sealed record SequenceOutput
+sealed partial record SequenceOutput
 {
     /// <summary>Number of steps (phonemes, or acoustic frames after subsampling).</summary>
     public required int Steps { get; init; }

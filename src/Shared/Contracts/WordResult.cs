@@ -1,7 +1,11 @@
+#if SCRAPS_SERVICE
+namespace Scraps.Service.Api.Contracts;
+#else
 namespace Scraps.Client;
+#endif
 
-/// <summary>One word of a transcript against the clip (<c>POST /v1/score?words=true</c>).</summary>
-public sealed record WordResult
+/// <summary>One word of the transcript against the clip (score with words=true).</summary>
+sealed partial record WordResult
 {
     /// <summary>The word as written (for a phoneme string: the X-SAMPA of a word between boundaries).</summary>
     public required string Word { get; init; }
@@ -15,7 +19,7 @@ public sealed record WordResult
     /// <summary>End in seconds.</summary>
     public double? End { get; init; }
 
-    /// <summary>How strongly the audio supports the word, in [0, 1].</summary>
+    /// <summary>How strongly the audio supports the word, in [0, 1] (goodness-of-pronunciation posterior ratio).</summary>
     public required double Confidence { get; init; }
 
     /// <summary>Whether the audio supports the word, at the model's word threshold.</summary>

@@ -1,10 +1,14 @@
 using System.Text.Json.Serialization;
 
+#if SCRAPS_SERVICE
 namespace Scraps.Service.Api.Contracts;
+#else
+namespace Scraps.Client;
+#endif
 
 /// <summary>A transcript or X-SAMPA phonemes to embed (exactly one of the two).</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed record PhoneticEmbeddingRequest
+sealed partial record PhoneticEmbeddingRequest
 {
     /// <summary>The text; phonemised with the model's G2P.</summary>
     public string? Transcript { get; init; }
