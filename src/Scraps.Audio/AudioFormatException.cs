@@ -5,7 +5,7 @@ namespace Scraps.Audio;
 /// encoding we do not decode (HTTP 415); false for malformed, truncated or empty input (HTTP 400).
 /// <see cref="Offset"/> is the byte offset of the offending field, where one is known.
 /// </summary>
-public class AudioFormatException : Exception
+public class AudioFormatException : Exception, Scraps.Errors.IInputError
 {
     public AudioFormatException(string message, long? offset = null, bool isUnsupported = false, Exception? inner = null)
         : base(message, inner)

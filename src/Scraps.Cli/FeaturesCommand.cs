@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.CommandLine;
 using Scraps.Audio;
 using Scraps.Inference.Package;
-using Scraps.Shared;
 
 namespace Scraps.Cli;
 
@@ -40,16 +39,9 @@ internal static class FeaturesCommand
         ModelManifest? manifest = null;
         if (!raw || modelFolder is not null)
         {
-            try
-            {
-                // Only model.json is needed: the graphs are not loaded (nor hashed).
-                manifest = ModelPackageReader.Read(ModelLocator.Resolve(modelFolder), verifyHashes: false);
-            }
-            catch (ModelPackageException e)
-            {
-                stderr.WriteLine($"error: {e.Message}");
-                return CommandLineRunner.InputError;
-            }
+            // Only model.json is needed: the graphs are not loaded (nor hashed). A bad package is an input error the
+            // runner reports (IInputError).
+            manifest = ModelPackageReader.Read(ModelLocator.Resolve(modelFolder), verifyHashes: false);
         }
 
         var extractor = new LogMelExtractor(manifest?.FrontEnd ?? FrontEndSettings.Default);

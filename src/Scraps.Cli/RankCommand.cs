@@ -4,7 +4,6 @@ using System.Text.Json;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
 using Scraps.Inference.Scoring;
-using Scraps.Shared;
 
 namespace Scraps.Cli;
 
@@ -56,16 +55,8 @@ internal static class RankCommand
             throw new FileNotFoundException($"audio file not found: {audioPath}", audioPath);
         }
 
-        ScrapsModel model;
-        try
-        {
-            model = ScrapsModel.Load(ModelLocator.Resolve(modelFolder));
-        }
-        catch (ModelPackageException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return CommandLineRunner.InputError;
-        }
+        // A bad package is an input error the runner reports (IInputError).
+        var model = ScrapsModel.Load(ModelLocator.Resolve(modelFolder));
 
         using (model)
         {

@@ -72,17 +72,8 @@ internal static class ScoreCommand
 
     private static int Run(string? modelFolder, ManifestScoringOptions options, ScrapsModelOptions modelOptions, TextWriter stderr, CancellationToken cancellationToken)
     {
-        options.Validate();
-        ScrapsModel model;
-        try
-        {
-            model = ScrapsModel.Load(ModelLocator.Resolve(modelFolder), modelOptions);
-        }
-        catch (ModelPackageException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return CommandLineRunner.InputError;
-        }
+        // The options are validated by the job, where they are used; a bad package is an input error the runner reports (IInputError).
+        var model = ScrapsModel.Load(ModelLocator.Resolve(modelFolder), modelOptions);
 
         using (model)
         {

@@ -1,7 +1,7 @@
 namespace Scraps.Data;
 
 /// <summary>A feature cache folder is missing, incomplete or not in the expected format.</summary>
-public sealed class FeatureCacheFormatException : Exception
+public sealed class FeatureCacheFormatException : Exception, Scraps.Errors.IInputError
 {
     public FeatureCacheFormatException(string message)
         : base(message)

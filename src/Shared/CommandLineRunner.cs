@@ -61,24 +61,13 @@ internal static class CommandLineRunner
         }
     }
 
-    /// <summary>Errors caused by what the user gave us (bad file, bad text, bad flag value).</summary>
+    /// <summary>
+    /// Errors caused by what the user gave us (bad file, bad text, bad flag value): every library marks its own with
+    /// <see cref="Scraps.Errors.IInputError"/>; the framework's argument, file and format errors count too.
+    /// </summary>
     private static bool IsInputError(Exception e) =>
-        e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
-        or FormatException or NotSupportedException or UnauthorizedAccessException
-        || SelfOrBaseNamed(e.GetType(), "FormatException", "InputException", "PackageException");
-
-    private static bool SelfOrBaseNamed(Type? type, params string[] suffixes)
-    {
-        for (; type is not null && type != typeof(Exception); type = type.BaseType)
-        {
-            if (suffixes.Any(suffix => type.Name.EndsWith(suffix, StringComparison.Ordinal)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        e is Scraps.Errors.IInputError or ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
+        or FormatException or NotSupportedException or UnauthorizedAccessException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

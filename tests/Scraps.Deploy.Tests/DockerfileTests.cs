@@ -99,6 +99,80 @@ public sealed partial class DockerfileTests(ServiceOptionsCatalog service)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Each_stage_copies_every_project_and_shared_source_what_it_publishes_references(string file)
+    {
+        var dockerfile = Dockerfile.Load(file);
+        var published = 0;
+        foreach (var stage in dockerfile.Stages)
+        {
+            // A stage built FROM an earlier one has that stage's files too.
+            var copied = StageChain(dockerfile, stage).SelectMany(s => s.CopiesFromContext).SelectMany(c => c.Sources).Select(x => x.TrimEnd('/')).ToArray();
+            foreach (var project in stage.Instructions.Where(i => i.Instruction == "RUN").SelectMany(i => PublishedProject().Matches(i.Arguments)).Select(m => m.Groups[1].Value))
+            {
+                published++;
+                foreach (var needed in ProjectClosure(project))
+                {
+                    Assert.True(
+                        copied.Any(c => needed == c || needed.StartsWith(c + "/", StringComparison.Ordinal)),
+                        $"{file}: stage '{stage.Name ?? stage.BaseImage}' publishes {project}, which needs {needed}, but copies only [{string.Join(", ", copied)}]");
+                }
+            }
+        }
+
+        Assert.True(published > 0, $"{file} publishes nothing");
+    }
+
+    private static IEnumerable<DockerStage> StageChain(Dockerfile dockerfile, DockerStage stage)
+    {
+        for (var current = stage; current is not null; current = dockerfile.Stages.SingleOrDefault(s => s.Name == current.BaseImage))
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>A project's folder and every folder its project references (transitively) and linked sources come from, repository-relative.</summary>
+    private static IReadOnlyCollection<string> ProjectClosure(string project)
+    {
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([project]);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            var folder = Path.GetDirectoryName(current)!.Replace('\\', '/');
+            if (!needed.Add(folder))
+            {
+                continue;
+            }
+
+            var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, current));
+            foreach (Match reference in ProjectReference().Matches(text))
+            {
+                pending.Push(Normalise(folder, reference.Groups[1].Value));
+            }
+
+            foreach (Match linked in LinkedSource().Matches(text))
+            {
+                needed.Add(Path.GetDirectoryName(Normalise(folder, linked.Groups[1].Value))!.Replace('\\', '/'));
+            }
+        }
+
+        return needed;
+    }
+
+    private static string Normalise(string folder, string relative) =>
+        Path.GetRelativePath(AppContext.BaseDirectory, Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, folder, relative))).Replace('\\', '/');
+
+    [GeneratedRegex(@"dotnet publish (\S+\.csproj)")]
+    private static partial Regex PublishedProject();
+
+    [GeneratedRegex(@"<ProjectReference Include=""([^""]+)""")]
+    private static partial Regex ProjectReference();
+
+    [GeneratedRegex(@"<Compile Include=""(\.\./[^""]+\.cs)""")]
+    private static partial Regex LinkedSource();
+
     /// <summary>
     /// The CUDA major version each Gpu.Linux build links (readelf -d libonnxruntime_providers_cuda.so: libcudart.so.13,
     /// libcublas.so.13, libcublasLt.so.13 in both). A version not listed here has not been looked at: look, then add it.

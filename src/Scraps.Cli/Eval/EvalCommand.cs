@@ -4,7 +4,6 @@ using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
 using Scraps.Inference.Scoring;
 using Scraps.Phonetics;
-using Scraps.Shared;
 using Spectre.Console;
 
 namespace Scraps.Cli.Eval;
@@ -107,16 +106,8 @@ internal static class EvalCommand
             throw new ArgumentException($"--out must be a folder, but {outputFolder} is a file");
         }
 
-        ScrapsModel model;
-        try
-        {
-            model = ScrapsModel.Load(ModelLocator.Resolve(modelFolder), modelOptions);
-        }
-        catch (ModelPackageException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return CommandLineRunner.InputError;
-        }
+        // A bad package is an input error the runner reports (IInputError).
+        var model = ScrapsModel.Load(ModelLocator.Resolve(modelFolder), modelOptions);
 
         using (model)
         {

@@ -19,7 +19,6 @@ internal sealed class EvalRunner(IPairEncoder encoder, EvalSettings settings, IE
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(substitution);
-        settings.Validate();
         var batchSize = Math.Min(settings.BatchSize, pairs.Count);
         if (batchSize < 2)
         {

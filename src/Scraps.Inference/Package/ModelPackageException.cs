@@ -3,7 +3,7 @@ namespace Scraps.Inference.Package;
 /// <summary>
 /// A model package folder that cannot be used: names the file and says what is wrong with it.
 /// </summary>
-public sealed class ModelPackageException : Exception
+public sealed class ModelPackageException : Exception, Scraps.Errors.IInputError
 {
     public ModelPackageException(string filePath, string problem, Exception? inner = null)
         : base($"model package file '{filePath}': {problem}", inner)

@@ -76,7 +76,6 @@ public sealed partial class ScrapsModel : IDisposable
     public static ScrapsModel Load(string folder, ScrapsModelOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         options ??= new ScrapsModelOptions();
-        options.Validate();
         return Load(folder, options, new OrtSessionFactory(options), loggerFactory);
     }
 

@@ -41,10 +41,11 @@ public sealed class AcousticEncoder : nn.Module<Tensor, Tensor, (Tensor Sequence
     private static readonly Scalar One = 1L.ToScalar();
     private static readonly Scalar Two = 2L.ToScalar();
 
-    public AcousticEncoder(ScrapsModelConfig config)
+    /// <param name="config">Validated by <see cref="ScrapsNet"/>, the one place an architecture enters the model.</param>
+    internal AcousticEncoder(ScrapsModelConfig config)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(AcousticEncoder)))
     {
-        _config = config.Validate();
+        _config = config;
         Prenet = nn.Linear(config.MelBins, config.ModelDim);
         var convs = Enumerable.Range(0, config.SubsamplingConvolutions)
             .Select(_ => nn.Conv1d(config.ModelDim, config.ModelDim, kernel_size: 3, stride: 2, padding: 1))

@@ -34,10 +34,11 @@ public sealed class PhoneticEncoder : nn.Module<Tensor, Tensor, Tensor>
     /// <summary><see cref="EmbeddingScale"/> as a field: no temporary Scalar per call (see PaddingMasks).</summary>
     private readonly Scalar _embeddingScale;
 
-    public PhoneticEncoder(ScrapsModelConfig config)
+    /// <param name="config">Validated by <see cref="ScrapsNet"/>, the one place an architecture enters the model.</param>
+    internal PhoneticEncoder(ScrapsModelConfig config)
         : base(Runtime.TorchRuntime.EnsureLoaded(nameof(PhoneticEncoder)))
     {
-        _config = config.Validate();
+        _config = config;
         _embeddingScale = Math.Sqrt(config.ModelDim).ToScalar();
         Embedding = nn.Embedding(config.VocabSize, config.ModelDim, padding_idx: 0);
         Alpha = new Parameter(ones([], ScalarType.Float32).DetachFromDisposeScope());

@@ -196,4 +196,4 @@ public sealed class CheckpointStore(string runDirectory)
 }
 
 /// <summary>A checkpoint is missing, incomplete, unreadable or does not fit the run it should resume.</summary>
-public sealed class CheckpointFormatException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class CheckpointFormatException(string message, Exception? inner = null) : Exception(message, inner), Scraps.Errors.IInputError;
