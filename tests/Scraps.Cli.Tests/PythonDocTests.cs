@@ -64,7 +64,7 @@ public sealed partial class PythonDocTests : IDisposable
 
     private static string BundledModel => Path.Combine(DocExamples.RepositoryRoot, "models", "scraps-en-base");
 
-    /// <summary>The service as `dotnet test ScrapsService.sln` built it (the CLI tests do not reference the service).</summary>
+    /// <summary>The service as `dotnet test ScrapsService.sln` built it (a build-order-only reference: no service types here).</summary>
     private static string ServiceDll()
     {
         var path = Path.Combine(Environment.GetEnvironmentVariable("SCRAPS_ARTIFACTS") ?? Path.Combine(DocExamples.RepositoryRoot, "artifacts"), "bin", "Scraps.Service", "release", "Scraps.Service.dll");
