@@ -1,3 +1,4 @@
+using Scraps.Architecture;
 using Scraps.Onnx.Graphs;
 
 namespace Scraps.Onnx.Tests;

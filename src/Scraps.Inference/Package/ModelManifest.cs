@@ -13,11 +13,6 @@ public sealed record ModelManifest
     public const int CurrentFormatVersion = 1;
 
     public const string FileName = "model.json";
-    public const string AcousticGraphFile = "acoustic.onnx";
-    public const string PhoneticGraphFile = "phonetic.onnx";
-
-    /// <summary>The matching head's graph, in packages whose architecture has one.</summary>
-    public const string MatchingGraphFile = "matching.onnx";
 
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 

@@ -121,7 +121,7 @@ internal static class ModelManifestValidator
             return;
         }
 
-        foreach (var required in new[] { ModelManifest.AcousticGraphFile, ModelManifest.PhoneticGraphFile })
+        foreach (var required in new[] { GraphPorts.Acoustic.FileName, GraphPorts.Phonetic.FileName })
         {
             if (!files.ContainsKey(required))
             {

@@ -21,7 +21,7 @@ public static class ModelPackageWriter
             throw new ModelPackageException(folder, "model package folder does not exist");
         }
 
-        foreach (var graph in new[] { ModelManifest.AcousticGraphFile, ModelManifest.PhoneticGraphFile })
+        foreach (var graph in new[] { GraphPorts.Acoustic.FileName, GraphPorts.Phonetic.FileName })
         {
             var graphPath = Path.Combine(folder, graph);
             if (!File.Exists(graphPath))

@@ -11,30 +11,33 @@ namespace Scraps.Inference.Runtime;
 internal sealed record GraphContract(string GraphFile, IReadOnlyList<GraphPort> Inputs, IReadOnlyList<GraphPort> Outputs)
 {
     public static GraphContract Phonetic(ScrapsModelConfig arch) => new(
-        ModelManifest.PhoneticGraphFile,
-        [new("phonemes", TensorElementType.Int64, [-1, -1]), new("lengths", TensorElementType.Int64, [-1])],
-        [new("embeddings", TensorElementType.Float, [-1, arch.LstmHidden]), new("sequence", TensorElementType.Float, [-1, -1, arch.ModelDim])]);
+        GraphPorts.Phonetic.FileName,
+        [new(GraphPorts.Phonetic.Phonemes, TensorElementType.Int64, [-1, -1]), new(GraphPorts.Phonetic.Lengths, TensorElementType.Int64, [-1])],
+        [
+            new(GraphPorts.Phonetic.Embeddings, TensorElementType.Float, [-1, arch.LstmHidden]),
+            new(GraphPorts.Phonetic.Sequence, TensorElementType.Float, [-1, -1, arch.ModelDim]),
+        ]);
 
     public static GraphContract Acoustic(ScrapsModelConfig arch) => new(
-        ModelManifest.AcousticGraphFile,
-        [new("features", TensorElementType.Float, [-1, -1, arch.MelBins]), new("lengths", TensorElementType.Int64, [-1])],
+        GraphPorts.Acoustic.FileName,
+        [new(GraphPorts.Acoustic.Features, TensorElementType.Float, [-1, -1, arch.MelBins]), new(GraphPorts.Acoustic.Lengths, TensorElementType.Int64, [-1])],
         [
-            new("embeddings", TensorElementType.Float, [-1, arch.LstmHidden]),
-            new("sequence", TensorElementType.Float, [-1, -1, arch.ModelDim]),
-            new("sequence_lengths", TensorElementType.Int64, [-1]),
-            .. arch.CtcHead ? new[] { new GraphPort(Scraps.Onnx.Graphs.AcousticGraph.PhoneLogProbsOutput, TensorElementType.Float, [-1, -1, arch.VocabSize]) } : [],
+            new(GraphPorts.Acoustic.Embeddings, TensorElementType.Float, [-1, arch.LstmHidden]),
+            new(GraphPorts.Acoustic.Sequence, TensorElementType.Float, [-1, -1, arch.ModelDim]),
+            new(GraphPorts.Acoustic.SequenceLengths, TensorElementType.Int64, [-1]),
+            .. arch.CtcHead ? new[] { new GraphPort(GraphPorts.Acoustic.PhoneLogProbs, TensorElementType.Float, [-1, -1, arch.VocabSize]) } : [],
             .. arch.MatchingHead is not null
-                ? new[] { new GraphPort(Scraps.Onnx.Graphs.AcousticGraph.PhoneFeaturesOutput, TensorElementType.Float, [-1, -1, arch.MatchingAcousticDim]) }
+                ? new[] { new GraphPort(GraphPorts.Acoustic.PhoneFeatures, TensorElementType.Float, [-1, -1, arch.MatchingAcousticDim]) }
                 : [],
         ]);
 
     public static GraphContract Matching(ScrapsModelConfig arch) => new(
-        ModelManifest.MatchingGraphFile,
+        GraphPorts.Matching.FileName,
         [
-            new("phone_states", TensorElementType.Float, [-1, -1, arch.ModelDim]), new("phone_lengths", TensorElementType.Int64, [-1]),
-            new("frames", TensorElementType.Float, [-1, -1, arch.MatchingAcousticDim]), new("frame_lengths", TensorElementType.Int64, [-1]),
+            new(GraphPorts.Matching.PhoneStates, TensorElementType.Float, [-1, -1, arch.ModelDim]), new(GraphPorts.Matching.PhoneLengths, TensorElementType.Int64, [-1]),
+            new(GraphPorts.Matching.Frames, TensorElementType.Float, [-1, -1, arch.MatchingAcousticDim]), new(GraphPorts.Matching.FrameLengths, TensorElementType.Int64, [-1]),
         ],
-        [new(Scraps.Onnx.Graphs.MatchingGraph.LogitsOutput, TensorElementType.Float, [-1, -1])]);
+        [new(GraphPorts.Matching.PhoneLogits, TensorElementType.Float, [-1, -1])]);
 
     /// <exception cref="ModelPackageException">The session's graph does not have this contract's ports.</exception>
     public void Check(InferenceSession session, string graphPath)

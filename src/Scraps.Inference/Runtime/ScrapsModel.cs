@@ -22,9 +22,9 @@ public sealed partial class ScrapsModel : IDisposable
         Manifest = manifest;
         _sessions = sessions;
         RunLimits = GraphRunLimits.For(options, sessions.Provider.Running);
-        Acoustic = new AcousticEncoder(sessions.Acoustic, manifest.Architecture, RunLimits, (double)manifest.FrontEnd.Hop / manifest.FrontEnd.SampleRate);
-        Phonetic = new PhoneticEncoder(sessions.Phonetic, manifest.Architecture, RunLimits);
-        Matching = sessions.Matching is null ? null : new MatchingEncoder(sessions.Matching, manifest.Architecture);
+        Acoustic = new OnnxAcousticEncoder(sessions.Acoustic, manifest.Architecture, RunLimits, (double)manifest.FrontEnd.Hop / manifest.FrontEnd.SampleRate);
+        Phonetic = new OnnxPhoneticEncoder(sessions.Phonetic, manifest.Architecture, RunLimits);
+        Matching = sessions.Matching is null ? null : new OnnxMatchingEncoder(sessions.Matching, manifest.Architecture);
         Standardizer = new FeatureStandardizer(manifest.Features.Mean, manifest.Features.Std);
         Calibration = ScoreCalibration.FromManifest(manifest);
         Inventory = manifest.Phonemes.ToInventory();
@@ -43,12 +43,12 @@ public sealed partial class ScrapsModel : IDisposable
     /// <summary>How the encoders cut a list into graph runs on this provider.</summary>
     public GraphRunLimits RunLimits { get; }
 
-    public AcousticEncoder Acoustic { get; }
+    public OnnxAcousticEncoder Acoustic { get; }
 
-    public PhoneticEncoder Phonetic { get; }
+    public OnnxPhoneticEncoder Phonetic { get; }
 
     /// <summary>The matching head, for a model with one: per-phone support of a transcript by a clip.</summary>
-    public MatchingEncoder? Matching { get; }
+    public OnnxMatchingEncoder? Matching { get; }
 
     /// <summary>Applies the package's per-bin mean/std to raw log-mel features.</summary>
     public FeatureStandardizer Standardizer { get; }

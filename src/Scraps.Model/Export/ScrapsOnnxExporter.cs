@@ -1,4 +1,5 @@
 using Scraps.Model.Modules;
+using Scraps.Onnx;
 using Scraps.Onnx.Graphs;
 
 namespace Scraps.Model.Export;

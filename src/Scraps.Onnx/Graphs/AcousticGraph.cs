@@ -10,14 +10,6 @@ namespace Scraps.Onnx.Graphs;
 /// </summary>
 public static class AcousticGraph
 {
-    public const string FileName = "acoustic.onnx";
-
-    /// <summary>The output holding the CTC head's per-step log-probabilities.</summary>
-    public const string PhoneLogProbsOutput = "phone_log_probs";
-
-    /// <summary>The output holding what the CTC head reads (for the matching head), in models with a matching head.</summary>
-    public const string PhoneFeaturesOutput = "phone_features";
-
     /// <summary>Initializer prefix of the CTC head's Linear.</summary>
     public const string CtcHeadName = "acoustic.ctc_head";
 
@@ -29,8 +21,8 @@ public static class AcousticGraph
         var encoder = weights.Acoustic;
         var graph = new OnnxGraphBuilder("scraps_acoustic");
         var parts = new EncoderGraphParts(graph, dims);
-        var features = graph.Input("features", OnnxElementType.Float, "batch", "frames", dims.MelBins);
-        var lengths = graph.Input("lengths", OnnxElementType.Int64, "batch");
+        var features = graph.Input(GraphPorts.Acoustic.Features, OnnxElementType.Float, "batch", "frames", dims.MelBins);
+        var lengths = graph.Input(GraphPorts.Acoustic.Lengths, OnnxElementType.Int64, "batch");
 
         var x = parts.ZeroPadded(features, parts.ValidSteps(lengths, parts.StepCount(features)));
         x = graph.Relu(parts.Linear(x, encoder.Prenet, "acoustic.prenet", dims.MelBins, dims.ModelDim));
@@ -51,9 +43,9 @@ public static class AcousticGraph
 
         var sequence = parts.LayerNorm(x, encoder.FinalNorm, "acoustic.final_norm");
         var embeddings = parts.Integrate(sequence, lengths, weights.Integrator);
-        graph.Output("embeddings", embeddings, OnnxElementType.Float, "batch", dims.LstmHidden);
-        graph.Output("sequence", sequence, OnnxElementType.Float, "batch", "steps", dims.ModelDim);
-        graph.Output("sequence_lengths", lengths, OnnxElementType.Int64, "batch");
+        graph.Output(GraphPorts.Acoustic.Embeddings, embeddings, OnnxElementType.Float, "batch", dims.LstmHidden);
+        graph.Output(GraphPorts.Acoustic.Sequence, sequence, OnnxElementType.Float, "batch", "steps", dims.ModelDim);
+        graph.Output(GraphPorts.Acoustic.SequenceLengths, lengths, OnnxElementType.Int64, "batch");
         if (weights.CtcHead is { } head)
         {
             var (phoneInput, width) = weights.PhoneBranch is { } branch
@@ -61,10 +53,10 @@ public static class AcousticGraph
                 : (sequence, dims.ModelDim);
             var logits = parts.Linear(phoneInput, head, CtcHeadName, width, dims.VocabSize);
             var phoneSteps = weights.PhoneBranch is null ? "steps" : "phone_steps";
-            graph.Output(PhoneLogProbsOutput, graph.LogSoftmax(logits), OnnxElementType.Float, "batch", phoneSteps, dims.VocabSize);
+            graph.Output(GraphPorts.Acoustic.PhoneLogProbs, graph.LogSoftmax(logits), OnnxElementType.Float, "batch", phoneSteps, dims.VocabSize);
             if (weights.MatchingHead is not null)
             {
-                graph.Output(PhoneFeaturesOutput, graph.Identity(phoneInput), OnnxElementType.Float, "batch", phoneSteps, width);
+                graph.Output(GraphPorts.Acoustic.PhoneFeatures, graph.Identity(phoneInput), OnnxElementType.Float, "batch", phoneSteps, width);
             }
         }
 

@@ -8,9 +8,6 @@ namespace Scraps.Onnx.Graphs;
 /// </summary>
 public static class MatchingGraph
 {
-    public const string FileName = "matching.onnx";
-    public const string LogitsOutput = "phone_logits";
-
     public static OnnxGraphBuilder Build(ScrapsNetWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -21,10 +18,10 @@ public static class MatchingGraph
         var m = config.Dim;
         var graph = new OnnxGraphBuilder("scraps_matching");
         var parts = new EncoderGraphParts(graph, dims);
-        var phones = graph.Input("phone_states", OnnxElementType.Float, "batch", "length", dims.ModelDim);
-        var phoneLengths = graph.Input("phone_lengths", OnnxElementType.Int64, "batch");
-        var frames = graph.Input("frames", OnnxElementType.Float, "batch", "steps", dims.MatchingAcousticDim);
-        var frameLengths = graph.Input("frame_lengths", OnnxElementType.Int64, "batch");
+        var phones = graph.Input(GraphPorts.Matching.PhoneStates, OnnxElementType.Float, "batch", "length", dims.ModelDim);
+        var phoneLengths = graph.Input(GraphPorts.Matching.PhoneLengths, OnnxElementType.Int64, "batch");
+        var frames = graph.Input(GraphPorts.Matching.Frames, OnnxElementType.Float, "batch", "steps", dims.MatchingAcousticDim);
+        var frameLengths = graph.Input(GraphPorts.Matching.FrameLengths, OnnxElementType.Int64, "batch");
 
         var x = parts.Linear(phones, head.PhoneInput, "matching_head.phone_input", dims.ModelDim, m);
         var memory = parts.Linear(frames, head.FrameInput, "matching_head.frame_input", dims.MatchingAcousticDim, m);
@@ -47,7 +44,7 @@ public static class MatchingGraph
         }
 
         var logits = graph.Squeeze(parts.Linear(parts.LayerNorm(x, head.FinalNorm, "matching_head.final_norm"), head.Output, "matching_head.output", m, 1), 2);
-        graph.Output(LogitsOutput, logits, OnnxElementType.Float, "batch", "length");
+        graph.Output(GraphPorts.Matching.PhoneLogits, logits, OnnxElementType.Float, "batch", "length");
         graph.Metadata("scraps.graph", "matching");
         return graph;
     }

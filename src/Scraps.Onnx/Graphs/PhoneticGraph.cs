@@ -6,8 +6,6 @@ namespace Scraps.Onnx.Graphs;
 /// </summary>
 public static class PhoneticGraph
 {
-    public const string FileName = "phonetic.onnx";
-
     public static OnnxGraphBuilder Build(ScrapsNetWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -16,8 +14,8 @@ public static class PhoneticGraph
         var encoder = weights.Phonetic;
         var graph = new OnnxGraphBuilder("scraps_phonetic");
         var parts = new EncoderGraphParts(graph, dims);
-        var phonemes = graph.Input("phonemes", OnnxElementType.Int64, "batch", "length");
-        var lengths = graph.Input("lengths", OnnxElementType.Int64, "batch");
+        var phonemes = graph.Input(GraphPorts.Phonetic.Phonemes, OnnxElementType.Int64, "batch", "length");
+        var lengths = graph.Input(GraphPorts.Phonetic.Lengths, OnnxElementType.Int64, "batch");
 
         var steps = parts.StepCount(phonemes);
         var keyMask = parts.KeyMask(parts.ValidSteps(lengths, steps));
@@ -31,8 +29,8 @@ public static class PhoneticGraph
 
         var sequence = parts.LayerNorm(x, encoder.FinalNorm, "phonetic.final_norm");
         var embeddings = parts.Integrate(sequence, lengths, weights.Integrator);
-        graph.Output("embeddings", embeddings, OnnxElementType.Float, "batch", dims.LstmHidden);
-        graph.Output("sequence", sequence, OnnxElementType.Float, "batch", "length", dims.ModelDim);
+        graph.Output(GraphPorts.Phonetic.Embeddings, embeddings, OnnxElementType.Float, "batch", dims.LstmHidden);
+        graph.Output(GraphPorts.Phonetic.Sequence, sequence, OnnxElementType.Float, "batch", "length", dims.ModelDim);
         graph.Metadata("scraps.graph", "phonetic");
         return graph;
     }

@@ -14,8 +14,8 @@ public static class ScrapsGraphReader
     public static ScrapsNetWeights Read(string folder, ScrapsModelConfig dims)
     {
         ArgumentNullException.ThrowIfNull(dims);
-        var phonetic = Initializers(Path.Combine(folder, PhoneticGraph.FileName));
-        var acoustic = Initializers(Path.Combine(folder, AcousticGraph.FileName));
+        var phonetic = Initializers(Path.Combine(folder, GraphPorts.Phonetic.FileName));
+        var acoustic = Initializers(Path.Combine(folder, GraphPorts.Acoustic.FileName));
         var d = dims.ModelDim;
         var weights = new ScrapsNetWeights(
             dims,
@@ -39,7 +39,7 @@ public static class ScrapsGraphReader
             Lstm(acoustic, dims))
         {
             PhoneBranch = dims.PhoneBranch is { } branch ? Branch(acoustic, dims, branch) : null,
-            MatchingHead = dims.MatchingHead is null ? null : Matching(Initializers(Path.Combine(folder, MatchingGraph.FileName)), dims),
+            MatchingHead = dims.MatchingHead is null ? null : Matching(Initializers(Path.Combine(folder, GraphPorts.Matching.FileName)), dims),
             CtcHead = dims.CtcHead ? Linear(acoustic, AcousticGraph.CtcHeadName, dims.PhoneBranch?.Dim ?? d, dims.VocabSize) : null,
         };
         weights.Validate();
@@ -104,7 +104,7 @@ public static class ScrapsGraphReader
 
     /// <summary>True when the package's acoustic graph holds a CTC head.</summary>
     public static bool HasCtcHead(string folder) =>
-        Initializers(Path.Combine(folder, AcousticGraph.FileName)).Has($"{AcousticGraph.CtcHeadName}.bias");
+        Initializers(Path.Combine(folder, GraphPorts.Acoustic.FileName)).Has($"{AcousticGraph.CtcHeadName}.bias");
 
     private static TransformerBlockWeights Block(Tensors t, string name, ScrapsModelConfig dims) => new(
         Norm(t, $"{name}.norm1", dims.ModelDim),

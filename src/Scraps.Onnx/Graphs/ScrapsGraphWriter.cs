@@ -9,11 +9,11 @@ public static class ScrapsGraphWriter
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         Directory.CreateDirectory(outDir);
-        var phonetic = Path.GetFullPath(Path.Combine(outDir, PhoneticGraph.FileName));
-        var acoustic = Path.GetFullPath(Path.Combine(outDir, AcousticGraph.FileName));
+        var phonetic = Path.GetFullPath(Path.Combine(outDir, GraphPorts.Phonetic.FileName));
+        var acoustic = Path.GetFullPath(Path.Combine(outDir, GraphPorts.Acoustic.FileName));
         PhoneticGraph.Build(weights).Save(phonetic);
         AcousticGraph.Build(weights).Save(acoustic);
-        var matching = Path.GetFullPath(Path.Combine(outDir, MatchingGraph.FileName));
+        var matching = Path.GetFullPath(Path.Combine(outDir, GraphPorts.Matching.FileName));
         if (weights.MatchingHead is not null)
         {
             MatchingGraph.Build(weights).Save(matching);

@@ -1,7 +1,7 @@
 using Scraps.Audio;
 using Scraps.Inference.Package;
 using Scraps.Onnx.Graphs;
-using ScrapsModelConfig = Scraps.Onnx.ScrapsModelConfig; // an alias: some projects that link this file import Scraps.Onnx globally, others do not
+using ScrapsModelConfig = Scraps.Architecture.ScrapsModelConfig; // an alias: some projects that link this file import Scraps.Architecture globally, others do not
 using Scraps.Phonetics;
 
 namespace Scraps.Inference.Tests.Fixtures;

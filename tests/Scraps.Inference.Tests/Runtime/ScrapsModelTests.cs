@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Scraps.Inference.Package;
 using Scraps.Inference.Runtime;
 using Scraps.Inference.Tests.Fixtures;
+using Scraps.Onnx;
 
 namespace Scraps.Inference.Tests.Runtime;
 

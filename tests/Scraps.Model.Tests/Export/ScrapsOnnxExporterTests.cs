@@ -211,7 +211,7 @@ public sealed class ScrapsOnnxExporterTests(ParityModels models, ITestOutputHelp
             frameSteps = acoustic.PhoneStepLengths.data<long>().ToArray();
         }
 
-        using var matching = new InferenceSession(Path.Combine(model.Folder, Scraps.Onnx.Graphs.MatchingGraph.FileName));
+        using var matching = new InferenceSession(Path.Combine(model.Folder, GraphPorts.Matching.FileName));
         var onnx = Run(
             matching,
             ("phone_states", OrtValue.CreateTensorValueFromMemory(states, [2, phoneLengths.Max(), config.ModelDim])),

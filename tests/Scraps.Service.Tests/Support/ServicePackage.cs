@@ -16,7 +16,7 @@ internal static class ServicePackage
     /// <summary>The same kind of package with the CTC head (per-word answers, verdict calibration), version 0.2.0.</summary>
     public static string WithHeadFolder => SharedWithHead.Value;
 
-    private static string Build(Scraps.Onnx.ScrapsModelConfig dims, string version)
+    private static string Build(Scraps.Architecture.ScrapsModelConfig dims, string version)
     {
         var folder = Path.Combine(Path.GetTempPath(), "scraps-service-tests", Guid.NewGuid().ToString("N"));
         TestPackages.CreateIn(folder, seed: 11, dims: dims, edit: manifest => manifest with { Name = "service-test", Version = version });

@@ -5,7 +5,7 @@ using Scraps.Inference.Tests.Fixtures;
 
 namespace Scraps.Inference.Tests.Encoders;
 
-public sealed class AcousticEncoderTests(TestPackageFixture package) : IClassFixture<TestPackageFixture>
+public sealed class OnnxAcousticEncoderTests(TestPackageFixture package) : IClassFixture<TestPackageFixture>
 {
     [Fact]
     public void Encode_mixed_length_batch_equals_encoding_each_clip_alone()

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Scraps.Onnx;
+namespace Scraps.Architecture;
 
 /// <summary>
 /// The phone branch of <see cref="ScrapsModelConfig.PhoneBranch"/>: layers over the acoustic encoder's stride-2 stage

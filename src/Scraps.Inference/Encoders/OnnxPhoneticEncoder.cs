@@ -8,16 +8,16 @@ namespace Scraps.Inference.Encoders;
 /// Runs <c>phonetic.onnx</c>: phoneme id sequences (ids from the package inventory, 1..vocabSize-1; 0 is padding)
 /// to SCRAPS vectors. Thread-safe.
 /// </summary>
-public sealed class PhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
+public sealed class OnnxPhoneticEncoder : IBatchEncoder<long[], EncoderOutput>
 {
-    private static readonly string[] EmbeddingOnly = ["embeddings"];
-    private static readonly string[] WithSequence = ["embeddings", "sequence"];
+    private static readonly string[] EmbeddingOnly = [GraphPorts.Phonetic.Embeddings];
+    private static readonly string[] WithSequence = [GraphPorts.Phonetic.Embeddings, GraphPorts.Phonetic.Sequence];
 
     private readonly OrtGraphSet _graph;
     private readonly ScrapsModelConfig _architecture;
     private readonly GraphRunLimits _limits;
 
-    internal PhoneticEncoder(OrtGraphSet graph, ScrapsModelConfig architecture, GraphRunLimits limits)
+    internal OnnxPhoneticEncoder(OrtGraphSet graph, ScrapsModelConfig architecture, GraphRunLimits limits)
     {
         _graph = graph;
         _architecture = architecture;

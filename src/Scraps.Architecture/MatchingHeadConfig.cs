@@ -1,4 +1,4 @@
-namespace Scraps.Onnx;
+namespace Scraps.Architecture;
 
 /// <summary>
 /// The matching head of <see cref="ScrapsModelConfig.MatchingHead"/> (as the image-text matching heads of ALBEF and

@@ -8,13 +8,13 @@ namespace Scraps.Inference.Encoders;
 /// <summary>
 /// Runs <c>acoustic.onnx</c>: standardised log-mel matrices [frames, melBins] to SCRAPS vectors. Thread-safe.
 /// </summary>
-public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
+public sealed class OnnxAcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
 {
-    private const string Embeddings = "embeddings";
-    private const string Sequence = "sequence";
-    private const string SequenceLengths = "sequence_lengths";
-    private const string PhoneLogProbs = Scraps.Onnx.Graphs.AcousticGraph.PhoneLogProbsOutput;
-    private const string PhoneFeatures = Scraps.Onnx.Graphs.AcousticGraph.PhoneFeaturesOutput;
+    private const string Embeddings = GraphPorts.Acoustic.Embeddings;
+    private const string Sequence = GraphPorts.Acoustic.Sequence;
+    private const string SequenceLengths = GraphPorts.Acoustic.SequenceLengths;
+    private const string PhoneLogProbs = GraphPorts.Acoustic.PhoneLogProbs;
+    private const string PhoneFeatures = GraphPorts.Acoustic.PhoneFeatures;
 
     private readonly OrtGraphSet _graph;
     private readonly ScrapsModelConfig _architecture;
@@ -22,7 +22,7 @@ public sealed class AcousticEncoder : IBatchEncoder<LogMel, EncoderOutput>
 
     private readonly double _frontEndHopSeconds;
 
-    internal AcousticEncoder(OrtGraphSet graph, ScrapsModelConfig architecture, GraphRunLimits limits, double hopSeconds)
+    internal OnnxAcousticEncoder(OrtGraphSet graph, ScrapsModelConfig architecture, GraphRunLimits limits, double hopSeconds)
     {
         _graph = graph;
         _architecture = architecture;

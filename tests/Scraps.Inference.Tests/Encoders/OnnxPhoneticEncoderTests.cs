@@ -5,7 +5,7 @@ using Scraps.Inference.Tests.Fixtures;
 
 namespace Scraps.Inference.Tests.Encoders;
 
-public sealed class PhoneticEncoderTests(TestPackageFixture package) : IClassFixture<TestPackageFixture>
+public sealed class OnnxPhoneticEncoderTests(TestPackageFixture package) : IClassFixture<TestPackageFixture>
 {
     [Fact]
     public void Encode_mixed_length_batch_equals_encoding_each_item_alone()

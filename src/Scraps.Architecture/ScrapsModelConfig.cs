@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Scraps.Onnx;
+namespace Scraps.Architecture;
 
 /// <summary>
 /// Architecture of a SCRAPS model (docs/architecture.md): the one record the trainer's modules, the ONNX graphs and
@@ -110,7 +110,7 @@ public sealed record ScrapsModelConfig
         return Parse(File.ReadAllText(path), path);
     }
 
-    /// <summary>A shipped config by name ("small" or "paper"), read from the copy embedded in Scraps.Model.</summary>
+    /// <summary>A shipped config by name ("small" or "paper"), read from the copy embedded in Scraps.Architecture.</summary>
     public static ScrapsModelConfig LoadNamed(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -119,7 +119,7 @@ public sealed record ScrapsModelConfig
         {
             throw new ArgumentException($"Unknown model config '{name}': shipped configs are {string.Join(", ", ShippedNames)} (or pass a path to a .json file).", nameof(name));
         }
-        var resource = $"Scraps.Onnx.Configs.{key}.json";
+        var resource = $"Scraps.Architecture.Configs.{key}.json";
         using var stream = typeof(ScrapsModelConfig).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded resource {resource} is missing from {typeof(ScrapsModelConfig).Assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);

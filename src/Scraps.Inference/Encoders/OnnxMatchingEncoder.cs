@@ -8,7 +8,7 @@ namespace Scraps.Inference.Encoders;
 /// acoustic encoder's phone features give one logit per token that the audio supports it. Pairs are padded into one
 /// graph run per <see cref="MaxPairsPerRun"/>. Thread-safe.
 /// </summary>
-public sealed class MatchingEncoder
+public sealed class OnnxMatchingEncoder
 {
     /// <summary>Pairs in one graph run; more are run in several.</summary>
     public const int MaxPairsPerRun = 32;
@@ -16,7 +16,7 @@ public sealed class MatchingEncoder
     private readonly OrtGraphSet _graph;
     private readonly ScrapsModelConfig _architecture;
 
-    internal MatchingEncoder(OrtGraphSet graph, ScrapsModelConfig architecture)
+    internal OnnxMatchingEncoder(OrtGraphSet graph, ScrapsModelConfig architecture)
     {
         _graph = graph;
         _architecture = architecture;
@@ -72,7 +72,7 @@ public sealed class MatchingEncoder
         using var tokenLengthsValue = OrtValue.CreateTensorValueFromMemory(tokenLengths, [count]);
         using var framesValue = OrtValue.CreateTensorValueFromMemory(frames, [count, steps, a]);
         using var frameLengthsValue = OrtValue.CreateTensorValueFromMemory(frameLengths, [count]);
-        using var outputs = _graph.Run([statesValue, tokenLengthsValue, framesValue, frameLengthsValue], [Scraps.Onnx.Graphs.MatchingGraph.LogitsOutput]);
+        using var outputs = _graph.Run([statesValue, tokenLengthsValue, framesValue, frameLengthsValue], [GraphPorts.Matching.PhoneLogits]);
         var logits = outputs.First().GetTensorDataAsSpan<float>();
         for (var b = 0; b < count; b++)
         {
