@@ -69,12 +69,15 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
             return new NearMissRow(kind, set.Count, Auc(matched, scores, s => s.Score), Auc(matched, scores, Verdict));
         }
 
-        ConfidenceInterval? verdictLocalisation = null;
-        if (words)
-        {
-            var hits = substituted.Select((s, k) => LeastSupported(substitutedScores[k]) == s.Word).Count(hit => hit);
-            verdictLocalisation = ConfidenceIntervals.Wilson(hits, Math.Max(1, substituted.Count));
-        }
+        // The shipped per-word confidence, and each of its parts alone (issue 20: goodness of pronunciation, the matching
+        // head, both), so that the report says which localises the wrong word best.
+        ConfidenceInterval? Localisation(Func<WordScore, double?> key) =>
+            !words || substitutedScores.Any(s => !LeastSupportedWord.Defined(s.Words ?? [], key))
+                ? null
+                : ConfidenceIntervals.Wilson(substituted.Where((s, k) => LeastSupportedWord.Of(substitutedScores[k].Words ?? [], key) == s.Word).Count(), Math.Max(1, substituted.Count));
+        var verdictLocalisation = Localisation(LeastSupportedWord.Confidence);
+        var goodnessLocalisation = Localisation(LeastSupportedWord.Goodness);
+        var matchingLocalisation = Localisation(LeastSupportedWord.Matching);
 
         var scoreHits = 0;
         foreach (var (s, k) in substituted.Select((s, k) => (s, k)))
@@ -92,6 +95,8 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
             Row("word insertion", inserted, insertedScores),
             verdictLocalisation,
             ConfidenceIntervals.Wilson(scoreHits, Math.Max(1, substituted.Count)),
+            goodnessLocalisation,
+            matchingLocalisation,
             ConfidenceIntervals.Wilson(cleanScores.Count(s => !s.Match), cleanScores.Length),
             ConfidenceIntervals.Wilson(substitutedScores.Count(s => s.Match), Math.Max(1, substitutedScores.Length)),
             ConfidenceIntervals.Wilson(randomScores.Count(s => s.Match), Math.Max(1, randomScores.Length)),
@@ -100,26 +105,6 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
 
     /// <summary>The verdict's ordering value: its log-odds with the CTC head, else the raw score.</summary>
     private static double Verdict(PairScore s) => s.VerdictLogit ?? s.Score;
-
-    /// <summary>The word with the lowest CTC confidence among those with phones (the first on ties).</summary>
-    private static int LeastSupported(PairScore score)
-    {
-        var words = score.Words ?? [];
-        var best = -1;
-        for (var j = 0; j < words.Count; j++)
-        {
-            if (words[j].Start is null)
-            {
-                continue;
-            }
-
-            if (best < 0 || words[j].Confidence < words[best].Confidence)
-            {
-                best = j;
-            }
-        }
-        return best;
-    }
 
     /// <summary>
     /// Score-only localisation by occlusion: each word of the transcript left out in turn (with a separator next to it);

@@ -72,6 +72,17 @@ internal static class ResultsJsonWriter
 
             Number(json, "top1_score", n.LocalisationScore.Estimate);
             Interval(json, "top1_score_ci", n.LocalisationScore);
+            if (n.LocalisationGoodness is { } goodness)
+            {
+                Number(json, "top1_goodness", goodness.Estimate);
+                Interval(json, "top1_goodness_ci", goodness);
+            }
+
+            if (n.LocalisationMatching is { } matching)
+            {
+                Number(json, "top1_matching", matching.Estimate);
+                Interval(json, "top1_matching_ci", matching);
+            }
             json.WriteEndObject();
             json.WriteStartObject("decisions");
             Number(json, "false_rejects", n.FalseRejects.Estimate);

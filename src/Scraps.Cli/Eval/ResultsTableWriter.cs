@@ -78,7 +78,13 @@ internal static class ResultsTableWriter
             Line(md, "|---|---|---|");
             if (n.LocalisationVerdict is { } verdict)
             {
-                Line(md, $"| Substituted word is the least supported (CTC confidence), top-1 (%), {n.LocalisedPairs} pairs | {Percent(verdict.Estimate)} | {Range(verdict, Percent)} |");
+                Line(md, $"| Substituted word is the least supported (the shipped word confidence), top-1 (%), {n.LocalisedPairs} pairs | {Percent(verdict.Estimate)} | {Range(verdict, Percent)} |");
+            }
+
+            if (n.LocalisationGoodness is { } goodness && n.LocalisationMatching is { } matching)
+            {
+                Line(md, $"| ... by goodness of pronunciation alone (CTC alignment), top-1 (%) | {Percent(goodness.Estimate)} | {Range(goodness, Percent)} |");
+                Line(md, $"| ... by the matching head alone, top-1 (%) | {Percent(matching.Estimate)} | {Range(matching, Percent)} |");
             }
 
             Line(md, $"| Substituted word is the one whose removal raises the score most (score alone), top-1 (%) | {Percent(n.LocalisationScore.Estimate)} | {Range(n.LocalisationScore, Percent)} |");

@@ -74,7 +74,10 @@ internal sealed class SetBenchmark(ScrapsScorer scorer, IPhonemizer phonemizer, 
             {
                 if (closeScores[i] is { Words: { Count: > 1 } words } && close[i].Word is { } word)
                 {
-                    scores.Localised.Add(LeastSupported(words) == word);
+                    scores.Localised.Add(new WordLocalisation(
+                        LeastSupportedWord.Of(words, LeastSupportedWord.Confidence) == word,
+                        LeastSupportedWord.Of(words, LeastSupportedWord.Goodness) == word,
+                        LeastSupportedWord.Defined(words, LeastSupportedWord.Matching) ? LeastSupportedWord.Of(words, LeastSupportedWord.Matching) == word : null));
                 }
             }
 
@@ -158,24 +161,6 @@ internal sealed class SetBenchmark(ScrapsScorer scorer, IPhonemizer phonemizer, 
         {
             return null;
         }
-    }
-
-    private static int LeastSupported(IReadOnlyList<WordScore> words)
-    {
-        var best = -1;
-        for (var j = 0; j < words.Count; j++)
-        {
-            if (words[j].Start is null)
-            {
-                continue;
-            }
-
-            if (best < 0 || words[j].Confidence < words[best].Confidence)
-            {
-                best = j;
-            }
-        }
-        return best;
     }
 
     /// <summary>Whether the clip's own transcript scores highest among itself and up to 127 other transcripts of the set.</summary>

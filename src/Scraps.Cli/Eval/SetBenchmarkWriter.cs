@@ -41,6 +41,16 @@ internal static class SetBenchmarkWriter
                 $"{Ci(s.CloseWordAuc, 3)} ({s.CloseWordPairs}) | {(s.Localisation is { } l ? $"{Pct(l)} ({s.LocalisedPairs})" : "n/a")} | {(s.PhoneErrorRate is { } p ? Ci(p, 3) : "n/a")} |\n");
         }
 
+        if (report.Sets.Any(s => s.LocalisationGoodness is not null && s.LocalisationMatching is not null))
+        {
+            md.Append("\nLocalisation of the close word by the parts of the shipped word confidence (issue 20: goodness of pronunciation, the matching head, both):\n\n");
+            md.Append("| set | pairs | shipped (both) | goodness alone | matching head alone |\n|---|---|---|---|---|\n");
+            foreach (var s in report.Sets.Where(s => s.Localisation is not null && s.LocalisationGoodness is not null && s.LocalisationMatching is not null))
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {s.Name} | {s.LocalisedPairs} | {Pct(s.Localisation!.Value)} | {Pct(s.LocalisationGoodness!.Value)} | {Pct(s.LocalisationMatching!.Value)} |\n");
+            }
+        }
+
         md.Append("\nThe verdict's errors at each operating point (`balanced` is the package's threshold):\n\n");
         md.Append("| set | operating point | unrelated accepted | correct rejected | close-word near misses accepted | substitutions accepted |\n");
         md.Append("|---|---|---|---|---|---|\n");
@@ -76,6 +86,8 @@ internal static class SetBenchmarkWriter
                 ["substitutionAuc"] = Interval(s.SubstitutionAuc),
                 ["closeWordAuc"] = Interval(s.CloseWordAuc),
                 ["localisation"] = Interval(s.Localisation),
+                ["localisation_goodness"] = Interval(s.LocalisationGoodness),
+                ["localisation_matching"] = Interval(s.LocalisationMatching),
                 ["phoneErrorRate"] = Interval(s.PhoneErrorRate),
                 ["verdict"] = new JsonObject(s.Verdict.OrderBy(v => v.Key).Select(v => KeyValuePair.Create(v.Key.ToString().ToLowerInvariant(), (JsonNode?)new JsonObject
                 {

@@ -22,7 +22,7 @@ internal sealed class SetScores
 
     public List<(double Matched, double Edited)> Close { get; } = [];
 
-    public List<bool> Localised { get; } = [];
+    public List<WordLocalisation> Localised { get; } = [];
 
     public List<bool> RankHits { get; } = [];
 
@@ -86,14 +86,25 @@ internal sealed class SetScores
             Substituted.Count,
             PairedAuc(Close),
             Close.Count,
-            Localised.Count == 0 ? null : ConfidenceIntervals.Wilson(Localised.Count(l => l), Localised.Count),
+            Share(Localised.Select(l => (bool?)l.Shipped)),
             Localised.Count,
             thresholds.ToDictionary(t => t.Key, t => new OperatingPointFigures(
                 ConfidenceIntervals.Wilson(Unrelated.Count(v => v >= t.Value), Math.Max(1, Unrelated.Count)),
                 ConfidenceIntervals.Wilson(Matched.Count(v => v < t.Value), Math.Max(1, Matched.Count)),
                 ConfidenceIntervals.Wilson(Close.Count(c => c.Edited >= t.Value), Math.Max(1, Close.Count)),
                 ConfidenceIntervals.Wilson(Substituted.Count(c => c.Edited >= t.Value), Math.Max(1, Substituted.Count)))),
-            PhoneErrors.Count == 0 ? null : ConfidenceIntervals.Mean(PhoneErrors));
+            PhoneErrors.Count == 0 ? null : ConfidenceIntervals.Mean(PhoneErrors))
+        {
+            LocalisationGoodness = Share(Localised.Select(l => (bool?)l.Goodness)),
+            LocalisationMatching = Share(Localised.Select(l => l.Matching)),
+        };
+    }
+
+    /// <summary>The share of hits with its Wilson interval; null when there are none or some are unknown.</summary>
+    private static ConfidenceInterval? Share(IEnumerable<bool?> hits)
+    {
+        var all = hits.ToArray();
+        return all.Length == 0 || all.Any(h => h is null) ? null : ConfidenceIntervals.Wilson(all.Count(h => h == true), all.Length);
     }
 
     /// <summary>The verdict's log-odds where the model has one, else the raw score: what its decision thresholds.</summary>
@@ -130,7 +141,17 @@ internal sealed record SetFigures(
     ConfidenceInterval? Localisation,
     int LocalisedPairs,
     IReadOnlyDictionary<VerdictStrictness, OperatingPointFigures> Verdict,
-    ConfidenceInterval? PhoneErrorRate);
+    ConfidenceInterval? PhoneErrorRate)
+{
+    /// <summary>Localisation by goodness of pronunciation alone.</summary>
+    public ConfidenceInterval? LocalisationGoodness { get; init; }
+
+    /// <summary>Localisation by the matching head alone (null without one).</summary>
+    public ConfidenceInterval? LocalisationMatching { get; init; }
+}
+
+/// <summary>Whether the close word was the least supported word by the shipped confidence, by goodness alone, by the matching head alone (null without one).</summary>
+internal readonly record struct WordLocalisation(bool Shipped, bool Goodness, bool? Matching);
 
 /// <summary>The verdict's errors at one operating point: unrelated transcripts accepted, correct ones rejected, near misses accepted.</summary>
 internal sealed record OperatingPointFigures(

@@ -25,4 +25,11 @@ public sealed record PairScore(double Score, double Probability, bool Match)
 /// <param name="End">End in seconds.</param>
 /// <param name="Confidence">exp(mean goodness of pronunciation of its phones), in [0, 1].</param>
 /// <param name="Match">Whether the audio supports it (goodness at or above the package's word threshold).</param>
-public sealed record WordScore(string Word, string Phonemes, double? Start, double? End, double Confidence, bool Match);
+public sealed record WordScore(string Word, string Phonemes, double? Start, double? End, double Confidence, bool Match)
+{
+    /// <summary>The word's goodness of pronunciation alone (mean log posterior ratio of its phones on the CTC alignment, at most 0).</summary>
+    public double Goodness { get; init; }
+
+    /// <summary>The matching head's logit of the word alone (its least supported phone's); null without a matching head.</summary>
+    public double? MatchLogit { get; init; }
+}

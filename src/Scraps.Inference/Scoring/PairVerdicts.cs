@@ -115,7 +115,11 @@ public sealed class PairVerdicts
                     Milliseconds(w.StartSeconds),
                     Milliseconds(w.EndSeconds),
                     confidence,
-                    isMatch);
+                    isMatch)
+                {
+                    Goodness = w.Goodness,
+                    MatchLogit = matchLogits is null ? null : MatchingFigures.WordLogit(matchLogits, phonemes.Ids, _model.Inventory, w.Word),
+                };
             }).ToArray();
         }
 
