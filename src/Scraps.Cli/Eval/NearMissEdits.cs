@@ -29,15 +29,7 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
                 continue;
             }
 
-            var replacement = options[random.Next(options.Length)];
-            if (char.IsUpper(core[0]))
-            {
-                replacement = char.ToUpperInvariant(replacement[0]) + replacement[1..];
-            }
-
-            var edited = (string[])tokens.Clone();
-            edited[i] = tokens[i].Replace(core, replacement, StringComparison.Ordinal);
-            return (string.Join(' ', edited), SpokenWordsBefore(tokens, i));
+            return (WithWordReplaced(tokens, i, core, options[random.Next(options.Length)]), SpokenWordsBefore(tokens, i));
         }
         return null;
     }
@@ -86,6 +78,19 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
     internal int SpokenWordsBefore(string[] tokens, int index) => SpokenWordsBefore(tokens, index, phonemizer);
 
     /// <summary>Words (as <see cref="Scraps.Phonetics.Words.TranscriptWords"/> counts them) before token <paramref name="index"/>.</summary>
+    /// <summary>The transcript with word <paramref name="index"/>'s letters <paramref name="core"/> replaced (punctuation and a capital kept).</summary>
+    internal static string WithWordReplaced(string[] tokens, int index, string core, string replacement)
+    {
+        if (char.IsUpper(core[0]))
+        {
+            replacement = char.ToUpperInvariant(replacement[0]) + replacement[1..];
+        }
+
+        var edited = (string[])tokens.Clone();
+        edited[index] = tokens[index].Replace(core, replacement, StringComparison.Ordinal);
+        return string.Join(' ', edited);
+    }
+
     internal static int SpokenWordsBefore(string[] tokens, int index, IPhonemizer phonemizer)
     {
         var count = 0;

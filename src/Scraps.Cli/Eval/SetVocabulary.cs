@@ -49,15 +49,7 @@ internal sealed class SetVocabulary
                 continue;
             }
 
-            var replacement = options[random.Next(options.Length)];
-            if (char.IsUpper(core[0]))
-            {
-                replacement = char.ToUpperInvariant(replacement[0]) + replacement[1..];
-            }
-
-            var edited = (string[])tokens.Clone();
-            edited[i] = tokens[i].Replace(core, replacement, StringComparison.Ordinal);
-            return (string.Join(' ', edited), NearMissEdits.SpokenWordsBefore(tokens, i, _phonemizer));
+            return (NearMissEdits.WithWordReplaced(tokens, i, core, options[random.Next(options.Length)]), NearMissEdits.SpokenWordsBefore(tokens, i, _phonemizer));
         }
         return null;
     }

@@ -1,3 +1,5 @@
+using Scraps.Phonetics.Lexicon;
+
 namespace Scraps.Model.Training;
 
 /// <summary>
@@ -30,44 +32,25 @@ public static class SupportLabels
     {
         labels.Fill(Ignore);
         int n = nearMiss.Length, m = original.Length;
-        var cost = new int[(n + 1) * (m + 1)];
-        int At(int i, int j) => (i * (m + 1)) + j;
-        for (var i = 0; i <= n; i++)
-        {
-            cost[At(i, 0)] = i;
-        }
-
-        for (var j = 0; j <= m; j++)
-        {
-            cost[At(0, j)] = j;
-        }
-
-        for (var i = 1; i <= n; i++)
-        {
-            for (var j = 1; j <= m; j++)
-            {
-                var diagonal = cost[At(i - 1, j - 1)] + (nearMiss[i - 1] == original[j - 1] ? 0 : 1);
-                cost[At(i, j)] = Math.Min(diagonal, Math.Min(cost[At(i - 1, j)], cost[At(i, j - 1)]) + 1);
-            }
-        }
+        var cost = EditDistanceTable.Build(nearMiss, original);
 
         // Back from the end: prefer a match, then a substitution, then the near miss's insertion, then a deletion.
         int a = n, b = m;
         while (a > 0)
         {
-            if (b > 0 && nearMiss[a - 1] == original[b - 1] && cost[At(a, b)] == cost[At(a - 1, b - 1)])
+            if (b > 0 && nearMiss[a - 1] == original[b - 1] && cost[a, b] == cost[a - 1, b - 1])
             {
                 labels[a - 1] = isPhone(nearMiss[a - 1]) ? 1 : Ignore;
                 a--;
                 b--;
             }
-            else if (b > 0 && cost[At(a, b)] == cost[At(a - 1, b - 1)] + 1)
+            else if (b > 0 && cost[a, b] == cost[a - 1, b - 1] + 1)
             {
                 labels[a - 1] = isPhone(nearMiss[a - 1]) ? 0 : Ignore;
                 a--;
                 b--;
             }
-            else if (cost[At(a, b)] == cost[At(a - 1, b)] + 1)
+            else if (cost[a, b] == cost[a - 1, b] + 1)
             {
                 labels[a - 1] = isPhone(nearMiss[a - 1]) ? 0 : Ignore;
                 a--;

@@ -1,3 +1,5 @@
+using Scraps.Phonetics.Lexicon;
+
 namespace Scraps.Phonetics.Words;
 
 /// <summary>One word of a transcript and the tokens of the phonemised transcript that say it.</summary>
@@ -117,36 +119,17 @@ public static class TranscriptWords
             Array.Fill(result, -1);
             return result;
         }
-        var cost = new int[(n + 1) * (m + 1)];
-        int At(int i, int j) => (i * (m + 1)) + j;
-        for (var i = 0; i <= n; i++)
-        {
-            cost[At(i, 0)] = i;
-        }
-
-        for (var j = 0; j <= m; j++)
-        {
-            cost[At(0, j)] = j;
-        }
-
-        for (var i = 1; i <= n; i++)
-        {
-            for (var j = 1; j <= m; j++)
-            {
-                var diagonal = cost[At(i - 1, j - 1)] + (target[i - 1] == source[j - 1] ? 0 : 1);
-                cost[At(i, j)] = Math.Min(diagonal, Math.Min(cost[At(i - 1, j)] + 1, cost[At(i, j - 1)] + 1));
-            }
-        }
+        var cost = EditDistanceTable.Build(target, source);
         Array.Fill(result, -1);
         for (int i = n, j = m; i > 0;)
         {
-            if (j > 0 && cost[At(i, j)] == cost[At(i - 1, j - 1)] + (target[i - 1] == source[j - 1] ? 0 : 1))
+            if (j > 0 && cost[i, j] == cost[i - 1, j - 1] + (target[i - 1] == source[j - 1] ? 0 : 1))
             {
                 result[i - 1] = owner[j - 1];
                 i--;
                 j--;
             }
-            else if (cost[At(i, j)] == cost[At(i - 1, j)] + 1 || j == 0)
+            else if (cost[i, j] == cost[i - 1, j] + 1 || j == 0)
             {
                 i--; // a transcript phone no written word has: it takes a neighbour's word below
             }
