@@ -72,7 +72,9 @@ internal static class ScoreCommand
 
     private static int Run(string? modelFolder, ManifestScoringOptions options, ScrapsModelOptions modelOptions, TextWriter stderr, CancellationToken cancellationToken)
     {
-        // The options are validated by the job, where they are used; a bad package is an input error the runner reports (IInputError).
+        // The command is the boundary: its options are checked before the model loads (the job, a library API, checks them
+        // again where it is used directly); a bad package is an input error the runner reports (IInputError).
+        options.Validate();
         var model = ScrapsModel.Load(ModelLocator.Resolve(modelFolder), modelOptions);
 
         using (model)

@@ -77,7 +77,6 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
 
     internal int SpokenWordsBefore(string[] tokens, int index) => SpokenWordsBefore(tokens, index, phonemizer);
 
-    /// <summary>Words (as <see cref="Scraps.Phonetics.Words.TranscriptWords"/> counts them) before token <paramref name="index"/>.</summary>
     /// <summary>The transcript with word <paramref name="index"/>'s letters <paramref name="core"/> replaced (punctuation and a capital kept).</summary>
     internal static string WithWordReplaced(string[] tokens, int index, string core, string replacement)
     {
@@ -91,6 +90,7 @@ internal sealed class NearMissEdits(NearMissFinder finder, IPhonemizer phonemize
         return string.Join(' ', edited);
     }
 
+    /// <summary>Words (as <see cref="Scraps.Phonetics.Words.TranscriptWords"/> counts them) before token <paramref name="index"/>.</summary>
     internal static int SpokenWordsBefore(string[] tokens, int index, IPhonemizer phonemizer)
     {
         var count = 0;

@@ -72,12 +72,12 @@ internal sealed class NearMissEvaluation(ScrapsScorer scorer, NearMissEdits edit
         // The shipped per-word confidence, and each of its parts alone (issue 20: goodness of pronunciation, the matching
         // head, both), so that the report says which localises the wrong word best.
         ConfidenceInterval? Localisation(Func<WordScore, double?> key) =>
-            !words || substitutedScores.Any(s => !LeastSupportedWord.Defined(s.Words ?? [], key))
+            !words || substituted.Count == 0 || substitutedScores.Any(s => !LeastSupportedWord.Defined(s.Words ?? [], key))
                 ? null
                 : ConfidenceIntervals.Wilson(substituted.Where((s, k) => LeastSupportedWord.Of(substitutedScores[k].Words ?? [], key) == s.Word).Count(), Math.Max(1, substituted.Count));
         var verdictLocalisation = Localisation(LeastSupportedWord.Confidence);
         var goodnessLocalisation = Localisation(LeastSupportedWord.Goodness);
-        var matchingLocalisation = Localisation(LeastSupportedWord.Matching);
+        var matchingLocalisation = scorer.Verdicts.HasMatching ? Localisation(LeastSupportedWord.Matching) : null;
 
         var scoreHits = 0;
         foreach (var (s, k) in substituted.Select((s, k) => (s, k)))

@@ -13,7 +13,7 @@ namespace Scraps.Cli.Eval;
 /// <param name="LocalisationVerdict">Share of substituted pairs whose least supported word (lowest CTC confidence) is the substituted one.</param>
 /// <param name="LocalisationScore">The same by the score alone: the word whose removal raises the score most.</param>
 /// <param name="LocalisationGoodness">The same by goodness of pronunciation alone (the CTC alignment); null without the head.</param>
-/// <param name="LocalisationMatching">The same by the matching head's word logit alone; null without a matching head.</param>
+/// <param name="LocalisationMatching">The same by the matching head's word logit alone; null when the model's verdict reads no matching head.</param>
 /// <param name="FalseRejects">Matched pairs judged no match at the shipped threshold.</param>
 /// <param name="NearMissFalseAccepts">Close-word substitutions judged a match.</param>
 /// <param name="RandomFalseAccepts">Pairs with another utterance's transcript judged a match.</param>

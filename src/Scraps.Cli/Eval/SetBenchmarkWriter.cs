@@ -86,8 +86,8 @@ internal static class SetBenchmarkWriter
                 ["substitutionAuc"] = Interval(s.SubstitutionAuc),
                 ["closeWordAuc"] = Interval(s.CloseWordAuc),
                 ["localisation"] = Interval(s.Localisation),
-                ["localisation_goodness"] = Interval(s.LocalisationGoodness),
-                ["localisation_matching"] = Interval(s.LocalisationMatching),
+                ["localisationGoodness"] = Interval(s.LocalisationGoodness),
+                ["localisationMatching"] = Interval(s.LocalisationMatching),
                 ["phoneErrorRate"] = Interval(s.PhoneErrorRate),
                 ["verdict"] = new JsonObject(s.Verdict.OrderBy(v => v.Key).Select(v => KeyValuePair.Create(v.Key.ToString().ToLowerInvariant(), (JsonNode?)new JsonObject
                 {

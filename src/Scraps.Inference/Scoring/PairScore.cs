@@ -30,6 +30,6 @@ public sealed record WordScore(string Word, string Phonemes, double? Start, doub
     /// <summary>The word's goodness of pronunciation alone (mean log posterior ratio of its phones on the CTC alignment, at most 0).</summary>
     public double Goodness { get; init; }
 
-    /// <summary>The matching head's logit of the word alone (its least supported phone's); null without a matching head.</summary>
+    /// <summary>The matching head's logit of the word alone (its least supported phone's); null when the model's verdict does not read a matching head.</summary>
     public double? MatchLogit { get; init; }
 }
