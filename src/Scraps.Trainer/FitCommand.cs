@@ -345,10 +345,16 @@ internal static class FitCommand
         {
             o = o with { MatchWeight = parse.GetValue(f.MatchWeight) };
         }
-        // λ > 0 needs the head: a new run adds it to the config (a resumed run keeps its checkpoint's config).
+        // λ > 0 needs the head, ν > 0 the matching head: a new run adds them to the config with their default sizes (a
+        // resumed run keeps its checkpoint's config); --init-from starts an added head from its initialisation.
         if (checkpoint is null && o.CtcWeight > 0 && !o.Config.CtcHead)
         {
             o = o with { Config = o.Config with { CtcHead = true } };
+        }
+
+        if (checkpoint is null && o.MatchWeight > 0 && o.Config.MatchingHead is null)
+        {
+            o = o with { Config = o.Config with { MatchingHead = new MatchingHeadConfig() } };
         }
 
         if (parse.GetValue(f.Lexicon) is { } lexicon)

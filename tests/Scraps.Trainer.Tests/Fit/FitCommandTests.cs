@@ -87,6 +87,20 @@ public sealed class FitCommandTests(TinyCorpusFixture corpus, ITestOutputHelper 
         Assert.Contains("drop --init-from to resume", mixed.Error);
     }
 
+    [Fact]
+    public async Task Loss_weights_add_the_heads_they_need_to_a_config_without_them()
+    {
+        var run = Path.Combine(corpus.Root, "heads");
+        var result = await FitAsync($"--cache {corpus.Cache} --config {Config()} --out {run} --steps 2 --batch 4 --ctc-weight 1 --hard-negatives 1 " +
+                                    "--match-weight 1 --log-every 1 --validate-every 0 --threads 1 --device cpu");
+
+        Assert.True(result.Code == 0, result.Error + result.Output);
+        var config = CheckpointStore.Latest(run)!.Options.Config;
+        Assert.True(config.CtcHead);
+        Assert.Equal(new MatchingHeadConfig(), config.MatchingHead);
+        Assert.Contains("matching head", result.Output);
+    }
+
     [Theory]
     [InlineData("--cache {0}/missing --out {0}/r1", "missing")]
     [InlineData("--cache {1} --out {0}/r2 --schedule linear", "--schedule")]
