@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scraps.Inference.Scoring;
 using Scraps.Service.Admission;
 using Scraps.Service.Api.Contracts;
-using Scraps.Service.Api.Requests;
 using Scraps.Service.Errors;
 using Scraps.Service.OpenApi;
 using Scraps.Service.Telemetry;

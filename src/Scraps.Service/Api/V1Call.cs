@@ -1,5 +1,4 @@
 using Scraps.Inference.Scoring;
-using Scraps.Service.Api.Requests;
 using Scraps.Service.Engine;
 using Scraps.Service.Hosting;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Scraps.Service.Configuration;
 
 /// <summary>

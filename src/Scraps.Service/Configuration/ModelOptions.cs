@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Scraps.Service.Configuration;
 
 /// <summary>Which model package the service loads (section <c>Scraps:Model</c>).</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Scraps.Service.Configuration;
 
 /// <summary>What one request may carry (section <c>Scraps:Limits</c>).</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Scraps.Service.Configuration;
 
 /// <summary>How the service shuts down on SIGTERM (section <c>Scraps:Shutdown</c>).</summary>

@@ -1,7 +1,6 @@
 using Scraps.Inference.Batching;
 using Scraps.Inference.Encoders;
 using Scraps.Inference.Scoring;
-using Scraps.Service.Api.Requests;
 using Scraps.Service.Configuration;
 using Scraps.Service.Telemetry;
 

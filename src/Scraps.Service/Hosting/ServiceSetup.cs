@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Scraps.Inference.Batching;
 using Scraps.Inference.Runtime;
 using Scraps.Service.Admission;
-using Scraps.Service.Api.Requests;
 using Scraps.Service.Configuration;
 using Scraps.Service.Engine;
 using Scraps.Service.Errors;

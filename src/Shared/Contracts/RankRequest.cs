@@ -1,12 +1,6 @@
 #if SCRAPS_SERVICE
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-using Scraps.Service.Api.Requests;
-
 namespace Scraps.Service.Api.Contracts;
 #else
-using System.Text.Json.Serialization;
-
 namespace Scraps.Client;
 #endif
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 #if SCRAPS_SERVICE
 namespace Scraps.Service.Api.Contracts;
 #else

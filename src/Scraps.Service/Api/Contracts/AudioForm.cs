@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>The multipart/form-data form of an acoustic embedding request.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Scraps.Service.Api.Contracts;
 
 /// <summary>The multipart/form-data form of a rank request: one 'audio' file part, the candidates as repeated fields.</summary>
