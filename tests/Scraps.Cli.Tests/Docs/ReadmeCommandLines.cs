@@ -1,11 +1,12 @@
+using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 
 namespace Scraps.Tests.Docs;
 
 /// <summary>
 /// The command lines README.md tells a user to run for one project (<c>dotnet run -c Release --project src/NAME -- ARGS</c>
-/// in its bash blocks), split into arguments as a shell would: quotes, backslash line continuations, and <c>$(...)</c>
-/// replaced by a number (README uses it for <c>$(nproc)</c>).
+/// in its bash blocks), with backslash line continuations joined and <c>$(...)</c> replaced by a number (README uses it for
+/// <c>$(nproc)</c>), split into arguments by System.CommandLine's own splitter (whitespace and double quotes).
 /// </summary>
 internal static partial class ReadmeCommandLines
 {
@@ -40,59 +41,10 @@ internal static partial class ReadmeCommandLines
                 text = text.TrimEnd()[..^1] + " " + lines[++i];
             }
 
-            found.Add((first + 1, Split(ShellExpression().Replace(text, "2"))));
+            found.Add((first + 1, [.. CommandLineParser.SplitCommandLine(ShellExpression().Replace(text, "2"))]));
         }
 
         return found;
-    }
-
-    /// <summary>Words as a POSIX shell splits them (single and double quotes; no expansion).</summary>
-    private static string[] Split(string text)
-    {
-        var words = new List<string>();
-        var word = new System.Text.StringBuilder();
-        var inWord = false;
-        char? quote = null;
-        foreach (var c in text)
-        {
-            if (quote is not null)
-            {
-                if (c == quote)
-                {
-                    quote = null;
-                }
-                else
-                {
-                    word.Append(c);
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-                inWord = true;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                if (inWord)
-                {
-                    words.Add(word.ToString());
-                    word.Clear();
-                    inWord = false;
-                }
-            }
-            else
-            {
-                word.Append(c);
-                inWord = true;
-            }
-        }
-
-        if (inWord)
-        {
-            words.Add(word.ToString());
-        }
-
-        return [.. words];
     }
 
     private static string FindRoot()
