@@ -108,7 +108,9 @@ public sealed class PairVerdicts
             var tokens = phonemes.XSampa.Split(' ');
             wordScores = report.Words.Select(w =>
             {
-                var (confidence, isMatch) = WordVerdict(w, matchLogits, phonemes.Ids);
+                // The written word's tokens index the same sequence the logits belong to; read once, for the verdict and the answer.
+                var wordLogit = matchLogits is null ? (double?)null : MatchingFigures.WordLogit(matchLogits, phonemes.Ids, _model.Inventory, w.Word);
+                var (confidence, isMatch) = WordVerdict(w, wordLogit);
                 return new WordScore(
                     w.Word.Text,
                     string.Join(' ', tokens[w.Word.Start..w.Word.End]),
@@ -118,7 +120,7 @@ public sealed class PairVerdicts
                     isMatch)
                 {
                     Goodness = w.Goodness,
-                    MatchLogit = matchLogits is null ? null : MatchingFigures.WordLogit(matchLogits, phonemes.Ids, _model.Inventory, w.Word),
+                    MatchLogit = wordLogit,
                 };
             }).ToArray();
         }
@@ -150,19 +152,19 @@ public sealed class PairVerdicts
     }
 
     /// <summary>A word's confidence in [0, 1] and match: from its goodness alone (exp of it), or from the fitted word logit with a matching head.</summary>
-    private (double Confidence, bool Match) WordVerdict(WordAlignment word, float[]? matchLogits, long[] ids)
+    private (double Confidence, bool Match) WordVerdict(WordAlignment word, double? matchLogit)
     {
         if (_verdict is null)
         {
             return (word.Confidence, word.Goodness >= DefaultWordThreshold);
         }
 
-        if (matchLogits is null || !_verdict.UsesMatching)
+        if (matchLogit is null || !_verdict.UsesMatching)
         {
             return (word.Confidence, _verdict.IsWordMatch(word.Goodness));
         }
-        // The written word's tokens index the same sequence the logits belong to.
-        var logit = _verdict.WordLogit(word.Goodness, MatchingFigures.WordLogit(matchLogits, ids, _model.Inventory, word.Word));
+
+        var logit = _verdict.WordLogit(word.Goodness, matchLogit);
         return (LogisticFitter.Sigmoid(logit), _verdict.IsWordLogitMatch(logit));
     }
 
