@@ -8,51 +8,29 @@ namespace Scraps.Inference.Evaluation;
 public static class RecallAtOne
 {
     /// <summary>For each phonetic row, is its own clip the best-scoring column?</summary>
-    public static double PhoneticToAcoustic(float[,] scores)
-    {
-        var n = ScoreMatrix.ValidateSquare(scores);
-        double hits = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var own = scores[i, i];
-            var better = false;
-            var ties = 0;
-            for (var j = 0; j < n && !better; j++)
-            {
-                if (scores[i, j] > own)
-                {
-                    better = true;
-                }
-                else if (scores[i, j] == own)
-                {
-                    ties++;
-                }
-            }
-            if (!better)
-            {
-                hits += 1.0 / ties;
-            }
-        }
-        return hits / n;
-    }
+    public static double PhoneticToAcoustic(float[,] scores) => Mean(scores, (s, own, other) => s[own, other]);
 
     /// <summary>For each acoustic column, is its own transcript the best-scoring row?</summary>
-    public static double AcousticToPhonetic(float[,] scores)
+    public static double AcousticToPhonetic(float[,] scores) => Mean(scores, (s, own, other) => s[other, own]);
+
+    /// <summary>The mean hit over queries <c>own</c>, each against every candidate <c>other</c> (score <paramref name="at"/>).</summary>
+    private static double Mean(float[,] scores, Func<float[,], int, int, float> at)
     {
         var n = ScoreMatrix.ValidateSquare(scores);
         double hits = 0;
-        for (var j = 0; j < n; j++)
+        for (var own = 0; own < n; own++)
         {
-            var own = scores[j, j];
+            var match = at(scores, own, own);
             var better = false;
             var ties = 0;
-            for (var i = 0; i < n && !better; i++)
+            for (var other = 0; other < n && !better; other++)
             {
-                if (scores[i, j] > own)
+                var score = at(scores, own, other);
+                if (score > match)
                 {
                     better = true;
                 }
-                else if (scores[i, j] == own)
+                else if (score == match)
                 {
                     ties++;
                 }
