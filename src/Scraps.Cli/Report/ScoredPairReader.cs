@@ -25,34 +25,12 @@ internal static class ScoredPairReader
             }
         }
 
-        var pairs = new List<ScoredPair>();
-        var number = 0;
-        foreach (var line in File.ReadLines(scoresPath))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                pairs.Add(Parse(line, entries, audioRoot));
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw new FormatException($"{scoresPath} line {number} is not a scraps score output line ({{id, score, probability, match, ...}}): {e.Message}", e);
-            }
-        }
-
-        return pairs;
+        return [.. ScoreOutputLines.Read(scoresPath, line => Parse(line, entries, audioRoot))];
     }
 
-    private static ScoredPair Parse(string line, Dictionary<string, ScoringManifestEntry> entries, string audioRoot)
+    private static ScoredPair Parse(JsonElement root, Dictionary<string, ScoringManifestEntry> entries, string audioRoot)
     {
-        using var document = JsonDocument.Parse(line);
-        var root = document.RootElement;
-        var id = root.GetProperty("id").GetString() ?? throw new FormatException("'id' is null");
+        var id = ScoreOutputLines.Id(root);
         entries.TryGetValue(id, out var entry);
         return new ScoredPair(
             id,

@@ -28,33 +28,21 @@ public sealed record ScoreVerdict(string Id, double Score, double Probability, b
                 throw new FileNotFoundException($"scores not found: {path}", path);
             }
 
-            long number = 0;
-            foreach (var line in File.ReadLines(path))
+            foreach (var verdict in ScoreOutputLines.Read(path, Parse))
             {
-                number++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    using var document = JsonDocument.Parse(line);
-                    var root = document.RootElement;
-                    var words = root.TryGetProperty("words", out var w) && w.ValueKind == JsonValueKind.Array
-                        ? w.EnumerateArray().Where(x => !x.GetProperty("match").GetBoolean()).Select(x => x.GetProperty("word").GetString() ?? string.Empty).ToArray()
-                        : [];
-                    var id = root.GetProperty("id").GetString() ?? throw new FormatException("'id' is null");
-                    verdicts[id] = new ScoreVerdict(id, root.GetProperty("score").GetDouble(), root.GetProperty("probability").GetDouble(), root.GetProperty("match").GetBoolean(), words);
-                }
-                catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-                {
-                    throw new FormatException($"{path} line {number} is not a scraps score output line ({{id, score, probability, match, ...}}): {e.Message}", e);
-                }
+                verdicts[verdict.Id] = verdict;
             }
         }
 
         return verdicts;
+    }
+
+    private static ScoreVerdict Parse(JsonElement root)
+    {
+        var words = root.TryGetProperty("words", out var w) && w.ValueKind == JsonValueKind.Array
+            ? w.EnumerateArray().Where(x => !x.GetProperty("match").GetBoolean()).Select(x => x.GetProperty("word").GetString() ?? string.Empty).ToArray()
+            : [];
+        return new ScoreVerdict(ScoreOutputLines.Id(root), root.GetProperty("score").GetDouble(), root.GetProperty("probability").GetDouble(), root.GetProperty("match").GetBoolean(), words);
     }
 }
 
